@@ -1,1 +1,439 @@
-//! placeholder
+//! # chipwatch-flows
+//!
+//! Diversion analytics on trade statistics and revenue disclosures, as SQL plans on
+//! Apache DataFusion (so the same plans can later run on a Ballista cluster).
+//!
+//! The [`FlowsEngine`] registers a [`Dataset`](chipwatch_model::dataset::Dataset) as Arrow
+//! tables (see [`tables`]) plus any Parquet trade files, then runs the detectors:
+//!
+//! | detector | question | module |
+//! |---|---|---|
+//! | billing gap | billed to a country vs physically shipped there | [`revenue::billing_gap`] |
+//! | basis change | billing vs headquarters basis: kept apart, reconciled per period | [`revenue::basis_change`] |
+//! | revenue surge | growth billed to each region over every disclosed baseline | [`revenue::revenue_surge`] |
+//! | claim check | which periods reproduce a published growth claim | [`revenue::claim_check`] |
+//! | absorption | implied GPUs and power vs a country's data-centre capacity | [`absorption`] |
+//! | trade surge | exports to a destination vs its history and its peers | [`trade`] |
+//!
+//! Each returns [`Finding`]s with their figures, evidence and sources.
+//!
+//! ```no_run
+//! # async fn run() -> Result<(), Box<dyn std::error::Error>> {
+//! use chipwatch_flows::{FlowsEngine, EngineConfig};
+//! use chipwatch_model::dataset::{Dataset, OnInvalid};
+//! let ds = Dataset::bundled()?;
+//! let mut engine = FlowsEngine::new(&EngineConfig::default())?;
+//! engine.load(&ds, &[], OnInvalid::Fail).await?;
+//! let sections = engine.run().await?;
+//! assert!(sections.iter().any(|s| s.findings.iter().any(|f| f.kind == "billing_gap")));
+//! # Ok(()) }
+//! ```
+
+pub mod absorption;
+pub mod revenue;
+pub mod rows;
+pub mod tables;
+pub mod trade;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use chipwatch_model::RowError;
+use chipwatch_model::dataset::{Dataset, OnInvalid};
+use chipwatch_model::finding::{Finding, Section, rank};
+use chipwatch_model::input::{RejectedRow, Rule};
+use datafusion::arrow::datatypes::DataType;
+use datafusion::datasource::MemTable;
+use datafusion::execution::memory_pool::FairSpillPool;
+use datafusion::execution::runtime_env::RuntimeEnvBuilder;
+use datafusion::prelude::{ParquetReadOptions, SessionConfig, SessionContext};
+
+use crate::rows::Rows;
+
+/// Errors of the analytics engine.
+#[derive(Debug, thiserror::Error)]
+pub enum FlowsError {
+    #[error("query engine: {0}")]
+    DataFusion(#[from] datafusion::error::DataFusionError),
+    #[error("arrow: {0}")]
+    Arrow(#[from] datafusion::arrow::error::ArrowError),
+    #[error("{file}: {message}")]
+    Input { file: String, message: String },
+}
+
+/// How the embedded engine may use the machine.
+#[derive(Debug, Clone)]
+pub struct EngineConfig {
+    /// Parallel partitions (defaults to the number of cores).
+    pub target_partitions: usize,
+    /// Memory the engine may hold before spilling to disk, in bytes (`None`: no limit).
+    pub memory_limit: Option<usize>,
+}
+
+impl Default for EngineConfig {
+    fn default() -> Self {
+        EngineConfig {
+            target_partitions: std::thread::available_parallelism().map_or(2, |n| n.get()),
+            memory_limit: None,
+        }
+    }
+}
+
+/// What loading the trade inputs did.
+#[derive(Debug, Clone, Default)]
+pub struct TradeLoad {
+    pub csv_rows: usize,
+    pub parquet_files: Vec<PathBuf>,
+    pub parquet_rows: u64,
+    /// Parquet rows that broke a rule (set aside under `OnInvalid::Quarantine`).
+    pub rejected: Vec<RejectedRow>,
+}
+
+/// The embedded DataFusion engine with chipwatch's tables registered.
+pub struct FlowsEngine {
+    ctx: SessionContext,
+    has_trade: bool,
+}
+
+impl FlowsEngine {
+    pub fn new(config: &EngineConfig) -> Result<Self, FlowsError> {
+        let mut runtime = RuntimeEnvBuilder::new();
+        if let Some(limit) = config.memory_limit {
+            runtime = runtime.with_memory_pool(Arc::new(FairSpillPool::new(limit)));
+        }
+        let session = SessionConfig::new()
+            .with_target_partitions(config.target_partitions.max(1))
+            .with_information_schema(true);
+        let ctx = SessionContext::new_with_config_rt(session, runtime.build_arc()?);
+        Ok(FlowsEngine {
+            ctx,
+            has_trade: false,
+        })
+    }
+
+    /// The session, for ad-hoc SQL over the registered tables.
+    pub fn context(&self) -> &SessionContext {
+        &self.ctx
+    }
+
+    /// Register a dataset and any Parquet trade files in the canonical schema.
+    pub async fn load(
+        &mut self,
+        ds: &Dataset,
+        parquet: &[PathBuf],
+        on_invalid: OnInvalid,
+    ) -> Result<TradeLoad, FlowsError> {
+        tables::register_dataset(&self.ctx, ds)?;
+        let mut load = TradeLoad {
+            csv_rows: ds.trade.len(),
+            ..TradeLoad::default()
+        };
+        let batches = tables::trade_batches(&ds.trade, 1 << 20)?;
+        let partitions: Vec<Vec<_>> = batches.into_iter().map(|b| vec![b]).collect();
+        let mem = MemTable::try_new(
+            tables::trade_schema(),
+            if partitions.is_empty() {
+                vec![vec![]]
+            } else {
+                partitions
+            },
+        )?;
+        self.ctx.register_table("trade_csv", Arc::new(mem))?;
+        let countries: Vec<&str> = chipwatch_model::country::CountryRegistry::bundled()
+            .iter()
+            .map(|c| c.alpha2.as_str())
+            .collect();
+        let values = countries
+            .iter()
+            .map(|c| format!("('{c}')"))
+            .collect::<Vec<_>>()
+            .join(",");
+        self.ctx
+            .sql(&format!(
+                "CREATE OR REPLACE VIEW known_countries(alpha2) AS VALUES {values}"
+            ))
+            .await?;
+        let mut selects = vec!["SELECT * FROM trade_csv".to_string()];
+        for (i, path) in parquet.iter().enumerate() {
+            let name = format!("trade_parquet_{i}");
+            let (select, rows, rejected) = self.register_parquet(&name, path, on_invalid).await?;
+            load.parquet_rows += rows;
+            load.rejected.extend(rejected);
+            load.parquet_files.push(path.clone());
+            selects.push(select);
+        }
+        self.ctx
+            .sql(&format!(
+                "CREATE OR REPLACE VIEW trade_raw AS {}",
+                selects.join(" UNION ALL ")
+            ))
+            .await?;
+        self.ctx.sql(tables::TRADE_VIEW).await?;
+        self.has_trade = load.csv_rows > 0 || load.parquet_rows > 0;
+        Ok(load)
+    }
+
+    /// Register one Parquet file, check it against the canonical schema and its rules, and
+    /// return the SELECT that maps it onto `trade_raw`.
+    async fn register_parquet(
+        &self,
+        name: &str,
+        path: &Path,
+        on_invalid: OnInvalid,
+    ) -> Result<(String, u64, Vec<RejectedRow>), FlowsError> {
+        let file = path.display().to_string();
+        let input_err = |message: String| FlowsError::Input {
+            file: file.clone(),
+            message,
+        };
+        let path_str = path
+            .to_str()
+            .ok_or_else(|| input_err("the path is not valid UTF-8".into()))?;
+        if !path.is_file() {
+            return Err(input_err("no such file".into()));
+        }
+        self.ctx
+            .register_parquet(name, path_str, ParquetReadOptions::default())
+            .await
+            .map_err(|e| input_err(format!("not a readable Parquet file: {e}")))?;
+        let schema = self.ctx.table(name).await?.schema().as_arrow().clone();
+        let is_text = |t: &DataType| {
+            matches!(
+                t,
+                DataType::Utf8
+                    | DataType::LargeUtf8
+                    | DataType::Utf8View
+                    | DataType::Dictionary(_, _)
+            )
+        };
+        let is_num = |t: &DataType| t.is_numeric();
+        for col in [
+            "period",
+            "reporter",
+            "partner",
+            "flow",
+            "hs_code",
+            "value_usd",
+        ] {
+            let field = schema.field_with_name(col).map_err(|_| {
+                input_err(format!(
+                    "missing required column `{col}` (canonical trade schema; see docs/inputs.md)"
+                ))
+            })?;
+            let ok = if col == "value_usd" {
+                is_num(field.data_type())
+            } else {
+                is_text(field.data_type())
+            };
+            if !ok {
+                return Err(input_err(format!(
+                    "column `{col}` has type {}; the canonical schema needs {}",
+                    field.data_type(),
+                    if col == "value_usd" {
+                        "a number"
+                    } else {
+                        "text"
+                    }
+                )));
+            }
+        }
+        let opt = |col: &str, cast: &str| -> String {
+            if schema.field_with_name(col).is_ok() {
+                format!("CAST({col} AS {cast}) AS {col}")
+            } else {
+                format!("CAST(NULL AS {cast}) AS {col}")
+            }
+        };
+        let mapped = format!(
+            "SELECT CAST(period AS VARCHAR) AS period, CAST(reporter AS VARCHAR) AS reporter,
+                    CAST(partner AS VARCHAR) AS partner, CAST(flow AS VARCHAR) AS flow,
+                    CAST(hs_code AS VARCHAR) AS hs_code, CAST(value_usd AS DOUBLE) AS value_usd,
+                    {}, {}, {} FROM {name}",
+            opt("quantity", "DOUBLE"),
+            opt("unit", "VARCHAR"),
+            opt("preliminary", "BOOLEAN")
+        );
+        let checks: [(&str, Rule, &str); 6] = [
+            (
+                "period",
+                chipwatch_model::trade::rules::PERIOD,
+                "NOT regexp_like(period, '^[0-9]{4}(-(0[1-9]|1[0-2])(\\.\\.[0-9]{4}-(0[1-9]|1[0-2]))?|-Q[1-4])?$')",
+            ),
+            (
+                "reporter",
+                chipwatch_model::trade::rules::REPORTER,
+                "reporter NOT IN (SELECT alpha2 FROM known_countries)",
+            ),
+            (
+                "partner",
+                chipwatch_model::trade::rules::PARTNER,
+                "partner NOT IN (SELECT alpha2 FROM known_countries)",
+            ),
+            (
+                "flow",
+                chipwatch_model::trade::rules::FLOW,
+                "flow NOT IN ('export', 'import', 're_export', 're_import')",
+            ),
+            (
+                "hs_code",
+                chipwatch_model::trade::rules::HS_CODE,
+                "NOT regexp_like(hs_code, '^[0-9]{2,12}$')",
+            ),
+            (
+                "value_usd",
+                chipwatch_model::trade::rules::VALUE,
+                "value_usd < 0 OR isnan(value_usd) OR value_usd = 'Infinity'::double",
+            ),
+        ];
+        let bad_any = checks
+            .iter()
+            .map(|(col, _, cond)| format!("({col} IS NULL OR {cond})"))
+            .collect::<Vec<_>>()
+            .join(" OR ");
+        let view = format!("{name}_mapped");
+        self.ctx
+            .sql(&format!("CREATE OR REPLACE VIEW {view} AS {mapped}"))
+            .await?;
+        let total = Rows::query(&self.ctx, &format!("SELECT COUNT(*) AS n FROM {view}"))
+            .await?
+            .iter()
+            .next()
+            .and_then(|r| r.i64("n"))
+            .unwrap_or(0) as u64;
+        if total == 0 {
+            return Err(input_err("the file has no rows".into()));
+        }
+        let case = checks
+            .iter()
+            .map(|(col, _, cond)| format!("WHEN {col} IS NULL OR {cond} THEN '{col}'"))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let limit = match on_invalid {
+            OnInvalid::Fail => "LIMIT 20",
+            OnInvalid::Quarantine => "",
+        };
+        let bad = Rows::query(
+            &self.ctx,
+            &format!(
+                "SELECT CASE {case} END AS broken, period, reporter, partner, flow, hs_code,
+                        CAST(value_usd AS VARCHAR) AS value_text
+                 FROM {view} WHERE {bad_any} {limit}"
+            ),
+        )
+        .await?;
+        let mut rejected = Vec::new();
+        for r in bad.iter() {
+            let col = r.text("broken");
+            let rule = checks
+                .iter()
+                .find(|(c, _, _)| *c == col)
+                .map(|(_, rule, _)| *rule)
+                .unwrap_or(chipwatch_model::trade::rules::VALUE);
+            let value = if col == "value_usd" {
+                r.text("value_text")
+            } else {
+                r.text(&col)
+            };
+            let fields = vec![
+                r.text("period"),
+                r.text("reporter"),
+                r.text("partner"),
+                r.text("flow"),
+                r.text("hs_code"),
+                r.text("value_text"),
+            ];
+            rejected.push(RejectedRow {
+                line: 0,
+                fields,
+                error: RowError {
+                    file: file.clone(),
+                    line: 0,
+                    column: col.clone(),
+                    value: if value.is_empty() {
+                        "NULL".into()
+                    } else {
+                        value
+                    },
+                    rule,
+                    detail: "breaks the canonical trade schema (Parquet rows are not numbered)"
+                        .into(),
+                },
+            });
+        }
+        if !rejected.is_empty() && on_invalid == OnInvalid::Fail {
+            let errors = rejected
+                .iter()
+                .map(|r| format!("  {}", r.error))
+                .collect::<Vec<_>>()
+                .join("\n");
+            return Err(input_err(format!(
+                "rows break the canonical trade schema (first {} shown); use --quarantine FILE to set them aside:\n{errors}",
+                rejected.len()
+            )));
+        }
+        let select = format!("SELECT * FROM {view} WHERE NOT ({bad_any})");
+        Ok((select, total - rejected.len() as u64, rejected))
+    }
+
+    /// Run every detector and return the report sections, findings ranked.
+    pub async fn run(&self) -> Result<Vec<Section>, FlowsError> {
+        let mut revenue_findings = Vec::new();
+        revenue_findings.extend(revenue::billing_gap(&self.ctx).await?);
+        revenue_findings.extend(revenue::revenue_surge(&self.ctx).await?);
+        revenue_findings.extend(revenue::claim_check(&self.ctx).await?);
+        revenue_findings.extend(revenue::basis_change(&self.ctx).await?);
+        rank(&mut revenue_findings);
+        let revenue_charts = revenue::charts(&self.ctx).await?;
+        let (mut absorption_findings, absorption_charts) =
+            absorption::absorption(&self.ctx).await?;
+        rank(&mut absorption_findings);
+        let mut sections = vec![
+            Section {
+                id: "revenue".into(),
+                title: "Revenue: billing vs shipping, surges and claims".into(),
+                intro: "Company revenue by geography is reported by where customers are billed (NVIDIA to FY2025) or \
+                        headquartered (from FY2026), not where chips go. These findings compare billed revenue with \
+                        disclosed shipments, track growth against every disclosed baseline of the same length, and \
+                        test published growth claims against the record."
+                    .into(),
+                findings: revenue_findings,
+                charts: revenue_charts,
+            },
+            Section {
+                id: "absorption".into(),
+                title: "Absorption: could the country's data centres take the chips?".into(),
+                intro: "GPUs implied by billed revenue, and the power they draw, against the country's operational \
+                        data-centre capacity and its yearly additions."
+                    .into(),
+                findings: absorption_findings,
+                charts: absorption_charts,
+            },
+        ];
+        if self.has_trade {
+            let mut trade_findings =
+                trade::trade_surge(&self.ctx, &trade::SurgeParams::default()).await?;
+            rank(&mut trade_findings);
+            let trade_charts = trade::charts(&self.ctx, &trade_findings).await?;
+            sections.push(Section {
+                id: "trade".into(),
+                title: "Trade flows: surges to routes and destinations of concern".into(),
+                intro: "Exports by product and destination, the latest year against the year before and against the \
+                        reporter's other destinations. Partial years are annualised and labelled."
+                    .into(),
+                findings: trade_findings,
+                charts: trade_charts,
+            });
+        }
+        Ok(sections)
+    }
+}
+
+/// All findings of all sections, ranked.
+pub fn all_findings(sections: &[Section]) -> Vec<Finding> {
+    let mut v: Vec<Finding> = sections
+        .iter()
+        .flat_map(|s| s.findings.iter().cloned())
+        .collect();
+    rank(&mut v);
+    v
+}

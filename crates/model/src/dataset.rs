@@ -99,6 +99,32 @@ pub struct GrowthClaim {
     pub source: String,
 }
 
+/// A public enforcement action, rule or investigation, with the countries it names.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EnforcementEvent {
+    /// `YYYY-MM-DD`, or `YYYY-MM` where the source gives only the month.
+    pub date: String,
+    pub jurisdiction: String,
+    pub event_type: String,
+    pub summary: String,
+    pub countries: Vec<String>,
+    pub quantity: Option<String>,
+    pub value_usd: Option<f64>,
+    pub status: Status,
+    pub source: String,
+}
+
+/// Destinations whose imports of controlled chips diversion cases aim at.
+pub const DESTINATIONS_OF_CONCERN: &[&str] = &["CN", "HK", "MO"];
+
+/// Event types that implicate a country as a route (not merely a rule it made).
+const ROUTE_EVENTS: &[&str] = &[
+    "criminal_charge",
+    "investigation",
+    "reporting",
+    "official_statement",
+];
+
 /// Everything a report reads, with the rows each input rejected.
 #[derive(Debug, Clone, Default)]
 pub struct Dataset {
@@ -110,6 +136,7 @@ pub struct Dataset {
     pub assumptions: Vec<Assumption>,
     pub claims: Vec<GrowthClaim>,
     pub trade: Vec<TradeRecord>,
+    pub events: Vec<EnforcementEvent>,
     /// Inputs that were not present (e.g. a `--data` folder without `claims.csv`).
     pub missing: Vec<String>,
     /// Rows set aside, per input file.
@@ -124,6 +151,7 @@ pub mod files {
     pub const ASSUMPTIONS: &str = "absorption.csv";
     pub const CLAIMS: &str = "claims.csv";
     pub const TRADE: &str = "trade_tw_processors.csv";
+    pub const EVENTS: &str = "enforcement_events.csv";
 }
 
 macro_rules! bundled {
@@ -158,6 +186,7 @@ impl Dataset {
             Some(bundled!("absorption.csv")),
             Some(bundled!("claims.csv")),
             Some(bundled!("trade_tw_processors.csv")),
+            Some(bundled!("enforcement_events.csv")),
             OnInvalid::Fail,
         )?;
         Ok(ds)
@@ -193,6 +222,7 @@ impl Dataset {
         let assumptions = pick(files::ASSUMPTIONS, &mut missing);
         let claims = pick(files::CLAIMS, &mut missing);
         let trade = pick(files::TRADE, &mut missing);
+        let events = pick(files::EVENTS, &mut missing);
         ds.missing = missing;
         ds.load_all(
             revenue,
@@ -201,6 +231,7 @@ impl Dataset {
             assumptions,
             claims,
             trade,
+            events,
             on_invalid,
         )?;
         Ok(ds)
@@ -245,6 +276,7 @@ impl Dataset {
         assumptions: Option<Source>,
         claims: Option<Source>,
         trade: Option<Source>,
+        events: Option<Source>,
         on_invalid: OnInvalid,
     ) -> Result<(), InputError> {
         let countries = CountryRegistry::bundled();
@@ -272,7 +304,40 @@ impl Dataset {
             let l = read_trade(&s, countries)?;
             self.trade = self.accept(l, on_invalid)?;
         }
+        if let Some(s) = events {
+            let l = read_events(&s, countries)?;
+            self.events = self.accept(l, on_invalid)?;
+        }
         Ok(())
+    }
+
+    /// Countries that enforcement actions, investigations or official statements name as a
+    /// route for controlled chips (the destinations of concern and the US excluded), with
+    /// the events that name them.
+    pub fn intermediaries(&self) -> std::collections::BTreeMap<String, Vec<&EnforcementEvent>> {
+        self.named_countries(|e| ROUTE_EVENTS.contains(&e.event_type.as_str()))
+    }
+
+    /// Countries that any event names (rules included), the destinations of concern and the
+    /// US excluded: the watch list of places whose trade deserves a look.
+    pub fn watched(&self) -> std::collections::BTreeMap<String, Vec<&EnforcementEvent>> {
+        self.named_countries(|_| true)
+    }
+
+    fn named_countries(
+        &self,
+        keep: impl Fn(&EnforcementEvent) -> bool,
+    ) -> std::collections::BTreeMap<String, Vec<&EnforcementEvent>> {
+        let mut out: std::collections::BTreeMap<String, Vec<&EnforcementEvent>> =
+            Default::default();
+        for e in self.events.iter().filter(|e| keep(e)) {
+            for c in &e.countries {
+                if c != "US" && !DESTINATIONS_OF_CONCERN.contains(&c.as_str()) {
+                    out.entry(c.clone()).or_default().push(e);
+                }
+            }
+        }
+        out
     }
 
     /// The assumption with this name.
@@ -536,6 +601,82 @@ fn read_claims(
     })
 }
 
+/// Columns of `enforcement_events.csv`.
+pub const EVENT_SCHEMA: &[Column] = &[
+    col(
+        "date",
+        true,
+        "YYYY-MM-DD, or YYYY-MM where only the month is known",
+    ),
+    col(
+        "jurisdiction",
+        true,
+        "who acted, `;`-separated country codes",
+    ),
+    col(
+        "event_type",
+        true,
+        "rule, guidance, investigation, criminal_charge, reporting, official_statement, legislation",
+    ),
+    col("summary", true, "what happened"),
+    col("countries", false, "countries named, `;`-separated"),
+    col("quantity", false, "quantities as stated"),
+    col("value_usd", false, "value in US dollars"),
+    col("status", false, "verification status"),
+    col("source", true, "citation"),
+];
+
+fn read_events(
+    source: &Source,
+    countries: &CountryRegistry,
+) -> Result<Loaded<EnforcementEvent>, InputError> {
+    const R_DATE: Rule = rule("event.date", "YYYY-MM-DD or YYYY-MM");
+    const R_COUNTRIES: Rule = rule("event.countries", "known countries separated by `;`");
+    const R_VALUE: Rule = rule("event.value_usd", "a number >= 0, or empty");
+    const R_TEXT: Rule = rule("event.text", "a jurisdiction, type, summary and source");
+    source.open(EVENT_SCHEMA)?.load(|row| {
+        let date = row.required("date", R_DATE)?;
+        let ok = parse_date(date).is_ok()
+            || crate::period::TradePeriod::parse(date).is_ok_and(|p| p.months == 1);
+        if !ok {
+            return Err(row.error("date", date, R_DATE, "not a date"));
+        }
+        let mut codes = Vec::new();
+        for name in row
+            .get("countries")
+            .unwrap_or("")
+            .split(';')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+        {
+            let c = countries.resolve(name).ok_or_else(|| {
+                row.error(
+                    "countries",
+                    name,
+                    R_COUNTRIES,
+                    unknown_country_detail(countries, name),
+                )
+            })?;
+            codes.push(c.alpha2.clone());
+        }
+        let value_usd = row.opt_f64("value_usd", R_VALUE)?;
+        if let Some(v) = value_usd.filter(|v| *v < 0.0) {
+            return Err(row.error("value_usd", &v.to_string(), R_VALUE, "negative"));
+        }
+        Ok(EnforcementEvent {
+            date: date.to_string(),
+            jurisdiction: row.required("jurisdiction", R_TEXT)?.to_string(),
+            event_type: row.required("event_type", R_TEXT)?.to_string(),
+            summary: row.required("summary", R_TEXT)?.to_string(),
+            countries: codes,
+            quantity: row.get("quantity").map(str::to_string),
+            value_usd,
+            status: status(row, rule("event.status", "a known status"))?,
+            source: row.required("source", R_TEXT)?.to_string(),
+        })
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -548,6 +689,18 @@ mod tests {
         assert!(ds.trade.len() > 500);
         assert!(ds.assumption("unit_price_usd").is_some());
         assert!(ds.assumption("it_kw_per_gpu").is_some());
+        assert!(ds.events.len() >= 15);
+    }
+
+    #[test]
+    fn singapore_malaysia_and_thailand_are_named_as_routes_china_is_not() {
+        let ds = Dataset::bundled().unwrap();
+        let hubs = ds.intermediaries();
+        for c in ["SG", "MY", "TH", "ID"] {
+            assert!(hubs.contains_key(c), "{c}");
+        }
+        assert!(!hubs.contains_key("CN"));
+        assert!(!hubs.contains_key("US"));
     }
 
     #[test]

@@ -26,6 +26,7 @@ pub mod period;
 pub mod revenue;
 pub mod status;
 pub mod trade;
+pub mod units;
 
 pub use error::{InputError, RowError};
 pub use finding::{Finding, Severity};
