@@ -437,3 +437,36 @@ pub fn all_findings(sections: &[Section]) -> Vec<Finding> {
     rank(&mut v);
     v
 }
+
+/// Output of an ad-hoc SQL query.
+pub enum SqlOutput {
+    /// A boxed text table.
+    Table,
+    /// One JSON object per row, as a JSON array.
+    Json,
+}
+
+impl FlowsEngine {
+    /// Run an analyst's SQL over the registered tables and format the result.
+    pub async fn sql(&self, query: &str, output: SqlOutput) -> Result<String, FlowsError> {
+        let batches = self.ctx.sql(query).await?.collect().await?;
+        match output {
+            SqlOutput::Table => {
+                Ok(datafusion::arrow::util::pretty::pretty_format_batches(&batches)?.to_string())
+            }
+            SqlOutput::Json => {
+                let mut w = datafusion::arrow::json::ArrayWriter::new(Vec::new());
+                for b in &batches {
+                    w.write(b)?;
+                }
+                w.finish()?;
+                let bytes = w.into_inner();
+                Ok(if bytes.is_empty() {
+                    "[]".into()
+                } else {
+                    String::from_utf8_lossy(&bytes).into_owned()
+                })
+            }
+        }
+    }
+}

@@ -29,6 +29,8 @@ pub struct SurgeParams {
     pub min_z: f64,
     /// Destinations below this previous-year value (USD) are not peers and not flagged.
     pub min_base_usd: f64,
+    /// Report every year, not only each reporter and product's latest.
+    pub all_years: bool,
 }
 
 impl Default for SurgeParams {
@@ -37,6 +39,7 @@ impl Default for SurgeParams {
             min_growth_pct: 50.0,
             min_z: 1.5,
             min_base_usd: 20_000_000.0,
+            all_years: false,
         }
     }
 }
@@ -91,11 +94,16 @@ fn query(p: &SurgeParams) -> String {
          JOIN peers p ON g.reporter = p.reporter AND g.hs6 = p.hs6 AND g.year = p.year
          JOIN mad m ON g.reporter = m.reporter AND g.hs6 = m.hs6 AND g.year = m.year
          LEFT JOIN intermediaries i ON i.country = g.partner
-         WHERE g.growth_pct >= {min_growth}
+         WHERE g.growth_pct >= {min_growth} {latest}
          ORDER BY g.reporter, g.hs6, g.year, g.growth_pct DESC",
         min_base = p.min_base_usd,
         min_growth = p.min_growth_pct,
         concern = concern_list(),
+        latest = if p.all_years {
+            ""
+        } else {
+            "AND g.year = (SELECT MAX(y2.year) FROM yearly y2 WHERE y2.reporter = g.reporter AND y2.hs6 = g.hs6)"
+        },
     )
 }
 

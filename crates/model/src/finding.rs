@@ -163,11 +163,34 @@ impl Finding {
     }
 }
 
-/// Sort findings most serious first, then by score.
+/// Kinds of finding in the order a reader should meet them at equal severity: direct
+/// evidence of a gap between billing and shipping first, then what capacity rules out,
+/// then growth and claims, then trade statistics (which can flag but never prove).
+pub const KIND_ORDER: &[&str] = &[
+    "billing_gap",
+    "absorption",
+    "revenue_surge",
+    "basis_reconciliation",
+    "claim_check",
+    "trade_surge",
+    "basis_change",
+    "absorption_untested",
+];
+
+fn kind_rank(kind: &str) -> usize {
+    KIND_ORDER
+        .iter()
+        .position(|k| *k == kind)
+        .unwrap_or(KIND_ORDER.len())
+}
+
+/// Sort findings most serious first; at equal severity by [`KIND_ORDER`], then by score
+/// (scores compare only within one kind).
 pub fn rank(findings: &mut [Finding]) {
     findings.sort_by(|a, b| {
         b.severity
             .cmp(&a.severity)
+            .then(kind_rank(&a.kind).cmp(&kind_rank(&b.kind)))
             .then(b.score.total_cmp(&a.score))
             .then(a.id.cmp(&b.id))
     });

@@ -34,9 +34,11 @@ pub fn growth_pct(v: f64) -> String {
     }
 }
 
-/// A share in percent: `18.1%`.
+/// A share in percent: `18.1%`, `2%` for a whole number, `0.25%` below one.
 pub fn pct(v: f64) -> String {
-    if v.abs() < 10.0 {
+    if (v - v.round()).abs() < 1e-9 {
+        format!("{v:.0}%")
+    } else if v.abs() < 1.0 {
         format!("{v:.2}%")
     } else {
         format!("{v:.1}%")
@@ -81,5 +83,8 @@ mod tests {
         assert_eq!(growth_pct(-4.26), "-4.3%");
         assert_eq!(mw(1006.4), "1,006 MW");
         assert_eq!(times(1.004), "1.00×");
+        assert_eq!(pct(2.0), "2%");
+        assert_eq!(pct(18.148), "18.1%");
+        assert_eq!(pct(0.254), "0.25%");
     }
 }

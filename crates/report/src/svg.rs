@@ -1,0 +1,246 @@
+//! SVG charts drawn from [`Chart`] specs: line charts for series over time, grouped bars
+//! for side-by-side comparisons. Self-contained markup (no scripts, no external fonts), so
+//! a report opens anywhere, including offline and in mail clients.
+
+use std::fmt::Write;
+
+use chipwatch_model::finding::{Chart, ChartKind};
+
+use crate::html::escape;
+
+/// Colours for series, chosen to stay distinct for common colour-vision deficiencies.
+const PALETTE: [&str; 8] = [
+    "#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442",
+];
+
+const W: f64 = 760.0;
+const H: f64 = 340.0;
+const LEFT: f64 = 70.0;
+const RIGHT: f64 = 20.0;
+const TOP: f64 = 20.0;
+const BOTTOM: f64 = 60.0;
+
+/// A "nice" axis maximum and tick step (1, 2, 2.5 or 5 × 10^k) covering `max`.
+pub fn nice_axis(max: f64) -> (f64, f64) {
+    if !max.is_finite() || max <= 0.0 {
+        return (1.0, 0.25);
+    }
+    let raw_step = max / 5.0;
+    let mag = 10f64.powf(raw_step.log10().floor());
+    let step = [1.0, 2.0, 2.5, 5.0, 10.0]
+        .iter()
+        .map(|m| m * mag)
+        .find(|s| *s >= raw_step)
+        .unwrap_or(10.0 * mag);
+    ((max / step).ceil() * step, step)
+}
+
+fn tick_label(v: f64) -> String {
+    if v >= 1000.0 {
+        chipwatch_model::units::thousands(v)
+    } else if v.fract() == 0.0 {
+        format!("{v:.0}")
+    } else {
+        format!("{v:.1}")
+    }
+}
+
+/// Render a chart as an `<svg>` element.
+pub fn render(chart: &Chart) -> String {
+    let n = chart.x_labels.len().max(1);
+    let max = chart
+        .series
+        .iter()
+        .flat_map(|s| s.values.iter().flatten())
+        .copied()
+        .fold(0.0_f64, f64::max);
+    let (ymax, step) = nice_axis(max);
+    let plot_w = W - LEFT - RIGHT;
+    let plot_h = H - TOP - BOTTOM;
+    let y = |v: f64| TOP + plot_h - v / ymax * plot_h;
+    let slot = plot_w / n as f64;
+    let x_center = |i: usize| LEFT + slot * (i as f64 + 0.5);
+    let legend_rows = chart.series.len().div_ceil(3);
+    let total_h = H + 22.0 * legend_rows as f64;
+
+    let mut s = String::new();
+    let _ = write!(
+        s,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {W} {total_h}" role="img" aria-labelledby="{id}-t" class="chart" font-family="system-ui, sans-serif" font-size="12"><title id="{id}-t">{title}</title>"#,
+        id = escape(&chart.id),
+        title = escape(&chart.title)
+    );
+    // Grid and y axis.
+    let mut v = 0.0;
+    while v <= ymax + step * 0.01 {
+        let yy = y(v);
+        let _ = write!(
+            s,
+            r##"<line x1="{LEFT}" x2="{x2}" y1="{yy:.1}" y2="{yy:.1}" stroke="#ddd"/><text x="{tx}" y="{ty:.1}" text-anchor="end" fill="#444">{label}</text>"##,
+            x2 = W - RIGHT,
+            tx = LEFT - 6.0,
+            ty = yy + 4.0,
+            label = tick_label(v)
+        );
+        v += step;
+    }
+    let _ = write!(
+        s,
+        r##"<text x="14" y="{cy}" transform="rotate(-90 14 {cy})" text-anchor="middle" fill="#444">{unit}</text>"##,
+        cy = TOP + plot_h / 2.0,
+        unit = escape(&chart.y_unit)
+    );
+    // X labels.
+    for (i, label) in chart.x_labels.iter().enumerate() {
+        let _ = write!(
+            s,
+            r##"<text x="{x:.1}" y="{y:.1}" text-anchor="middle" fill="#444">{label}</text>"##,
+            x = x_center(i),
+            y = TOP + plot_h + 18.0,
+            label = escape(label)
+        );
+    }
+    let _ = write!(
+        s,
+        r##"<line x1="{LEFT}" x2="{x2}" y1="{yb}" y2="{yb}" stroke="#888"/>"##,
+        x2 = W - RIGHT,
+        yb = TOP + plot_h
+    );
+    match chart.kind {
+        ChartKind::Line => {
+            for (k, series) in chart.series.iter().enumerate() {
+                let color = PALETTE[k % PALETTE.len()];
+                // Break the line where a value is missing.
+                let mut path = String::new();
+                let mut pen_down = false;
+                for (i, val) in series.values.iter().enumerate() {
+                    match val {
+                        Some(v) => {
+                            let _ = write!(
+                                path,
+                                "{}{:.1},{:.1} ",
+                                if pen_down { "L" } else { "M" },
+                                x_center(i),
+                                y(*v)
+                            );
+                            pen_down = true;
+                        }
+                        None => pen_down = false,
+                    }
+                }
+                let _ = write!(
+                    s,
+                    r#"<path d="{path}" fill="none" stroke="{color}" stroke-width="2.5"/>"#
+                );
+                for (i, val) in series.values.iter().enumerate() {
+                    if let Some(v) = val {
+                        let marked = series.marks.contains(&i);
+                        let _ = write!(
+                            s,
+                            r##"<circle cx="{cx:.1}" cy="{cy:.1}" r="{r}" fill="{fill}" stroke="{color}" stroke-width="2"><title>{name}, {x}: {val}</title></circle>"##,
+                            cx = x_center(i),
+                            cy = y(*v),
+                            r = if marked { 7 } else { 3 },
+                            fill = if marked { "#fff" } else { color },
+                            name = escape(&series.name),
+                            x = escape(&chart.x_labels[i]),
+                            val = tick_label(*v)
+                        );
+                    }
+                }
+            }
+        }
+        ChartKind::Bar => {
+            let groups = chart.series.len().max(1) as f64;
+            let bar_w = (slot * 0.8) / groups;
+            for (k, series) in chart.series.iter().enumerate() {
+                let color = PALETTE[k % PALETTE.len()];
+                for (i, val) in series.values.iter().enumerate() {
+                    let Some(v) = val else { continue };
+                    let x0 = LEFT + slot * i as f64 + slot * 0.1 + bar_w * k as f64;
+                    let y0 = y(*v);
+                    let marked = series.marks.contains(&i);
+                    let _ = write!(
+                        s,
+                        r##"<rect x="{x0:.1}" y="{y0:.1}" width="{bw:.1}" height="{h:.1}" fill="{color}"{stroke}><title>{name}, {x}: {val}</title></rect>"##,
+                        bw = (bar_w - 2.0).max(1.0),
+                        h = (TOP + plot_h - y0).max(0.0),
+                        stroke = if marked {
+                            r##" stroke="#000" stroke-width="1.5""##
+                        } else {
+                            ""
+                        },
+                        name = escape(&series.name),
+                        x = escape(&chart.x_labels[i]),
+                        val = tick_label(*v)
+                    );
+                    if bar_w >= 26.0 {
+                        let _ = write!(
+                            s,
+                            r##"<text x="{tx:.1}" y="{ty:.1}" text-anchor="middle" font-size="10" fill="#222">{val}</text>"##,
+                            tx = x0 + bar_w / 2.0 - 1.0,
+                            ty = y0 - 3.0,
+                            val = tick_label(*v)
+                        );
+                    }
+                }
+            }
+        }
+    }
+    // Legend.
+    for (k, series) in chart.series.iter().enumerate() {
+        let col = (k % 3) as f64;
+        let row = (k / 3) as f64;
+        let lx = LEFT + col * 230.0;
+        let ly = H - 18.0 + row * 22.0;
+        let _ = write!(
+            s,
+            r##"<rect x="{lx}" y="{ry}" width="14" height="14" fill="{color}"/><text x="{tx}" y="{ty}" fill="#222">{name}</text>"##,
+            ry = ly - 11.0,
+            color = PALETTE[k % PALETTE.len()],
+            tx = lx + 20.0,
+            ty = ly,
+            name = escape(&series.name)
+        );
+    }
+    s.push_str("</svg>");
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chipwatch_model::finding::Series;
+
+    #[test]
+    fn axes_round_up_to_nice_steps() {
+        assert_eq!(nice_axis(23684.0), (25000.0, 5000.0));
+        assert_eq!(nice_axis(22.0), (25.0, 5.0));
+        assert_eq!(nice_axis(1207.9), (1250.0, 250.0));
+        assert_eq!(nice_axis(0.0), (1.0, 0.25));
+    }
+
+    #[test]
+    fn a_line_chart_breaks_at_missing_values_and_marks_points() {
+        let chart = Chart {
+            id: "c".into(),
+            title: "T <&>".into(),
+            kind: ChartKind::Line,
+            x_labels: vec!["2023".into(), "2024".into(), "2025".into()],
+            series: vec![Series {
+                name: "Singapore".into(),
+                values: vec![Some(1.0), None, Some(3.0)],
+                marks: vec![2],
+            }],
+            y_unit: "USD m".into(),
+            note: String::new(),
+        };
+        let svg = render(&chart);
+        assert!(svg.starts_with("<svg") && svg.ends_with("</svg>"));
+        assert!(svg.contains("T &lt;&amp;&gt;"));
+        // Two separate pen-down moves: the gap is not bridged.
+        let path = svg.split("<path d=\"").nth(1).unwrap();
+        assert_eq!(path.split('"').next().unwrap().matches('M').count(), 2);
+        assert!(svg.contains(r#"r="7""#), "the surge is marked");
+    }
+}
