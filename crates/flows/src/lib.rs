@@ -32,6 +32,7 @@
 pub mod absorption;
 pub mod revenue;
 pub mod rows;
+pub mod synth;
 pub mod tables;
 pub mod trade;
 
@@ -139,20 +140,6 @@ impl FlowsEngine {
             },
         )?;
         self.ctx.register_table("trade_csv", Arc::new(mem))?;
-        let countries: Vec<&str> = chipwatch_model::country::CountryRegistry::bundled()
-            .iter()
-            .map(|c| c.alpha2.as_str())
-            .collect();
-        let values = countries
-            .iter()
-            .map(|c| format!("('{c}')"))
-            .collect::<Vec<_>>()
-            .join(",");
-        self.ctx
-            .sql(&format!(
-                "CREATE OR REPLACE VIEW known_countries(alpha2) AS VALUES {values}"
-            ))
-            .await?;
         let mut selects = vec!["SELECT * FROM trade_csv".to_string()];
         for (i, path) in parquet.iter().enumerate() {
             let name = format!("trade_parquet_{i}");
@@ -253,6 +240,13 @@ impl FlowsEngine {
             opt("unit", "VARCHAR"),
             opt("preliminary", "BOOLEAN")
         );
+        let known = chipwatch_model::country::CountryRegistry::bundled()
+            .iter()
+            .map(|c| format!("'{}'", c.alpha2))
+            .collect::<Vec<_>>()
+            .join(",");
+        let reporter_check = format!("reporter NOT IN ({known})");
+        let partner_check = format!("partner NOT IN ({known})");
         let checks: [(&str, Rule, &str); 6] = [
             (
                 "period",
@@ -262,12 +256,12 @@ impl FlowsEngine {
             (
                 "reporter",
                 chipwatch_model::trade::rules::REPORTER,
-                "reporter NOT IN (SELECT alpha2 FROM known_countries)",
+                &reporter_check,
             ),
             (
                 "partner",
                 chipwatch_model::trade::rules::PARTNER,
-                "partner NOT IN (SELECT alpha2 FROM known_countries)",
+                &partner_check,
             ),
             (
                 "flow",

@@ -1,0 +1,172 @@
+//! The `chipwatch` binary as a user runs it.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn chipwatch(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_chipwatch"))
+        .args(args)
+        .env("COLUMNS", "160")
+        .output()
+        .expect("the chipwatch binary runs")
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+#[test]
+fn report_on_the_bundled_data_writes_findings_and_html() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("r");
+    let o = chipwatch(&["report", "--out", out.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let stdout = text(&o.stdout);
+    assert!(
+        stdout.contains("billing_gap") && stdout.contains("Singapore"),
+        "{stdout}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("findings.json")).unwrap()).unwrap();
+    let findings = json["findings"].as_array().unwrap();
+    let kinds: Vec<&str> = findings
+        .iter()
+        .map(|f| f["kind"].as_str().unwrap())
+        .collect();
+    for k in [
+        "billing_gap",
+        "revenue_surge",
+        "claim_check",
+        "absorption",
+        "trade_surge",
+        "basis_change",
+    ] {
+        assert!(kinds.contains(&k), "missing {k}");
+    }
+    let first = &findings[0];
+    for field in [
+        "id", "kind", "subject", "severity", "figures", "evidence", "sources",
+    ] {
+        assert!(!first[field].is_null(), "finding lacks {field}");
+    }
+    let html = std::fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(html.contains("<svg") && html.contains("billing_gap/NVIDIA/SG/FY2025"));
+    assert!(!html.contains("<script"), "the report runs no scripts");
+}
+
+#[test]
+fn json_output_is_parseable_and_fail_on_sets_the_exit_code() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("r");
+    let o = chipwatch(&[
+        "report",
+        "--json",
+        "--fail-on",
+        "high",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(3), "{}", text(&o.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(v["findings"].as_array().unwrap().len() > 5);
+}
+
+fn data_dir(dir: &Path, trade: &str) {
+    std::fs::write(dir.join("trade_tw_processors.csv"), trade).unwrap();
+}
+
+#[test]
+fn bad_input_exits_2_naming_file_line_column_and_rule() {
+    let dir = tempfile::tempdir().unwrap();
+    data_dir(
+        dir.path(),
+        "period,reporter,partner,flow,hs_code,value_usd\n2024,TW,SG,export,854231,12\n2025,TW,Atlantis,export,854231,1\n",
+    );
+    let out = dir.path().join("r");
+    let o = chipwatch(&[
+        "report",
+        "--data",
+        dir.path().to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = text(&o.stderr);
+    assert!(
+        err.contains("trade_tw_processors.csv:3: column `partner`"),
+        "{err}"
+    );
+    assert!(err.contains("trade.partner"), "{err}");
+}
+
+#[test]
+fn quarantine_sets_bad_rows_aside_and_counts_them() {
+    let dir = tempfile::tempdir().unwrap();
+    data_dir(
+        dir.path(),
+        "period,reporter,partner,flow,hs_code,value_usd\n2024,TW,SG,export,854231,12\n2025,TW,SG,export,854231,-1\n",
+    );
+    let q = dir.path().join("q.csv");
+    let out = dir.path().join("r");
+    let o = chipwatch(&[
+        "report",
+        "--data",
+        dir.path().to_str().unwrap(),
+        "--quarantine",
+        q.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    assert!(
+        text(&o.stderr).contains("1 invalid row(s) were set aside"),
+        "{}",
+        text(&o.stderr)
+    );
+    let qtext = std::fs::read_to_string(&q).unwrap();
+    assert!(
+        qtext.contains("trade.value_usd") && qtext.contains("-1"),
+        "{qtext}"
+    );
+    // Missing dataset files are reported, not silently ignored.
+    assert!(text(&o.stderr).contains("revenue.csv is not in the data folder"));
+}
+
+#[test]
+fn an_empty_trade_file_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("empty.csv");
+    std::fs::write(&empty, "").unwrap();
+    let o = chipwatch(&[
+        "report",
+        "--trade",
+        empty.to_str().unwrap(),
+        "--out",
+        dir.path().join("r").to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        text(&o.stderr).contains("empty.csv: the file is empty"),
+        "{}",
+        text(&o.stderr)
+    );
+}
+
+#[test]
+fn sql_queries_the_loaded_tables() {
+    let o = chipwatch(&[
+        "sql",
+        "--json",
+        "SELECT revenue_usd_m FROM revenue WHERE region_code = 'SG' AND period = 'FY2025'",
+    ]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v[0]["revenue_usd_m"], 23684.0);
+}
+
+#[test]
+fn help_teaches_the_main_job() {
+    let o = chipwatch(&["report", "--help"]);
+    let h = text(&o.stdout);
+    assert!(h.contains("Examples:") && h.contains("--quarantine") && h.contains("docs/inputs.md"));
+}
