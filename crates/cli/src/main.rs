@@ -30,7 +30,7 @@ const EXIT_FINDINGS: u8 = 3;
 revenue billed to a country with what was shipped there, checks whether a country's data centres \
 could absorb the chips billed to it, finds surges in trade statistics, and tests published claims \
 against the record. Every finding lists its figures, evidence and sources.",
-    after_help = "Exit codes: 0 success; 1 error; 2 invalid input (file, line, column and rule are printed); \
+    after_help = "Exit codes: 0 success; 1 error; 2 invalid input or usage (file, line, column and rule are printed); \
 3 findings at or above --fail-on.\n\nStart with:  chipwatch report"
 )]
 struct Cli {
@@ -47,6 +47,7 @@ enum Command {
   chipwatch report --trade exports.parquet         # add trade statistics (canonical schema)
   chipwatch report --data my-figures/ --quarantine bad-rows.csv
   chipwatch report --fail-on high                  # exit 3 if any high finding (for pipelines)
+  chipwatch report --claim \"Singapore:+740\"        # which periods reproduce a growth claim?
 
 Input schemas are documented in docs/inputs.md.")]
     Report(ReportArgs),
@@ -73,6 +74,10 @@ struct InputArgs {
     /// on with the rest, instead of stopping at the first bad file.
     #[arg(long, value_name = "FILE")]
     quarantine: Option<PathBuf>,
+    /// A growth claim to test against the revenue record, as REGION:PERCENT
+    /// (e.g. "Singapore:+740" or "SG:404"); repeatable.
+    #[arg(long, value_name = "REGION:PCT")]
+    claim: Vec<String>,
     /// Memory the query engine may use before spilling to disk, e.g. 512M, 4G.
     #[arg(long, value_name = "SIZE", value_parser = parse_size)]
     memory_limit: Option<usize>,
@@ -197,6 +202,9 @@ async fn load(args: &InputArgs, progress: &Progress) -> Result<Loaded> {
         Some(dir) => Dataset::from_dir(dir, on_invalid)?,
         None => Dataset::bundled()?,
     };
+    for (i, text) in args.claim.iter().enumerate() {
+        dataset.claims.push(parse_claim(i, text)?);
+    }
     let mut parquet = Vec::new();
     for path in &args.trade {
         if is_parquet(path) {
@@ -223,6 +231,47 @@ async fn load(args: &InputArgs, progress: &Progress) -> Result<Loaded> {
         dataset,
         engine,
         quarantined,
+    })
+}
+
+/// Parse `--claim REGION:PCT`; a bad claim is invalid input (exit code 2).
+fn parse_claim(i: usize, text: &str) -> Result<chipwatch_model::dataset::GrowthClaim, InputError> {
+    let bad = |message: String| InputError::Invalid {
+        file: "--claim".into(),
+        message,
+    };
+    let (region, pct) = text.rsplit_once(':').ok_or_else(|| {
+        bad(format!(
+            "`{text}`: expected REGION:PERCENT, e.g. Singapore:+740"
+        ))
+    })?;
+    let countries = chipwatch_model::country::CountryRegistry::bundled();
+    let country = countries.resolve(region).ok_or_else(|| {
+        bad(format!(
+            "`{text}`: {}",
+            chipwatch_model::country::unknown_country_detail(countries, region)
+        ))
+    })?;
+    let growth: f64 = pct
+        .trim()
+        .trim_end_matches('%')
+        .trim_start_matches('+')
+        .parse()
+        .ok()
+        .filter(|g: &f64| g.is_finite() && *g > -100.0)
+        .ok_or_else(|| {
+            bad(format!(
+                "`{text}`: `{pct}` is not a growth in percent above -100"
+            ))
+        })?;
+    Ok(chipwatch_model::dataset::GrowthClaim {
+        id: format!("cli-{}", i + 1),
+        company: "NVIDIA".into(),
+        region: country.alpha2.clone(),
+        claim: format!("revenue billed to {} up {growth}%", country.name),
+        growth_pct: growth,
+        status: chipwatch_model::Status::Unverified,
+        source: "given on the command line (--claim)".into(),
     })
 }
 

@@ -170,3 +170,35 @@ fn help_teaches_the_main_job() {
     let h = text(&o.stdout);
     assert!(h.contains("Examples:") && h.contains("--quarantine") && h.contains("docs/inputs.md"));
 }
+
+#[test]
+fn a_claim_from_the_command_line_is_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = chipwatch(&[
+        "report",
+        "--json",
+        "--claim",
+        "Singapore:+777",
+        "--out",
+        dir.path().to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let f = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["id"] == "claim_check/cli-1")
+        .unwrap()
+        .clone();
+    assert!(f["title"].as_str().unwrap().contains("Q3FY2024"), "{f}");
+    let bad = chipwatch(&[
+        "report",
+        "--claim",
+        "Atlantis:5",
+        "--out",
+        dir.path().to_str().unwrap(),
+    ]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(text(&bad.stderr).contains("Atlantis"));
+}

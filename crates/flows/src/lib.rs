@@ -339,7 +339,7 @@ impl FlowsEngine {
             rejected.push(RejectedRow {
                 line: 0,
                 fields,
-                error: RowError {
+                error: RowError::new(chipwatch_model::error::RowErrorDetail {
                     file: file.clone(),
                     line: 0,
                     column: col.clone(),
@@ -351,7 +351,7 @@ impl FlowsEngine {
                     rule,
                     detail: "breaks the canonical trade schema (Parquet rows are not numbered)"
                         .into(),
-                },
+                }),
             });
         }
         if !rejected.is_empty() && on_invalid == OnInvalid::Fail {

@@ -713,7 +713,7 @@ pub async fn claim_check(ctx: &SessionContext) -> Result<Vec<Finding>, FlowsErro
                 "Comparing periods of the same length, {} reproduce the claimed growth within {:.0}% of its multiple.",
                 matching_like
                     .iter()
-                    .map(|r| describe(r))
+                    .map(&describe)
                     .collect::<Vec<_>>()
                     .join("; "),
                 CLAIM_TOLERANCE * 100.0
@@ -740,7 +740,7 @@ pub async fn claim_check(ctx: &SessionContext) -> Result<Vec<Finding>, FlowsErro
                      which inflates growth. Like for like, {nearest}.",
                     matching_mixed
                         .iter()
-                        .map(|r| describe(r))
+                        .map(describe)
                         .collect::<Vec<_>>()
                         .join("; "),
                     CLAIM_TOLERANCE * 100.0

@@ -59,7 +59,7 @@ pub fn write_trade_parquet(path: &Path, rows: usize, seed: u64) -> Result<(), Fl
     })?;
     let props = WriterProperties::builder()
         .set_compression(Compression::SNAPPY)
-        .set_max_row_group_size(1 << 20)
+        .set_max_row_group_row_count(Some(1 << 20))
         .build();
     let schema = tables::trade_schema();
     let mut writer = ArrowWriter::try_new(file, schema.clone(), Some(props))

@@ -327,7 +327,8 @@ pub async fn charts(ctx: &SessionContext, findings: &[Finding]) -> Result<Vec<Ch
     let rows = Rows::query(
         ctx,
         &format!(
-            "SELECT partner, year, SUM(value_usd) * 12.0 / CAST(LEAST(SUM(months), 12) AS DOUBLE) AS annualised
+            "SELECT partner, year, SUM(months) AS months_covered,
+                    SUM(value_usd) * 12.0 / CAST(LEAST(SUM(months), 12) AS DOUBLE) AS annualised
              FROM trade WHERE flow = 'export' AND reporter = '{reporter}' AND substr(hs_code, 1, 6) = '{hs6}'
                AND (partner IN (SELECT country FROM intermediaries) OR partner IN ({}))
              GROUP BY partner, year ORDER BY partner, year",
@@ -339,7 +340,20 @@ pub async fn charts(ctx: &SessionContext, findings: &[Finding]) -> Result<Vec<Ch
     let mut years: Vec<i64> = rows.iter().filter_map(|r| r.i64("year")).collect();
     years.sort();
     years.dedup();
-    let x: Vec<String> = years.iter().map(|y| y.to_string()).collect();
+    // A year some destination covers only in part is labelled with a star.
+    let x: Vec<String> = years
+        .iter()
+        .map(|y| {
+            let partial = rows
+                .iter()
+                .any(|r| r.i64("year") == Some(*y) && r.num("months_covered") < 12.0);
+            if partial {
+                format!("{y}*")
+            } else {
+                y.to_string()
+            }
+        })
+        .collect();
     let mut charts = Vec::new();
     for (group, title) in [(false, "named routes"), (true, "destinations of concern")] {
         let mut partners: Vec<String> = rows
@@ -393,7 +407,7 @@ pub async fn charts(ctx: &SessionContext, findings: &[Finding]) -> Result<Vec<Ch
             x_labels: x.clone(),
             series,
             y_unit: "USD m".into(),
-            note: "Marked points are surges the detector flagged. A partial latest year is annualised.".into(),
+            note: "Circled points are surges the detector flagged. * a partial year, annualised (value × 12 ÷ months covered).".into(),
         });
     }
     Ok(charts)

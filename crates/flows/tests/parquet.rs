@@ -84,7 +84,7 @@ fn parquet_rows_that_break_rules_are_refused_or_quarantined() {
     rt().block_on(async {
         let mut e = FlowsEngine::new(&EngineConfig::default()).unwrap();
         let err = e
-            .load(&empty_dataset(), &[p.clone()], OnInvalid::Fail)
+            .load(&empty_dataset(), std::slice::from_ref(&p), OnInvalid::Fail)
             .await
             .err()
             .unwrap()

@@ -4,9 +4,26 @@ use std::fmt;
 
 use crate::input::Rule;
 
-/// A value in a row that broke a rule.
+/// A value in a row that broke a rule (boxed: errors stay small on the happy path).
 #[derive(Debug, Clone, PartialEq)]
-pub struct RowError {
+pub struct RowError(Box<RowErrorDetail>);
+
+impl RowError {
+    pub fn new(detail: RowErrorDetail) -> Self {
+        RowError(Box::new(detail))
+    }
+}
+
+impl std::ops::Deref for RowError {
+    type Target = RowErrorDetail;
+    fn deref(&self) -> &RowErrorDetail {
+        &self.0
+    }
+}
+
+/// Where a value broke a rule, and how.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RowErrorDetail {
     pub file: String,
     pub line: u64,
     pub column: String,

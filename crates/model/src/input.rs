@@ -144,6 +144,15 @@ impl CsvInput {
         Self::from_reader(name.to_string(), Box::new(text.as_bytes()), schema)
     }
 
+    /// Read CSV bytes held in memory, named `name` in errors.
+    pub fn from_bytes(name: &str, bytes: Vec<u8>, schema: &[Column]) -> Result<Self, InputError> {
+        Self::from_reader(
+            name.to_string(),
+            Box::new(std::io::Cursor::new(bytes)),
+            schema,
+        )
+    }
+
     fn from_reader(
         file: String,
         source: Box<dyn Read>,
@@ -292,14 +301,14 @@ impl<'a> Row<'a> {
         rule: Rule,
         detail: impl Into<String>,
     ) -> RowError {
-        RowError {
+        RowError::new(crate::error::RowErrorDetail {
             file: self.file.to_string(),
             line: self.line,
             column: column.to_string(),
             value: value.to_string(),
             rule,
             detail: detail.into(),
-        }
+        })
     }
 
     /// A required, non-empty text value.
