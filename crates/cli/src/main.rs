@@ -16,6 +16,8 @@ use chipwatch_report::{ReportDoc, terminal_table};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 
+mod rules_cmd;
+
 /// Exit code for invalid input (a file, line, column and rule are printed).
 const EXIT_BAD_INPUT: u8 = 2;
 /// Exit code when `--fail-on` finds findings at or above the given severity.
@@ -58,6 +60,121 @@ Input schemas are documented in docs/inputs.md.")]
   chipwatch sql --json \"SELECT partner, year, SUM(value_usd) FROM trade GROUP BY 1, 2\"
   chipwatch sql \"SHOW TABLES\"")]
     Sql(SqlArgs),
+    /// Classify a chip or system under 3A090/4A090 as of a date, by catalogue name or from raw specs.
+    #[command(after_help = "Examples:
+  chipwatch classify H100                          # today's rules
+  chipwatch classify H800 --as-of 2023-06-01       # before the 2023 rule: not 3A090
+  chipwatch classify HGX-H100-8GPU --json          # a system: 4A090 from its chips
+  chipwatch classify --tops 600 --bits 8 --die-area 609 --consumer
+  chipwatch classify --tpp 2368 --die-area 814 --interconnect 900 --memory-bw 4000
+
+TPP = dense TOPS × bit length, the maximum over precisions (never with sparsity).
+JSON output: see docs/rules.md.")]
+    Classify(ClassifyArgs),
+    /// Does a shipment need a licence, under the rules in force on its date?
+    #[command(after_help = "Examples:
+  chipwatch licence H100 --to SG --date 2024-06-01                  # no licence (A:6)
+  chipwatch licence H100 --to SG --parent-hq CN                      # headquarters rule: licence
+  chipwatch licence H100 --to SG --date 2025-06-01 --as-written      # AI Diffusion as written: Tier 2
+  chipwatch licence H200 --to CN --date 2026-02-01 --from US         # case-by-case envelope
+  chipwatch licence H20 --to CN --date 2025-05-01 --json             # the 2025 letter (advisory)
+
+Exit code 0 either way; the answer is in the output (`licence_required` in JSON).
+End-use controls (§744.21/§744.23) and restricted parties are not evaluated here: see screening.")]
+    Licence(LicenceArgs),
+    /// List the chip and system catalogue with TPP, density and classification.
+    #[command(after_help = "Examples:
+  chipwatch chips
+  chipwatch chips --as-of 2023-06-01
+  chipwatch chips --json")]
+    Chips(ChipsArgs),
+}
+
+#[derive(Args)]
+struct ClassifyArgs {
+    /// Catalogue name or alias (H100, \"RTX 4090D\", DGX-B200). Omit to classify raw specs.
+    item: Option<String>,
+    /// Date whose rules apply (YYYY-MM-DD); default today.
+    #[arg(long, value_name = "DATE", value_parser = parse_date_arg)]
+    as_of: Option<chrono::NaiveDate>,
+    /// Total processing performance.
+    #[arg(long)]
+    tpp: Option<f64>,
+    /// Dense TOPS/TFLOPS at one precision (with --bits).
+    #[arg(long)]
+    tops: Option<f64>,
+    /// Bit length of that precision (4, 8, 16, 32, 64).
+    #[arg(long)]
+    bits: Option<u32>,
+    /// Applicable die area in mm² (for performance density).
+    #[arg(long, value_name = "MM2")]
+    die_area: Option<f64>,
+    /// Performance density (TPP per mm²), if the die area is not known.
+    #[arg(long)]
+    pd: Option<f64>,
+    /// Aggregate bidirectional I/O rate in GB/s (the 2022 test).
+    #[arg(long, value_name = "GBPS")]
+    interconnect: Option<f64>,
+    /// DRAM bandwidth in GB/s (the 2026 envelope).
+    #[arg(long, value_name = "GBPS")]
+    memory_bw: Option<f64>,
+    /// Not designed or marketed for datacenters (3A090 Note 2). Default: datacenter.
+    #[arg(long)]
+    consumer: bool,
+    /// Print JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Args)]
+struct LicenceArgs {
+    /// Catalogue name or alias of the item.
+    item: String,
+    /// Destination country (code or name).
+    #[arg(long, value_name = "COUNTRY")]
+    to: String,
+    /// Units shipped.
+    #[arg(long, default_value_t = 1)]
+    quantity: u64,
+    /// End user's country, if not the destination.
+    #[arg(long, value_name = "COUNTRY")]
+    end_user_country: Option<String>,
+    /// End user's headquarters country.
+    #[arg(long, value_name = "COUNTRY")]
+    end_user_hq: Option<String>,
+    /// Ultimate parent's headquarters country.
+    #[arg(long, value_name = "COUNTRY")]
+    parent_hq: Option<String>,
+    /// Exporting (or re-exporting) country.
+    #[arg(long = "from", value_name = "COUNTRY", default_value = "US")]
+    exporting_country: String,
+    /// Date of export (YYYY-MM-DD); default today.
+    #[arg(long, value_name = "DATE", value_parser = parse_date_arg)]
+    date: Option<chrono::NaiveDate>,
+    /// Apply the AI Diffusion rule as written (not enforced since 2025-05-13).
+    #[arg(long)]
+    as_written: bool,
+    /// Declared end use, carried into the output.
+    #[arg(long)]
+    end_use: Option<String>,
+    /// Print JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Args)]
+struct ChipsArgs {
+    /// Date whose rules classify the items; default today.
+    #[arg(long, value_name = "DATE", value_parser = parse_date_arg)]
+    as_of: Option<chrono::NaiveDate>,
+    /// Print JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+fn parse_date_arg(s: &str) -> Result<chrono::NaiveDate, String> {
+    chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+        .map_err(|_| format!("`{s}` is not a date YYYY-MM-DD"))
 }
 
 #[derive(Args, Clone)]
@@ -279,7 +396,26 @@ async fn report(args: ReportArgs) -> Result<ExitCode> {
     let progress = Progress::new(args.quiet);
     let loaded = load(&args.input, &progress).await?;
     progress.step("running detectors");
-    let sections = loaded.engine.run().await?;
+    let mut sections = loaded.engine.run().await?;
+    let fleets = match args
+        .input
+        .data
+        .as_deref()
+        .map(chipwatch_rules::fleet::fleets_in_dir)
+        .transpose()?
+    {
+        Some(Some(f)) => Some(f),
+        Some(None) => None,
+        None => Some(chipwatch_rules::fleet::bundled_fleets()),
+    };
+    if let Some(fleets) = fleets.filter(|f| !f.is_empty()) {
+        let today = chrono::Utc::now().date_naive();
+        sections.push(chipwatch_rules::fleet::fleet_section(
+            &fleets,
+            chipwatch_rules::licence::Mode::AsEnforced,
+            today,
+        )?);
+    }
     let mut doc = ReportDoc::new(&loaded.dataset.origin, sections);
     doc.generated = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
     for m in &loaded.dataset.missing {
@@ -366,6 +502,9 @@ fn main() -> ExitCode {
         match cli.command {
             Command::Report(args) => report(args).await,
             Command::Sql(args) => sql(args).await,
+            Command::Classify(args) => rules_cmd::classify(args),
+            Command::Licence(args) => rules_cmd::licence(args),
+            Command::Chips(args) => rules_cmd::chips(args),
         }
     });
     match result {
@@ -374,6 +513,7 @@ fn main() -> ExitCode {
             eprintln!("error: {err:#}");
             let bad_input = err.chain().any(|e| {
                 e.downcast_ref::<InputError>().is_some()
+                    || e.downcast_ref::<chipwatch_rules::RulesError>().is_some()
                     || matches!(
                         e.downcast_ref::<FlowsError>(),
                         Some(FlowsError::Input { .. })

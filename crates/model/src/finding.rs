@@ -168,11 +168,13 @@ impl Finding {
 /// then growth and claims, then trade statistics (which can flag but never prove).
 pub const KIND_ORDER: &[&str] = &[
     "billing_gap",
+    "fleet_reconciliation",
     "absorption",
     "revenue_surge",
     "basis_reconciliation",
     "claim_check",
     "trade_surge",
+    "fleet_compute",
     "basis_change",
     "absorption_untested",
 ];

@@ -345,9 +345,13 @@ impl Catalogue {
 impl Chip {
     /// The precision at which TPP is highest, and its dense throughput.
     pub fn best_precision(&self) -> Option<&Throughput> {
+        // The first listed precision wins ties (the datasheet's headline figure).
         self.throughput
             .iter()
-            .max_by(|a, b| a.tpp().total_cmp(&b.tpp()))
+            .fold(None::<&Throughput>, |best, t| match best {
+                Some(b) if b.tpp() >= t.tpp() => Some(b),
+                _ => Some(t),
+            })
     }
     pub fn tpp(&self) -> f64 {
         self.best_precision().map_or(0.0, Throughput::tpp)

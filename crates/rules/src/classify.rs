@@ -21,6 +21,8 @@ use crate::versions::RuleBook;
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Specs {
     pub name: String,
+    /// Catalogue id of the IC, when it came from the catalogue.
+    pub chip_id: Option<String>,
     pub tpp: f64,
     pub die_area_mm2: Option<f64>,
     pub interconnect_gbps: Option<f64>,
@@ -38,6 +40,7 @@ impl Specs {
         let c = item.chip();
         Specs {
             name: item.name().to_string(),
+            chip_id: Some(c.id.clone()),
             tpp: c.tpp(),
             die_area_mm2: c.die_area_mm2,
             interconnect_gbps: c.interconnect_gbps,
@@ -129,6 +132,7 @@ impl Specs {
         };
         Ok(Specs {
             name: name.to_string(),
+            chip_id: None,
             tpp,
             die_area_mm2: die,
             interconnect_gbps,

@@ -17,6 +17,7 @@
 
 pub mod catalogue;
 pub mod classify;
+pub mod fleet;
 pub mod groups;
 pub mod licence;
 pub mod perf;

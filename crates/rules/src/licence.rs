@@ -140,12 +140,10 @@ pub fn determine(specs: &Specs, shipment: &Shipment) -> Determination {
     // The 2025 is-informed letters reach named items whatever their classification.
     let h20 = book.get("h20_letter_2025");
     let named = h20.list("named_items");
-    let is_named = named.iter().any(|n| {
-        specs
-            .name
-            .to_ascii_uppercase()
-            .contains(&n.to_ascii_uppercase())
-    });
+    let is_named = specs
+        .chip_id
+        .as_deref()
+        .is_some_and(|id| named.iter().any(|n| n.eq_ignore_ascii_case(id)));
     if h20.in_force(d) && is_named {
         let hq_hit = hq_countries
             .iter()

@@ -72,8 +72,13 @@ fn h20_is_outside_3a090_under_the_2023_rule_but_caught_by_the_2025_letter() {
         !after.advisories.is_empty(),
         "the letter is advisory and says so"
     );
-    // Not to Singapore.
+    // Not to Singapore, and the letter names the H20, not the H200.
     assert!(!licence("H20", &ship("H20", "SG", "2025-05-01")).licence_required);
+    assert!(
+        licence("H200", &ship("H200", "CN", "2025-05-01"))
+            .advisories
+            .is_empty()
+    );
 }
 
 #[test]
@@ -297,4 +302,45 @@ fn the_bundled_catalogue_covers_the_domain_table() {
     ] {
         assert!(Catalogue::bundled().find(name).is_some(), "{name}");
     }
+}
+
+#[test]
+fn deepseeks_reported_h100s_had_no_lawful_window_since_2022_10_07_and_its_h800s_one_until_2023_11_16()
+ {
+    use chipwatch_rules::fleet::{bundled_fleets, reconcile};
+    let fleets = bundled_fleets();
+    let h100 = fleets.iter().find(|l| l.item == "H100-SXM").unwrap();
+    let r = reconcile(h100, Mode::AsEnforced, d("2026-11-28")).unwrap();
+    assert!(
+        r.lawful_windows.iter().all(|w| w.to < d("2022-10-07")),
+        "{:?}",
+        r.lawful_windows
+    );
+    assert_eq!(r.licence_from, Some(d("2022-10-07")));
+    let h800 = fleets.iter().find(|l| l.item == "H800").unwrap();
+    let r = reconcile(h800, Mode::AsEnforced, d("2026-11-28")).unwrap();
+    assert_eq!(r.lawful_windows.len(), 1);
+    assert_eq!(
+        (r.lawful_windows[0].from, r.lawful_windows[0].to),
+        (d("2023-03-21"), d("2023-11-16"))
+    );
+    assert_eq!(r.tpp_total, 10000.0 * 15832.0);
+}
+
+#[test]
+fn the_fleet_section_explains_the_record() {
+    use chipwatch_rules::fleet::{bundled_fleets, fleet_section};
+    let s = fleet_section(&bundled_fleets(), Mode::AsEnforced, d("2026-11-28")).unwrap();
+    let h100 = s
+        .findings
+        .iter()
+        .find(|f| f.id == "fleet/deepseek-2025/H100-SXM")
+        .unwrap();
+    assert_eq!(h100.severity, chipwatch_model::Severity::High);
+    let agg = s
+        .findings
+        .iter()
+        .find(|f| f.id == "fleet/deepseek-2025/aggregate")
+        .unwrap();
+    assert_eq!(agg.get_figure("h100_equivalents").unwrap().value, 20000.0);
 }
