@@ -202,3 +202,78 @@ fn a_claim_from_the_command_line_is_checked() {
     assert_eq!(bad.status.code(), Some(2));
     assert!(text(&bad.stderr).contains("Atlantis"));
 }
+
+#[test]
+fn classify_explains_the_paragraph_and_suggests_names() {
+    let o = chipwatch(&["classify", "H800", "--as-of", "2023-06-01"]);
+    assert!(o.status.success());
+    let out = text(&o.stdout);
+    assert!(
+        out.contains("not 3A090") && out.contains("I/O 400 < 600"),
+        "{out}"
+    );
+    let o = chipwatch(&["classify", "L4", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["eccn"], "3A090.a.2");
+    let o = chipwatch(&["classify", "H10O"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        text(&o.stderr).contains("did you mean H100-SXM"),
+        "{}",
+        text(&o.stderr)
+    );
+    let o = chipwatch(&[
+        "classify", "--tpp", "15832", "--tops", "1000", "--bits", "8",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o.stderr).contains("contradicts"));
+}
+
+#[test]
+fn licence_applies_the_headquarters_rule() {
+    let o = chipwatch(&[
+        "licence",
+        "H100",
+        "--to",
+        "Singapore",
+        "--parent-hq",
+        "China",
+        "--date",
+        "2024-06-01",
+        "--json",
+    ]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["determination"]["licence_required"], true);
+    assert_eq!(v["determination"]["review_policy"], "presumption of denial");
+    let o = chipwatch(&["licence", "H100", "--to", "Atlantis"]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn chips_lists_the_catalogue() {
+    let o = chipwatch(&["chips", "--json"]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let h20 = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "H20")
+        .unwrap();
+    assert_eq!(h20["tpp"], 2368.0);
+    assert_eq!(h20["eccn"], "not 3A090");
+}
+
+#[test]
+fn the_report_reconciles_the_bundled_fleet() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = chipwatch(&["report", "--json", "--out", dir.path().to_str().unwrap()]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let ids: Vec<&str> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["id"].as_str().unwrap())
+        .collect();
+    assert!(ids.contains(&"fleet/deepseek-2025/H100-SXM"), "{ids:?}");
+}

@@ -209,165 +209,234 @@ fn fmt(v: f64) -> String {
     chipwatch_model::units::thousands(v)
 }
 
-/// Classify `specs` under the rules in force on `date`.
+/// The thresholds of the classification rule versions, resolved once from `versions.toml`.
+#[derive(Debug, Clone)]
+pub struct Thresholds {
+    pub v1_effective: NaiveDate,
+    pub v1_tpp_min: f64,
+    pub v1_io_min: f64,
+    pub v2_effective: NaiveDate,
+    pub a1_tpp_min: f64,
+    pub a2_tpp_min: f64,
+    pub a2_pd_min: f64,
+    pub b1_tpp_min: f64,
+    pub b1_tpp_max: f64,
+    pub b1_pd_min: f64,
+    pub b1_pd_max: f64,
+    pub b2_tpp_min: f64,
+    pub b2_pd_min: f64,
+    pub b2_pd_max: f64,
+    pub note2_tpp_min: f64,
+}
+
+impl Thresholds {
+    pub fn bundled() -> &'static Thresholds {
+        static T: std::sync::OnceLock<Thresholds> = std::sync::OnceLock::new();
+        T.get_or_init(|| {
+            let book = RuleBook::bundled();
+            let v1 = book.get("v1_2022");
+            let v2 = book.get("v2_2023");
+            Thresholds {
+                v1_effective: v1.effective,
+                v1_tpp_min: v1.num("tpp_min"),
+                v1_io_min: v1.num("io_min_gbps"),
+                v2_effective: v2.effective,
+                a1_tpp_min: v2.num("a1_tpp_min"),
+                a2_tpp_min: v2.num("a2_tpp_min"),
+                a2_pd_min: v2.num("a2_pd_min"),
+                b1_tpp_min: v2.num("b1_tpp_min"),
+                b1_tpp_max: v2.num("b1_tpp_max"),
+                b1_pd_min: v2.num("b1_pd_min"),
+                b1_pd_max: v2.num("b1_pd_max"),
+                b2_tpp_min: v2.num("b2_tpp_min"),
+                b2_pd_min: v2.num("b2_pd_min"),
+                b2_pd_max: v2.num("b2_pd_max"),
+                note2_tpp_min: v2.num("note2_tpp_min"),
+            }
+        })
+    }
+}
+
+/// Which classification rule applied.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Regime {
+    /// Before 2022-10-07.
+    None,
+    V1,
+    V2,
+}
+
+/// The bare decision, without explanations: what bulk classification needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Decision {
+    pub regime: Regime,
+    pub paragraph: Option<EccnParagraph>,
+    /// Outside 3A090 by Note 2 (not for datacenters, TPP below 4,800).
+    pub note2: bool,
+    /// A test could not be decided for a missing input (I/O rate in 2022, die area after).
+    pub undecided: bool,
+}
+
+/// Decide the paragraph for raw measurements on `date`. Allocation-free: one comparison
+/// chain per call, so bulk classification runs at millions of specs per second.
+pub fn decide(
+    t: &Thresholds,
+    tpp: f64,
+    pd: Option<f64>,
+    io_gbps: Option<f64>,
+    datacenter: bool,
+    date: NaiveDate,
+) -> Decision {
+    let mut d = Decision {
+        regime: Regime::None,
+        paragraph: None,
+        note2: false,
+        undecided: false,
+    };
+    if date < t.v1_effective {
+        return d;
+    }
+    if date < t.v2_effective {
+        d.regime = Regime::V1;
+        if tpp >= t.v1_tpp_min {
+            match io_gbps {
+                Some(io) if io >= t.v1_io_min => d.paragraph = Some(EccnParagraph::V1),
+                Some(_) => {}
+                None => d.undecided = true,
+            }
+        }
+        return d;
+    }
+    d.regime = Regime::V2;
+    if !datacenter && tpp < t.note2_tpp_min {
+        d.note2 = true;
+    } else if tpp >= t.a1_tpp_min {
+        d.paragraph = Some(EccnParagraph::A1);
+    } else if let Some(pd) = pd {
+        if tpp >= t.a2_tpp_min && pd >= t.a2_pd_min {
+            d.paragraph = Some(EccnParagraph::A2);
+        } else if tpp >= t.b1_tpp_min && tpp < t.b1_tpp_max && pd >= t.b1_pd_min && pd < t.b1_pd_max
+        {
+            d.paragraph = Some(EccnParagraph::B1);
+        } else if tpp >= t.b2_tpp_min && pd >= t.b2_pd_min && pd < t.b2_pd_max {
+            d.paragraph = Some(EccnParagraph::B2);
+        }
+    } else if tpp >= t.a2_tpp_min {
+        d.undecided = true;
+    }
+    d
+}
+
+/// Classify `specs` under the rules in force on `date`, with the reasoning.
 pub fn classify(specs: &Specs, date: NaiveDate) -> Classification {
     let book = RuleBook::bundled();
+    let t = Thresholds::bundled();
     let v1 = book.get("v1_2022");
     let v2 = book.get("v2_2023");
     let pd = specs.pd();
+    let tpp = specs.tpp;
+    let dec = decide(t, tpp, pd, specs.interconnect_gbps, specs.datacenter, date);
     let mut c = Classification {
         item: specs.name.clone(),
         as_of: date,
         rule: "none".into(),
         citation: String::new(),
-        paragraph: None,
+        paragraph: dec.paragraph,
         eccn: "not 3A090".into(),
-        controlled: false,
-        tpp: specs.tpp,
+        controlled: dec.paragraph.is_some(),
+        tpp,
         pd,
         datacenter: specs.datacenter,
         nac_eligible: false,
-        reasons: Vec::new(),
+        reasons: vec![format!("TPP {} ({})", fmt(tpp), specs.tpp_basis)],
     };
-    c.reasons
-        .push(format!("TPP {} ({})", fmt(specs.tpp), specs.tpp_basis));
-    if date < v1.effective {
-        c.reasons.push(format!(
+    let cmp = |ok: bool| if ok { "≥" } else { "<" };
+    match dec.regime {
+        Regime::None => c.reasons.push(format!(
             "{date} is before the first advanced-computing rule ({}, effective {}): no 3A090 existed",
             v1.citation, v1.effective
-        ));
-        return c;
-    }
-    if date < v2.effective {
-        c.rule = v1.id.clone();
-        c.citation = v1.citation.clone();
-        let tpp_min = v1.num("tpp_min");
-        let io_min = v1.num("io_min_gbps");
-        let tpp_ok = specs.tpp >= tpp_min;
-        let io = specs.interconnect_gbps;
-        let io_ok = io.is_some_and(|x| x >= io_min);
-        c.reasons.push(format!(
-            "2022 test (3A090.a, {}): TPP {} {} {} and I/O {} {} {} GB/s",
-            v1.citation,
-            fmt(specs.tpp),
-            if tpp_ok { "≥" } else { "<" },
-            fmt(tpp_min),
-            io.map_or("unknown".to_string(), fmt),
-            if io_ok { "≥" } else { "<" },
-            fmt(io_min)
-        ));
-        if tpp_ok && io.is_none() {
-            c.reasons.push(
-                "the I/O rate is unknown: the 2022 test cannot be decided; treated as not met"
-                    .into(),
-            );
-        }
-        if tpp_ok && io_ok {
-            c.paragraph = Some(EccnParagraph::V1);
-        }
-    } else {
-        c.rule = v2.id.clone();
-        c.citation = v2.citation.clone();
-        let t = specs.tpp;
-        let note2 = v2.num("note2_tpp_min");
-        if !specs.datacenter && t < note2 {
+        )),
+        Regime::V1 => {
+            c.rule = v1.id.clone();
+            c.citation = v1.citation.clone();
+            let io = specs.interconnect_gbps;
             c.reasons.push(format!(
-                "Note 2 to 3A090 ({}): not designed or marketed for datacenters and TPP {} < {}: 3A090 does not apply",
-                v2.citation,
-                fmt(t),
-                fmt(note2)
+                "2022 test (3A090.a, {}): TPP {} {} {} and I/O {} {} {} GB/s",
+                v1.citation,
+                fmt(tpp),
+                cmp(tpp >= t.v1_tpp_min),
+                fmt(t.v1_tpp_min),
+                io.map_or("unknown".to_string(), fmt),
+                cmp(io.is_some_and(|x| x >= t.v1_io_min)),
+                fmt(t.v1_io_min)
             ));
-        } else if t >= v2.num("a1_tpp_min") {
-            c.paragraph = Some(EccnParagraph::A1);
-            c.reasons.push(format!(
-                "3A090.a.1: TPP {} ≥ {} ({})",
-                fmt(t),
-                fmt(v2.num("a1_tpp_min")),
-                v2.citation
-            ));
-        } else if let Some(pd) = pd {
-            let in_range = |lo: f64, hi: Option<f64>| pd >= lo && hi.is_none_or(|h| pd < h);
-            if t >= v2.num("a2_tpp_min") && pd >= v2.num("a2_pd_min") {
-                c.paragraph = Some(EccnParagraph::A2);
+            if dec.undecided {
+                c.reasons.push("the I/O rate is unknown: the 2022 test cannot be decided; treated as not met".into());
+            }
+        }
+        Regime::V2 => {
+            c.rule = v2.id.clone();
+            c.citation = v2.citation.clone();
+            let cite = &v2.citation;
+            let pdv = pd.unwrap_or(f64::NAN);
+            c.reasons.push(match (dec.paragraph, dec.note2, dec.undecided) {
+                (_, true, _) => format!(
+                    "Note 2 to 3A090 ({cite}): not designed or marketed for datacenters and TPP {} < {}: 3A090 does not apply",
+                    fmt(tpp),
+                    fmt(t.note2_tpp_min)
+                ),
+                (Some(EccnParagraph::A1), _, _) => {
+                    format!("3A090.a.1: TPP {} ≥ {} ({cite})", fmt(tpp), fmt(t.a1_tpp_min))
+                }
+                (Some(EccnParagraph::A2), _, _) => format!(
+                    "3A090.a.2: TPP {} ≥ {} and performance density {pdv:.2} ≥ {} ({cite})",
+                    fmt(tpp),
+                    fmt(t.a2_tpp_min),
+                    t.a2_pd_min
+                ),
+                (Some(EccnParagraph::B1), _, _) => format!(
+                    "3A090.b.1: {} ≤ TPP {} < {} and {} ≤ PD {pdv:.2} < {} ({cite})",
+                    fmt(t.b1_tpp_min),
+                    fmt(tpp),
+                    fmt(t.b1_tpp_max),
+                    t.b1_pd_min,
+                    t.b1_pd_max
+                ),
+                (Some(EccnParagraph::B2), _, _) => format!(
+                    "3A090.b.2: TPP {} ≥ {} and {} ≤ PD {pdv:.2} < {} ({cite})",
+                    fmt(tpp),
+                    fmt(t.b2_tpp_min),
+                    t.b2_pd_min,
+                    t.b2_pd_max
+                ),
+                (_, _, true) => "TPP is below 4,800 and the applicable die area is unknown: a.2/b cannot be decided; give the die area".into(),
+                _ if pd.is_some() => format!(
+                    "below every 3A090 threshold: TPP {} < {} for a.1; PD {pdv:.2} below {} (a.2) and {} (b.2), and TPP outside b.1 ({cite})",
+                    fmt(tpp),
+                    fmt(t.a1_tpp_min),
+                    t.a2_pd_min,
+                    t.b2_pd_min
+                ),
+                _ => format!("TPP {} < {}: below every 3A090 threshold ({cite})", fmt(tpp), fmt(t.a2_tpp_min)),
+            });
+            c.nac_eligible = match c.paragraph {
+                Some(EccnParagraph::A1) => !specs.datacenter,
+                Some(EccnParagraph::B1 | EccnParagraph::B2) => specs.datacenter,
+                _ => false,
+            };
+            if c.nac_eligible {
                 c.reasons.push(format!(
-                    "3A090.a.2: TPP {} ≥ {} and performance density {:.2} ≥ {} ({})",
-                    fmt(t),
-                    fmt(v2.num("a2_tpp_min")),
-                    pd,
-                    v2.num("a2_pd_min"),
-                    v2.citation
-                ));
-            } else if t >= v2.num("b1_tpp_min")
-                && t < v2.num("b1_tpp_max")
-                && in_range(v2.num("b1_pd_min"), Some(v2.num("b1_pd_max")))
-            {
-                c.paragraph = Some(EccnParagraph::B1);
-                c.reasons.push(format!(
-                    "3A090.b.1: {} ≤ TPP {} < {} and {} ≤ PD {:.2} < {} ({})",
-                    fmt(v2.num("b1_tpp_min")),
-                    fmt(t),
-                    fmt(v2.num("b1_tpp_max")),
-                    v2.num("b1_pd_min"),
-                    pd,
-                    v2.num("b1_pd_max"),
-                    v2.citation
-                ));
-            } else if t >= v2.num("b2_tpp_min")
-                && in_range(v2.num("b2_pd_min"), Some(v2.num("b2_pd_max")))
-            {
-                c.paragraph = Some(EccnParagraph::B2);
-                c.reasons.push(format!(
-                    "3A090.b.2: TPP {} ≥ {} and {} ≤ PD {:.2} < {} ({})",
-                    fmt(t),
-                    fmt(v2.num("b2_tpp_min")),
-                    v2.num("b2_pd_min"),
-                    pd,
-                    v2.num("b2_pd_max"),
-                    v2.citation
-                ));
-            } else {
-                c.reasons.push(format!(
-                    "below every 3A090 threshold: TPP {} < {} for a.1; PD {:.2} below {} (a.2) and {} (b.2), and TPP outside b.1 ({})",
-                    fmt(t),
-                    fmt(v2.num("a1_tpp_min")),
-                    pd,
-                    v2.num("a2_pd_min"),
-                    v2.num("b2_pd_min"),
-                    v2.citation
+                    "License Exception NAC may apply ({cite}): {}",
+                    if specs.datacenter {
+                        "3A090.b item designed or marketed for datacenters"
+                    } else {
+                        "3A090.a item not designed or marketed for datacenters with TPP ≥ 4,800"
+                    }
                 ));
             }
-        } else if t >= v2.num("a2_tpp_min") {
-            c.reasons.push(
-                "TPP is below 4,800 and the applicable die area is unknown: a.2/b cannot be decided; give the die area"
-                    .into(),
-            );
-        } else {
-            c.reasons.push(format!(
-                "TPP {} < {}: below every 3A090 threshold ({})",
-                fmt(t),
-                fmt(v2.num("a2_tpp_min")),
-                v2.citation
-            ));
-        }
-        c.nac_eligible = match c.paragraph {
-            Some(EccnParagraph::A1) => !specs.datacenter,
-            Some(EccnParagraph::B1 | EccnParagraph::B2) => specs.datacenter,
-            _ => false,
-        };
-        if c.nac_eligible {
-            c.reasons.push(format!(
-                "License Exception NAC may apply ({}): {}",
-                v2.citation,
-                if specs.datacenter {
-                    "3A090.b item designed or marketed for datacenters"
-                } else {
-                    "3A090.a item not designed or marketed for datacenters with TPP ≥ 4,800"
-                }
-            ));
         }
     }
     if let Some(p) = c.paragraph {
-        c.controlled = true;
         c.eccn = p.label(specs.is_system);
         if specs.is_system {
             c.reasons.push(format!(
