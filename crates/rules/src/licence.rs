@@ -79,13 +79,64 @@ fn r(text: impl Into<String>, citation: impl Into<String>) -> Reason {
 
 const CHINA_AREA: &[&str] = &["CN", "HK", "MO"];
 
+fn policy_rank(p: Option<&str>) -> u8 {
+    match p {
+        Some("presumption of denial") => 4,
+        Some("as stated in the letter") => 3,
+        Some("case-by-case") => 2,
+        Some("presumption of approval") => 1,
+        _ => 0,
+    }
+}
+
 /// Determine the licence requirement for `quantity` units of `specs` in `shipment`.
+///
+/// When the end user is in another country than the ship-to destination, both are
+/// determined: a licence is required if either needs one, and the stricter review applies
+/// (an export to Singapore for an end user in China is governed by China).
 pub fn determine(specs: &Specs, shipment: &Shipment) -> Determination {
+    let ship_to = shipment.destination.to_ascii_uppercase();
+    let mut det = determine_to(specs, shipment, &ship_to);
+    if let Some(eu) = shipment
+        .end_user_country
+        .as_deref()
+        .map(str::to_ascii_uppercase)
+        && eu != ship_to
+    {
+        let other = determine_to(specs, shipment, &eu);
+        let note = format!(
+            "the end user is in {eu}, the ship-to in {ship_to}: both destinations are determined and the stricter result applies ({eu}: {})",
+            if other.licence_required {
+                format!(
+                    "licence required, {}",
+                    other.review_policy.as_deref().unwrap_or("no review policy")
+                )
+            } else {
+                "no licence".to_string()
+            }
+        );
+        if other.licence_required
+            && (!det.licence_required
+                || policy_rank(other.review_policy.as_deref())
+                    > policy_rank(det.review_policy.as_deref()))
+        {
+            let mut o = other;
+            o.reasons
+                .insert(0, r(note, "§742.6(a)(6); 15 CFR 734.14 (re-export)"));
+            return o;
+        }
+        det.reasons
+            .insert(0, r(note, "§742.6(a)(6); 15 CFR 734.14 (re-export)"));
+    }
+    det
+}
+
+fn determine_to(specs: &Specs, shipment: &Shipment, dest: &str) -> Determination {
     let book = RuleBook::bundled();
     let groups = CountryGroups::bundled();
     let d = shipment.date;
     let class = classify(specs, d);
-    let dest = shipment.destination.to_ascii_uppercase();
+    let dest = dest.to_string();
     let in_group = |g: &str, c: &str| groups.is_in(g, c, d);
     let d5_or_macau = |c: &str| in_group("D:5", c) || c.eq_ignore_ascii_case("MO");
     let hq_countries: Vec<(&str, String)> = [

@@ -344,3 +344,21 @@ fn the_fleet_section_explains_the_record() {
         .unwrap();
     assert_eq!(agg.get_figure("h100_equivalents").unwrap().value, 20000.0);
 }
+
+#[test]
+fn a_shipment_to_singapore_for_an_end_user_in_china_is_governed_by_china() {
+    let mut s = ship("H100", "SG", "2024-06-01");
+    s.end_user_country = Some("CN".into());
+    let det = licence("H100", &s);
+    assert!(det.licence_required);
+    assert_eq!(det.review_policy.as_deref(), Some("presumption of denial"));
+    assert!(
+        det.reasons[0].text.contains("end user is in CN"),
+        "{:?}",
+        det.reasons
+    );
+    // The other way round: a ship-to in Vietnam still needs its own licence.
+    let mut v = ship("H100", "VN", "2024-06-01");
+    v.end_user_country = Some("SG".into());
+    assert!(licence("H100", &v).licence_required);
+}
