@@ -82,6 +82,9 @@ JSON output: see docs/rules.md.")]
 Exit code 0 either way; the answer is in the output (`licence_required` in JSON).
 End-use controls (§744.21/§744.23) and restricted parties are not evaluated here: see screening.")]
     Licence(LicenceArgs),
+    /// Verify where chips are from latency measurements and the speed of light.
+    #[command(subcommand)]
+    Locate(LocateCmd),
     /// List the chip and system catalogue with TPP, density and classification.
     #[command(after_help = "Examples:
   chipwatch chips
@@ -157,6 +160,45 @@ struct LicenceArgs {
     /// Declared end use, carried into the output.
     #[arg(long)]
     end_use: Option<String>,
+    /// Print JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Subcommand)]
+enum LocateCmd {
+    /// Judge a location claim for every chip in a measurements file.
+    #[command(after_help = "Examples:
+  chipwatch locate verify --landmarks landmarks.csv --measurements rtts.csv --claim SG
+  chipwatch locate verify --landmarks landmarks.csv --measurements rtts.csv --claim 1.29,103.85,5 --json
+
+Verdicts: 'cannot be at the declared site' (a landmark answered faster than light allows from
+there: added delay cannot cause it), 'consistent with the declared region' (bounded near the site
+and away from the restricted countries), or 'inconclusive'. Never 'proven at the site'.
+File formats: docs/locate.md.")]
+    Verify(LocateVerifyArgs),
+}
+
+#[derive(Args)]
+struct LocateVerifyArgs {
+    /// Landmark registry CSV: id, name, operator, lat, lon, country.
+    #[arg(long, value_name = "FILE")]
+    landmarks: PathBuf,
+    /// Measurements CSV: chip_id, landmark_id, rtt_ms (minimum per chip and landmark is used).
+    #[arg(long, value_name = "FILE")]
+    measurements: PathBuf,
+    /// The declared location: a country code (SG, MY, HK, ...) or LAT,LON[,RADIUS_KM].
+    #[arg(long, value_name = "CLAIM")]
+    claim: String,
+    /// Trusted minimum processing time at the prover in ms (never a time the prover reports).
+    #[arg(long, default_value_t = 0.0, value_name = "MS")]
+    t_min: f64,
+    /// Radius around the site within which "consistent" must bound the chip, km.
+    #[arg(long, default_value_t = 1500.0, value_name = "KM")]
+    zone: f64,
+    /// Countries the chip must be shown not to be in, comma-separated.
+    #[arg(long, default_value = "CN,HK,MO", value_name = "CODES")]
+    restricted: String,
     /// Print JSON.
     #[arg(long)]
     json: bool,
@@ -461,6 +503,66 @@ async fn report(args: ReportArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+fn locate_verify(args: LocateVerifyArgs) -> Result<ExitCode> {
+    use chipwatch_locate::files::{parse_claim, read_landmarks, read_measurements};
+    use chipwatch_locate::verify::{Verifier, VerifyParams};
+    let bad = |file: &str, message: String| InputError::Invalid {
+        file: file.into(),
+        message,
+    };
+    let landmarks = read_landmarks(&args.landmarks)
+        .map_err(|e| bad(&e.file, format!("line {}: {}", e.line, e.message)))?;
+    let chips = read_measurements(&args.measurements, &landmarks)
+        .map_err(|e| bad(&e.file, format!("line {}: {}", e.line, e.message)))?;
+    let claim = parse_claim(&args.claim).map_err(|m| bad("--claim", m))?;
+    if !(args.t_min.is_finite() && args.t_min >= 0.0) {
+        return Err(bad("--t-min", format!("{} is not a time ≥ 0 ms", args.t_min)).into());
+    }
+    let params = VerifyParams {
+        t_min_ms: args.t_min,
+        zone_km: args.zone,
+        restricted: args
+            .restricted
+            .split(',')
+            .map(|s| s.trim().to_ascii_uppercase())
+            .filter(|s| !s.is_empty())
+            .collect(),
+    };
+    let verifier = Verifier::new(&landmarks, &params);
+    let results: Vec<(String, chipwatch_locate::verify::Assessment)> = chips
+        .iter()
+        .map(|(chip, rtts)| (chip.clone(), verifier.verify(rtts, &claim)))
+        .collect();
+    if args.json {
+        let v: Vec<serde_json::Value> = results
+            .iter()
+            .map(|(chip, a)| serde_json::json!({"chip_id": chip, "assessment": a}))
+            .collect();
+        println!(
+            "{}",
+            serde_json::to_string_pretty(
+                &serde_json::json!({"claim": claim, "params": params, "chips": v})
+            )?
+        );
+    } else {
+        for (chip, a) in &results {
+            println!("{chip}: {}\n  {}", a.verdict.as_str(), a.explanation);
+        }
+        let count = |v: chipwatch_locate::verify::Verdict| {
+            results.iter().filter(|(_, a)| a.verdict == v).count()
+        };
+        println!(
+            "{} chip(s) claiming {}: {} cannot be there, {} consistent, {} inconclusive",
+            results.len(),
+            claim.label,
+            count(chipwatch_locate::verify::Verdict::CannotBe),
+            count(chipwatch_locate::verify::Verdict::Consistent),
+            count(chipwatch_locate::verify::Verdict::Inconclusive)
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 fn terminal_width() -> u16 {
     std::env::var("COLUMNS")
         .ok()
@@ -505,6 +607,7 @@ fn main() -> ExitCode {
             Command::Classify(args) => rules_cmd::classify(args),
             Command::Licence(args) => rules_cmd::licence(args),
             Command::Chips(args) => rules_cmd::chips(args),
+            Command::Locate(LocateCmd::Verify(args)) => locate_verify(args),
         }
     });
     match result {

@@ -277,3 +277,65 @@ fn the_report_reconciles_the_bundled_fleet() {
         .collect();
     assert!(ids.contains(&"fleet/deepseek-2025/H100-SXM"), "{ids:?}");
 }
+
+#[test]
+fn locate_verify_judges_each_chip_from_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let lm = dir.path().join("landmarks.csv");
+    std::fs::write(
+        &lm,
+        "id,name,operator,lat,lon,country\nhz,Hangzhou,op-a,30.25,120.1667,CN\nkl,Kuala Lumpur,op-b,3.1333,101.6833,MY\njk,Jakarta,op-c,-6.1333,106.75,ID\n",
+    )
+    .unwrap();
+    let ms = dir.path().join("rtts.csv");
+    std::fs::write(
+        &ms,
+        "chip_id,landmark_id,rtt_ms\nchip-sh,hz,3.9\nchip-sh,hz,5.0\nchip-sh,kl,80\nchip-sg,kl,7.5\nchip-sg,kl,6.9\nchip-sg,jk,12.6\nchip-far,kl,140\n",
+    )
+    .unwrap();
+    let o = chipwatch(&[
+        "locate",
+        "verify",
+        "--landmarks",
+        lm.to_str().unwrap(),
+        "--measurements",
+        ms.to_str().unwrap(),
+        "--claim",
+        "SG",
+        "--json",
+    ]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let verdict = |chip: &str| {
+        v["chips"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["chip_id"] == chip)
+            .unwrap()["assessment"]["verdict"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(verdict("chip-sh"), "cannot_be");
+    assert_eq!(verdict("chip-sg"), "consistent");
+    assert_eq!(verdict("chip-far"), "inconclusive");
+    // A measurement naming an unknown landmark is refused with file and line.
+    std::fs::write(&ms, "chip_id,landmark_id,rtt_ms\nchip-x,nowhere,3\n").unwrap();
+    let o = chipwatch(&[
+        "locate",
+        "verify",
+        "--landmarks",
+        lm.to_str().unwrap(),
+        "--measurements",
+        ms.to_str().unwrap(),
+        "--claim",
+        "SG",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        text(&o.stderr).contains("line 2") && text(&o.stderr).contains("nowhere"),
+        "{}",
+        text(&o.stderr)
+    );
+}

@@ -15,6 +15,7 @@
 //! assert_eq!(a.verdict, Verdict::CannotBe);
 //! ```
 
+pub mod files;
 pub mod geo;
 pub mod verify;
 pub mod wonderproxy;

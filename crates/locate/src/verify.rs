@@ -148,130 +148,197 @@ pub fn disk_may_touch(center: LatLon, radius_km: f64, restricted: &[String]) -> 
     })
 }
 
-/// Judge `claim` from the minimum RTTs `rtts` (landmark index, ms) to `landmarks`.
+/// How many landmarks an assessment lists as evidence.
+pub const EVIDENCE_SHOWN: usize = 5;
+
+/// Verdicts for many provers against one landmark set: per landmark, the largest radius
+/// whose disk touches none of the restricted countries is found once (by bisection on the
+/// conservative raster test), so each verdict costs one pass over the landmarks.
+pub struct Verifier<'a> {
+    landmarks: &'a [Landmark],
+    params: VerifyParams,
+    /// Per landmark: disks up to this radius (km) reach no restricted country.
+    clear_radius_km: Vec<f64>,
+}
+
+#[derive(Clone, Copy)]
+struct Row {
+    idx: usize,
+    rtt: f64,
+    site_km: f64,
+    floor: f64,
+    radius: f64,
+}
+
+impl<'a> Verifier<'a> {
+    pub fn new(landmarks: &'a [Landmark], params: &VerifyParams) -> Verifier<'a> {
+        let clear_radius_km = landmarks
+            .iter()
+            .map(|l| {
+                if params.restricted.is_empty() {
+                    return f64::INFINITY;
+                }
+                if disk_may_touch(l.pos, 0.0, &params.restricted) {
+                    return 0.0;
+                }
+                let (mut lo, mut hi) = (0.0_f64, 20_050.0_f64);
+                for _ in 0..16 {
+                    let mid = (lo + hi) / 2.0;
+                    if disk_may_touch(l.pos, mid, &params.restricted) {
+                        hi = mid;
+                    } else {
+                        lo = mid;
+                    }
+                }
+                lo
+            })
+            .collect();
+        Verifier {
+            landmarks,
+            params: params.clone(),
+            clear_radius_km,
+        }
+    }
+
+    fn evidence(&self, r: &Row) -> LandmarkEvidence {
+        LandmarkEvidence {
+            landmark: self.landmarks[r.idx].id.clone(),
+            rtt_ms: r.rtt,
+            site_distance_km: r.site_km,
+            floor_ms: r.floor,
+            radius_km: r.radius,
+            violates: r.rtt < r.floor,
+        }
+    }
+
+    /// Judge `claim` from the minimum RTTs `rtts` (landmark index, ms).
+    pub fn verify(&self, rtts: &[(usize, f64)], claim: &Claim) -> Assessment {
+        let p = &self.params;
+        let mut rows: Vec<Row> = rtts
+            .iter()
+            .filter(|(i, rtt)| *i < self.landmarks.len() && rtt.is_finite() && *rtt >= 0.0)
+            .map(|&(idx, rtt)| {
+                let site_km = (distance_lower_km(claim.site, self.landmarks[idx].pos)
+                    - claim.radius_km)
+                    .max(0.0);
+                Row {
+                    idx,
+                    rtt,
+                    site_km,
+                    floor: rtt_floor_ms(site_km) + p.t_min_ms,
+                    radius: max_radius_km(rtt, p.t_min_ms),
+                }
+            })
+            .collect();
+        let violations = rows.iter().filter(|r| r.rtt < r.floor).count();
+        if violations > 0 {
+            rows.sort_by(|a, b| (b.floor - b.rtt).total_cmp(&(a.floor - a.rtt)));
+            let worst = rows[0];
+            let l = &self.landmarks[worst.idx];
+            return Assessment {
+                verdict: Verdict::CannotBe,
+                claim: claim.clone(),
+                explanation: format!(
+                    "{} answered in {:.2} ms, but light in vacuum needs at least {:.2} ms for the round trip between {} \
+                     and the nearest point of {} ({:.0} km away): the prover cannot be there ({violations} landmark(s) \
+                     violate the bound; t_min {} ms). Added delay can never produce this.",
+                    l.name, worst.rtt, worst.floor, l.name, claim.label, worst.site_km, p.t_min_ms
+                ),
+                evidence: rows
+                    .iter()
+                    .take(violations.min(EVIDENCE_SHOWN))
+                    .map(|r| self.evidence(r))
+                    .collect(),
+                excludes: Vec::new(),
+            };
+        }
+        // Smallest disks first: they bound the region best.
+        rows.sort_by(|a, b| a.radius.total_cmp(&b.radius));
+        let within_zone = rows
+            .iter()
+            .find(|r| {
+                distance_upper_km(claim.site, self.landmarks[r.idx].pos) + r.radius <= p.zone_km
+            })
+            .copied();
+        let excluding = rows
+            .iter()
+            .find(|r| r.radius < self.clear_radius_km[r.idx])
+            .copied();
+        let excludes = if excluding.is_some() {
+            p.restricted.clone()
+        } else {
+            Vec::new()
+        };
+        let evidence: Vec<LandmarkEvidence> = rows
+            .iter()
+            .take(EVIDENCE_SHOWN)
+            .map(|r| self.evidence(r))
+            .collect();
+        let (verdict, explanation) = match (within_zone, excluding) {
+            (Some(z), Some(x)) => {
+                let lz = &self.landmarks[z.idx];
+                let lx = &self.landmarks[x.idx];
+                (
+                    Verdict::Consistent,
+                    format!(
+                        "No landmark contradicts {}. {} ({:.2} ms) places the prover within {:.0} km of it, so within {:.0} km \
+                         of the declared site ({:.0} km away); {} ({:.2} ms) bounds it to {:.0} km, which reaches none of {}. \
+                         Consistent with the declared region, not proof of the exact site.",
+                        claim.label,
+                        lz.name,
+                        z.rtt,
+                        z.radius,
+                        p.zone_km,
+                        geodesic_km(claim.site, lz.pos),
+                        lx.name,
+                        x.rtt,
+                        x.radius,
+                        p.restricted.join(", ")
+                    ),
+                )
+            }
+            _ => {
+                let nearest = rows.first().map(|r| {
+                    let l = &self.landmarks[r.idx];
+                    format!(
+                        "the tightest bound is {} at {:.2} ms (within {:.0} km)",
+                        l.name, r.rtt, r.radius
+                    )
+                });
+                (
+                    Verdict::Inconclusive,
+                    format!(
+                        "No landmark contradicts {}, but none bounds the prover {}: {}. A large RTT proves nothing, since \
+                         the prover controls delay; a landmark closer to where the prover may be would decide it.",
+                        claim.label,
+                        if within_zone.is_none() {
+                            format!("to within {:.0} km of the site", p.zone_km)
+                        } else {
+                            format!("away from {}", p.restricted.join(", "))
+                        },
+                        nearest.unwrap_or_else(|| "no measurements".into())
+                    ),
+                )
+            }
+        };
+        Assessment {
+            verdict,
+            claim: claim.clone(),
+            evidence,
+            excludes,
+            explanation,
+        }
+    }
+}
+
+/// Judge one claim (builds a [`Verifier`]; reuse one for many provers).
 pub fn verify(
     landmarks: &[Landmark],
     rtts: &[(usize, f64)],
     claim: &Claim,
     p: &VerifyParams,
 ) -> Assessment {
-    let mut evidence: Vec<LandmarkEvidence> = rtts
-        .iter()
-        .filter(|(_, rtt)| rtt.is_finite() && *rtt >= 0.0)
-        .map(|&(i, rtt)| {
-            let l = &landmarks[i];
-            let d = (distance_lower_km(claim.site, l.pos) - claim.radius_km).max(0.0);
-            let floor = rtt_floor_ms(d) + p.t_min_ms;
-            LandmarkEvidence {
-                landmark: l.id.clone(),
-                rtt_ms: rtt,
-                site_distance_km: d,
-                floor_ms: floor,
-                radius_km: max_radius_km(rtt, p.t_min_ms),
-                violates: rtt < floor,
-            }
-        })
-        .collect();
-    let idx = |id: &str| {
-        landmarks
-            .iter()
-            .position(|l| l.id == id)
-            .expect("evidence names a landmark")
-    };
-    if evidence.iter().any(|e| e.violates) {
-        evidence.sort_by(|a, b| (b.floor_ms - b.rtt_ms).total_cmp(&(a.floor_ms - a.rtt_ms)));
-        let worst = &evidence[0];
-        let l = &landmarks[idx(&worst.landmark)];
-        let n = evidence.iter().filter(|e| e.violates).count();
-        return Assessment {
-            verdict: Verdict::CannotBe,
-            claim: claim.clone(),
-            explanation: format!(
-                "{} answered in {:.2} ms, but light in vacuum needs at least {:.2} ms for the round trip between {} \
-                 and the nearest point of {} ({:.0} km away): the prover cannot be there ({} landmark(s) violate the bound; \
-                 t_min {} ms). Added delay can never produce this.",
-                l.name,
-                worst.rtt_ms,
-                worst.floor_ms,
-                l.name,
-                claim.label,
-                worst.site_distance_km,
-                n,
-                p.t_min_ms
-            ),
-            evidence,
-            excludes: Vec::new(),
-        };
-    }
-    // Smallest disks first: they bound the region best.
-    evidence.sort_by(|a, b| a.radius_km.total_cmp(&b.radius_km));
-    let within_zone = evidence.iter().find(|e| {
-        let l = &landmarks[idx(&e.landmark)];
-        distance_upper_km(claim.site, l.pos) + e.radius_km <= p.zone_km
-    });
-    let excluding = evidence
-        .iter()
-        .take(8)
-        .find(|e| !disk_may_touch(landmarks[idx(&e.landmark)].pos, e.radius_km, &p.restricted));
-    let excludes = if excluding.is_some() {
-        p.restricted.clone()
-    } else {
-        Vec::new()
-    };
-    let (verdict, explanation) = match (within_zone, excluding) {
-        (Some(z), Some(x)) => {
-            let lz = &landmarks[idx(&z.landmark)];
-            let lx = &landmarks[idx(&x.landmark)];
-            (
-                Verdict::Consistent,
-                format!(
-                    "No landmark contradicts {}. {} ({:.2} ms) places the prover within {:.0} km of it, so within {:.0} km of \
-                     the declared site ({:.0} km away); {} ({:.2} ms) bounds it to {:.0} km, which reaches none of {}. \
-                     Consistent with the declared region, not proof of the exact site.",
-                    claim.label,
-                    lz.name,
-                    z.rtt_ms,
-                    z.radius_km,
-                    p.zone_km,
-                    geodesic_km(claim.site, lz.pos),
-                    lx.name,
-                    x.rtt_ms,
-                    x.radius_km,
-                    p.restricted.join(", ")
-                ),
-            )
-        }
-        _ => {
-            let nearest = evidence.first().map(|e| {
-                let l = &landmarks[idx(&e.landmark)];
-                format!(
-                    "the tightest bound is {} at {:.2} ms (within {:.0} km)",
-                    l.name, e.rtt_ms, e.radius_km
-                )
-            });
-            (
-                Verdict::Inconclusive,
-                format!(
-                    "No landmark contradicts {}, but none bounds the prover {}: {}. A large RTT proves nothing, since the \
-                     prover controls delay; a landmark closer to where the prover may be would decide it.",
-                    claim.label,
-                    if within_zone.is_none() {
-                        format!("to within {:.0} km of the site", p.zone_km)
-                    } else {
-                        format!("away from {}", p.restricted.join(", "))
-                    },
-                    nearest.unwrap_or_else(|| "no measurements".into())
-                ),
-            )
-        }
-    };
-    Assessment {
-        verdict,
-        claim: claim.clone(),
-        evidence,
-        excludes,
-        explanation,
-    }
+    Verifier::new(landmarks, p).verify(rtts, claim)
 }
 
 /// Landmarks whose positions the landmark-to-landmark measurements contradict.

@@ -8,7 +8,7 @@ use std::path::Path;
 use serde::Serialize;
 
 use crate::geo::{LatLon, distance_lower_km, geodesic_km};
-use crate::verify::{Claim, Landmark, Mislocated, Verdict, VerifyParams, self_calibrate, verify};
+use crate::verify::{Claim, Landmark, Mislocated, Verdict, Verifier, VerifyParams, self_calibrate};
 
 /// Servers and the minimum RTT of every measured pair.
 #[derive(Debug, Clone)]
@@ -217,8 +217,9 @@ pub fn evaluate(mesh: &Mesh, params: &VerifyParams) -> Evaluation {
             usable[i] = false;
         }
     }
+    let verifier = Verifier::new(&mesh.servers, params);
     let case = |p: usize, claim: &Claim| -> Case {
-        let a = verify(&mesh.servers, &mesh.rtts_of(p, &usable), claim, params);
+        let a = verifier.verify(&mesh.rtts_of(p, &usable), claim);
         Case {
             prover: mesh.servers[p].name.clone(),
             country: mesh.servers[p].country.clone(),
@@ -281,7 +282,7 @@ pub fn evaluate(mesh: &Mesh, params: &VerifyParams) -> Evaluation {
                 site: mesh.servers[s].pos,
                 radius_km: CITY_RADIUS_KM,
             };
-            let a = verify(&mesh.servers, &rtts, &claim, params);
+            let a = verifier.verify(&rtts, &claim);
             bands[bi].1.add(a.verdict);
             if a.verdict == Verdict::Inconclusive && d > params.zone_km {
                 // One landmark at distance x from the true position, answering at the near speed:
