@@ -16,6 +16,7 @@ use chipwatch_report::{ReportDoc, terminal_table};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 
+mod locate_net;
 mod rules_cmd;
 
 /// Exit code for invalid input (a file, line, column and rule are printed).
@@ -177,6 +178,76 @@ there: added delay cannot cause it), 'consistent with the declared region' (boun
 and away from the restricted countries), or 'inconclusive'. Never 'proven at the site'.
 File formats: docs/locate.md.")]
     Verify(LocateVerifyArgs),
+    /// Make an Ed25519 key for a landmark or a chip: writes the secret seed, prints the public key.
+    Keygen {
+        /// File for the secret seed (hex); refused if it exists.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
+    /// Run a landmark: challenge provers with fresh nonces, time them, sign the transcripts.
+    #[command(after_help = "Example:
+  chipwatch locate keygen --out landmark.key
+  chipwatch locate landmark --listen 0.0.0.0:7700 --id sg-1 --key landmark.key --chips chips.csv --log transcripts.jsonl
+
+chips.csv: chip_id,public_key (hex). Prints `listening on ADDR` when ready.")]
+    Landmark(LandmarkArgs),
+    /// Answer a landmark's challenges as a chip's host, signing with the chip's key.
+    #[command(after_help = "Example:
+  chipwatch locate prove --landmark 203.0.113.7:7700 --chip-id GPU-0001 --key chip.key --rounds 20 --out t.jsonl")]
+    Prove(ProveArgs),
+}
+
+#[derive(Args)]
+struct LandmarkArgs {
+    /// Address to listen on (UDP), e.g. 0.0.0.0:7700 or 127.0.0.1:0.
+    #[arg(long, value_name = "ADDR")]
+    listen: String,
+    /// This landmark's id in the registry.
+    #[arg(long)]
+    id: String,
+    /// The landmark's secret key seed file (from `locate keygen`).
+    #[arg(long, value_name = "FILE")]
+    key: PathBuf,
+    /// Registered chips: CSV with chip_id,public_key.
+    #[arg(long, value_name = "FILE")]
+    chips: PathBuf,
+    /// Append accepted transcripts (JSON lines) to FILE.
+    #[arg(long, value_name = "FILE")]
+    log: Option<PathBuf>,
+    /// Answers later than this many ms are rejected.
+    #[arg(long, default_value_t = 2000)]
+    deadline_ms: u64,
+    /// Stop after this many prover sessions (default: run until killed).
+    #[arg(long)]
+    sessions: Option<u64>,
+    /// Testing: add this many ms to every measured round trip, emulating a longer path.
+    #[arg(long, default_value_t = 0.0, hide = true)]
+    emulate_delay_ms: f64,
+}
+
+#[derive(Args)]
+struct ProveArgs {
+    /// The landmark's address.
+    #[arg(long, value_name = "ADDR")]
+    landmark: String,
+    /// The chip's id, as registered with the landmark.
+    #[arg(long)]
+    chip_id: String,
+    /// The chip's secret key seed file.
+    #[arg(long, value_name = "FILE")]
+    key: PathBuf,
+    /// Challenge rounds.
+    #[arg(long, default_value_t = 10)]
+    rounds: u32,
+    /// Write the accepted, landmark-signed transcripts (JSON lines) to FILE (default: stdout).
+    #[arg(long, value_name = "FILE")]
+    out: Option<PathBuf>,
+    /// Testing the threat model: delay every answer by this many ms (an adversary may add delay).
+    #[arg(long, default_value_t = 0.0, hide = true)]
+    add_delay_ms: f64,
+    /// Testing the threat model: `replay` old nonces or `forge` signatures.
+    #[arg(long, hide = true)]
+    adversary: Option<String>,
 }
 
 #[derive(Args)]
@@ -185,8 +256,20 @@ struct LocateVerifyArgs {
     #[arg(long, value_name = "FILE")]
     landmarks: PathBuf,
     /// Measurements CSV: chip_id, landmark_id, rtt_ms (minimum per chip and landmark is used).
+    #[arg(long, value_name = "FILE", required_unless_present = "transcripts")]
+    measurements: Option<PathBuf>,
+    /// Landmark-signed transcripts (JSON lines) instead of a measurements CSV; signatures are
+    /// checked against the registry's `public_key` column and --chips.
+    #[arg(
+        long,
+        value_name = "FILE",
+        conflicts_with = "measurements",
+        requires = "chips"
+    )]
+    transcripts: Option<PathBuf>,
+    /// Registered chip keys, CSV chip_id,public_key (with --transcripts).
     #[arg(long, value_name = "FILE")]
-    measurements: PathBuf,
+    chips: Option<PathBuf>,
     /// The declared location: a country code (SG, MY, HK, ...) or LAT,LON[,RADIUS_KM].
     #[arg(long, value_name = "CLAIM")]
     claim: String,
@@ -504,7 +587,10 @@ async fn report(args: ReportArgs) -> Result<ExitCode> {
 }
 
 fn locate_verify(args: LocateVerifyArgs) -> Result<ExitCode> {
-    use chipwatch_locate::files::{parse_claim, read_landmarks, read_measurements};
+    use chipwatch_locate::files::{
+        parse_claim, read_chip_keys, read_landmark_keys, read_landmarks, read_measurements,
+        read_transcripts,
+    };
     use chipwatch_locate::verify::{Verifier, VerifyParams};
     let bad = |file: &str, message: String| InputError::Invalid {
         file: file.into(),
@@ -512,8 +598,31 @@ fn locate_verify(args: LocateVerifyArgs) -> Result<ExitCode> {
     };
     let landmarks = read_landmarks(&args.landmarks)
         .map_err(|e| bad(&e.file, format!("line {}: {}", e.line, e.message)))?;
-    let chips = read_measurements(&args.measurements, &landmarks)
-        .map_err(|e| bad(&e.file, format!("line {}: {}", e.line, e.message)))?;
+    let located = |e: chipwatch_locate::files::FileError| {
+        bad(&e.file, format!("line {}: {}", e.line, e.message))
+    };
+    let chips = match (&args.measurements, &args.transcripts, &args.chips) {
+        (Some(m), _, _) => read_measurements(m, &landmarks).map_err(located)?,
+        (None, Some(t), Some(c)) => {
+            let lk = read_landmark_keys(&args.landmarks).map_err(located)?;
+            let ck = read_chip_keys(c).map_err(located)?;
+            let (rtts, rejected) = read_transcripts(t, &landmarks, &lk, &ck).map_err(located)?;
+            for r in &rejected {
+                eprintln!("set aside: {}: {r}", t.display());
+            }
+            if rtts.is_empty() {
+                return Err(bad(&t.display().to_string(), "no transcript verified".into()).into());
+            }
+            rtts
+        }
+        _ => {
+            return Err(bad(
+                "--measurements",
+                "give --measurements, or --transcripts with --chips".into(),
+            )
+            .into());
+        }
+    };
     let claim = parse_claim(&args.claim).map_err(|m| bad("--claim", m))?;
     if !(args.t_min.is_finite() && args.t_min >= 0.0) {
         return Err(bad("--t-min", format!("{} is not a time ≥ 0 ms", args.t_min)).into());
@@ -608,6 +717,9 @@ fn main() -> ExitCode {
             Command::Licence(args) => rules_cmd::licence(args),
             Command::Chips(args) => rules_cmd::chips(args),
             Command::Locate(LocateCmd::Verify(args)) => locate_verify(args),
+            Command::Locate(LocateCmd::Keygen { out }) => locate_net::keygen(&out),
+            Command::Locate(LocateCmd::Landmark(args)) => locate_net::landmark(args),
+            Command::Locate(LocateCmd::Prove(args)) => locate_net::prove(args),
         }
     });
     match result {

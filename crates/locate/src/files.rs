@@ -237,6 +237,108 @@ pub fn parse_claim(text: &str) -> Result<Claim, String> {
         })
 }
 
+/// Public keys of landmarks from the registry's `public_key` column (hex), by landmark id.
+pub fn read_landmark_keys(path: &Path) -> Result<HashMap<String, String>, FileError> {
+    let (mut rdr, cols) = open(path, &["id", "public_key"])?;
+    let mut out = HashMap::new();
+    for rec in rdr.records() {
+        let rec =
+            rec.map_err(|e| err(path, e.position().map_or(0, |p| p.line()), e.to_string()))?;
+        let get = |c: &str| {
+            cols.get(c)
+                .and_then(|&i| rec.get(i))
+                .unwrap_or("")
+                .to_string()
+        };
+        if !get("public_key").is_empty() {
+            out.insert(get("id"), get("public_key"));
+        }
+    }
+    Ok(out)
+}
+
+/// Registered chip keys: CSV `chip_id, public_key` (hex).
+pub fn read_chip_keys(path: &Path) -> Result<HashMap<String, String>, FileError> {
+    let (mut rdr, cols) = open(path, &["chip_id", "public_key"])?;
+    let mut out = HashMap::new();
+    for rec in rdr.records() {
+        let rec =
+            rec.map_err(|e| err(path, e.position().map_or(0, |p| p.line()), e.to_string()))?;
+        let get = |c: &str| {
+            cols.get(c)
+                .and_then(|&i| rec.get(i))
+                .unwrap_or("")
+                .to_string()
+        };
+        out.insert(get("chip_id"), get("public_key"));
+    }
+    Ok(out)
+}
+
+/// Read landmark-signed transcripts (JSON lines from `chipwatch locate landmark --log` or
+/// `prove --out`), keep those whose landmark and chip signatures verify, and return the
+/// minimum RTT per chip and landmark with the reasons for every transcript set aside.
+pub fn read_transcripts(
+    path: &Path,
+    landmarks: &[Landmark],
+    landmark_keys: &HashMap<String, String>,
+    chip_keys: &HashMap<String, String>,
+) -> Result<(ChipRtts, Vec<String>), FileError> {
+    use crate::protocol::{Transcript, check_transcript, verifying_key};
+    let text =
+        std::fs::read_to_string(path).map_err(|e| err(path, 0, format!("cannot read: {e}")))?;
+    let index: HashMap<&str, usize> = landmarks
+        .iter()
+        .enumerate()
+        .map(|(i, l)| (l.id.as_str(), i))
+        .collect();
+    let mut min: BTreeMap<String, BTreeMap<usize, f64>> = BTreeMap::new();
+    let mut rejected = Vec::new();
+    for (i, line) in text
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+    {
+        let n = i as u64 + 1;
+        let t: Transcript = serde_json::from_str(line)
+            .map_err(|e| err(path, n, format!("not a transcript: {e}")))?;
+        let lid = t.response.landmark_id.as_str();
+        let Some(&li) = index.get(lid) else {
+            rejected.push(format!("line {n}: landmark `{lid}` is not in the registry"));
+            continue;
+        };
+        let keys = landmark_keys
+            .get(lid)
+            .ok_or_else(|| format!("landmark `{lid}` has no public_key in the registry"))
+            .and_then(|lk| {
+                let ck = chip_keys
+                    .get(&t.response.chip_id)
+                    .ok_or_else(|| format!("chip `{}` is not registered", t.response.chip_id))?;
+                Ok((
+                    verifying_key(lk).map_err(|e| e.to_string())?,
+                    verifying_key(ck).map_err(|e| e.to_string())?,
+                ))
+            });
+        match keys.and_then(|(lk, ck)| check_transcript(&t, &lk, &ck)) {
+            Ok(()) => {
+                let e = min
+                    .entry(t.response.chip_id.clone())
+                    .or_default()
+                    .entry(li)
+                    .or_insert(t.rtt_ms);
+                *e = e.min(t.rtt_ms);
+            }
+            Err(reason) => rejected.push(format!("line {n}: {reason}")),
+        }
+    }
+    Ok((
+        min.into_iter()
+            .map(|(k, v)| (k, v.into_iter().collect()))
+            .collect(),
+        rejected,
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

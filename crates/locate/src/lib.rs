@@ -17,5 +17,6 @@
 
 pub mod files;
 pub mod geo;
+pub mod protocol;
 pub mod verify;
 pub mod wonderproxy;
