@@ -335,6 +335,10 @@ struct ReportArgs {
     /// Print every finding as JSON on standard output instead of the summary table.
     #[arg(long)]
     json: bool,
+    /// With --data DIR holding landmarks.csv and measurements.csv: the location every chip
+    /// claims (a country code such as SG, or LAT,LON[,RADIUS_KM]).
+    #[arg(long, value_name = "CLAIM", default_value = "SG")]
+    locate_claim: String,
     /// Exit with code 3 when a finding is at or above this severity.
     #[arg(long, value_enum, value_name = "SEVERITY")]
     fail_on: Option<SeverityArg>,
@@ -540,6 +544,33 @@ async fn report(args: ReportArgs) -> Result<ExitCode> {
             chipwatch_rules::licence::Mode::AsEnforced,
             today,
         )?);
+    }
+    match args.input.data.as_deref() {
+        None => sections.push(chipwatch_locate::report::demo_section()),
+        Some(dir)
+            if dir.join("landmarks.csv").exists() && dir.join("measurements.csv").exists() =>
+        {
+            use chipwatch_locate::files::{parse_claim, read_landmarks, read_measurements};
+            let located = |e: chipwatch_locate::files::FileError| InputError::Invalid {
+                file: e.file.clone(),
+                message: format!("line {}: {}", e.line, e.message),
+            };
+            let landmarks = read_landmarks(&dir.join("landmarks.csv")).map_err(located)?;
+            let chips =
+                read_measurements(&dir.join("measurements.csv"), &landmarks).map_err(located)?;
+            let claim = parse_claim(&args.locate_claim).map_err(|m| InputError::Invalid {
+                file: "--locate-claim".into(),
+                message: m,
+            })?;
+            sections.push(chipwatch_locate::report::section(
+                &landmarks,
+                &chips,
+                &claim,
+                &chipwatch_locate::verify::VerifyParams::default(),
+                &format!("{}", dir.join("measurements.csv").display()),
+            ));
+        }
+        Some(_) => {}
     }
     let mut doc = ReportDoc::new(&loaded.dataset.origin, sections);
     doc.generated = chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true);

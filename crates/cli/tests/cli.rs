@@ -339,3 +339,24 @@ fn locate_verify_judges_each_chip_from_files() {
         text(&o.stderr)
     );
 }
+
+#[test]
+fn the_report_judges_the_demo_chips_claiming_singapore() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = chipwatch(&["report", "--json", "--out", dir.path().to_str().unwrap()]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let find = |id: &str| {
+        v["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["id"] == id)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(find("location/DEMO-SH-1")["severity"], "high");
+    assert_eq!(find("location/DEMO-SG-1")["severity"], "info");
+    assert_eq!(find("location/DEMO-HK-1")["severity"], "medium");
+    let html = std::fs::read_to_string(dir.path().join("index.html")).unwrap();
+    assert!(html.contains("location-map"));
+}

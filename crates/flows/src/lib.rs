@@ -392,6 +392,7 @@ impl FlowsEngine {
                     .into(),
                 findings: revenue_findings,
                 charts: revenue_charts,
+                maps: Vec::new(),
             },
             Section {
                 id: "absorption".into(),
@@ -401,6 +402,7 @@ impl FlowsEngine {
                     .into(),
                 findings: absorption_findings,
                 charts: absorption_charts,
+                maps: Vec::new(),
             },
         ];
         if self.has_trade {
@@ -416,6 +418,7 @@ impl FlowsEngine {
                     .into(),
                 findings: trade_findings,
                 charts: trade_charts,
+                maps: Vec::new(),
             });
         }
         Ok(sections)

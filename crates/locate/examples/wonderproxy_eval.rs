@@ -121,6 +121,10 @@ fn main() -> ExitCode {
     for (q, r) in &ev.landmark_radius_km {
         println!("  {q}: {r:.0} km");
     }
+    println!(
+        "\nCBG estimates (bestlines from landmark-to-landmark RTTs): median error {:.0} km, 90th percentile {:.0} km",
+        ev.estimate_error_km.0, ev.estimate_error_km.1
+    );
     println!("\nevaluation time: {secs:.2} s");
 
     // Expectations.

@@ -30,14 +30,21 @@ fn err(file: &Path, line: u64, message: impl Into<String>) -> FileError {
     }
 }
 
-fn open(
+type Input = csv::Reader<Box<dyn std::io::Read>>;
+
+fn open(path: &Path, required: &[&str]) -> Result<(Input, HashMap<String, usize>), FileError> {
+    let file = std::fs::File::open(path).map_err(|e| err(path, 0, format!("cannot read: {e}")))?;
+    open_reader(path, Box::new(file), required)
+}
+
+fn open_reader(
     path: &Path,
+    reader: Box<dyn std::io::Read>,
     required: &[&str],
-) -> Result<(csv::Reader<std::fs::File>, HashMap<String, usize>), FileError> {
+) -> Result<(Input, HashMap<String, usize>), FileError> {
     let mut rdr = csv::ReaderBuilder::new()
         .trim(csv::Trim::All)
-        .from_path(path)
-        .map_err(|e| err(path, 0, format!("cannot read: {e}")))?;
+        .from_reader(reader);
     let headers = rdr
         .headers()
         .map_err(|e| err(path, 1, e.to_string()))?
@@ -57,7 +64,22 @@ fn open(
 
 /// Read a landmark registry.
 pub fn read_landmarks(path: &Path) -> Result<Vec<Landmark>, FileError> {
-    let (mut rdr, cols) = open(path, &["id", "lat", "lon"])?;
+    let (rdr, cols) = open(path, &["id", "lat", "lon"])?;
+    landmarks_from(path, rdr, cols)
+}
+
+/// Read a landmark registry held in memory, named `name` in errors.
+pub fn read_landmarks_text(name: &str, text: &'static str) -> Result<Vec<Landmark>, FileError> {
+    let path = Path::new(name);
+    let (rdr, cols) = open_reader(path, Box::new(text.as_bytes()), &["id", "lat", "lon"])?;
+    landmarks_from(path, rdr, cols)
+}
+
+fn landmarks_from(
+    path: &Path,
+    mut rdr: Input,
+    cols: HashMap<String, usize>,
+) -> Result<Vec<Landmark>, FileError> {
     let mut out: Vec<Landmark> = Vec::new();
     for rec in rdr.records() {
         let rec =
@@ -119,7 +141,31 @@ pub type ChipRtts = BTreeMap<String, Vec<(usize, f64)>>;
 
 /// Read measurements against `landmarks`.
 pub fn read_measurements(path: &Path, landmarks: &[Landmark]) -> Result<ChipRtts, FileError> {
-    let (mut rdr, cols) = open(path, &["chip_id", "landmark_id", "rtt_ms"])?;
+    let (rdr, cols) = open(path, &["chip_id", "landmark_id", "rtt_ms"])?;
+    measurements_from(path, rdr, cols, landmarks)
+}
+
+/// Read measurements held in memory, named `name` in errors.
+pub fn read_measurements_text(
+    name: &str,
+    text: &'static str,
+    landmarks: &[Landmark],
+) -> Result<ChipRtts, FileError> {
+    let path = Path::new(name);
+    let (rdr, cols) = open_reader(
+        path,
+        Box::new(text.as_bytes()),
+        &["chip_id", "landmark_id", "rtt_ms"],
+    )?;
+    measurements_from(path, rdr, cols, landmarks)
+}
+
+fn measurements_from(
+    path: &Path,
+    mut rdr: Input,
+    cols: HashMap<String, usize>,
+    landmarks: &[Landmark],
+) -> Result<ChipRtts, FileError> {
     let index: HashMap<&str, usize> = landmarks
         .iter()
         .enumerate()

@@ -15,8 +15,10 @@
 //! assert_eq!(a.verdict, Verdict::CannotBe);
 //! ```
 
+pub mod estimate;
 pub mod files;
 pub mod geo;
 pub mod protocol;
+pub mod report;
 pub mod verify;
 pub mod wonderproxy;

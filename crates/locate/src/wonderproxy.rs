@@ -176,6 +176,8 @@ pub struct Evaluation {
     /// RTTs at the near speed would turn the case into "cannot be" (km), as quantiles.
     pub landmark_radius_km: Vec<(String, f64)>,
     pub inconclusive_far: usize,
+    /// CBG estimate error (km) for every usable server: median and 90th percentile.
+    pub estimate_error_km: (f64, f64),
     pub params: VerifyParams,
 }
 
@@ -293,6 +295,35 @@ pub fn evaluate(mesh: &Mesh, params: &VerifyParams) -> Evaluation {
         }
     }
     radii.sort_by(f64::total_cmp);
+    // CBG estimates: bestlines from landmark-to-landmark measurements (the prover excluded
+    // from its own landmarks' calibration is a refinement left out: one server of ~240).
+    let bestlines: Vec<crate::estimate::Bestline> = (0..n)
+        .map(|l| {
+            let pts: Vec<(f64, f64)> = (0..n)
+                .filter(|&o| o != l && usable[o])
+                .filter_map(|o| {
+                    mesh.pair(l, o)
+                        .map(|r| (geodesic_km(mesh.servers[l].pos, mesh.servers[o].pos), r))
+                })
+                .collect();
+            crate::estimate::fit_bestline(&pts)
+        })
+        .collect();
+    let mut errors: Vec<f64> = (0..n)
+        .filter(|&p| usable[p])
+        .filter_map(|p| {
+            crate::estimate::estimate(&mesh.servers, &bestlines, &mesh.rtts_of(p, &usable))
+                .map(|e| geodesic_km(e.centroid, mesh.servers[p].pos))
+        })
+        .collect();
+    errors.sort_by(f64::total_cmp);
+    let eq = |f: f64| {
+        errors
+            .get(((errors.len() as f64 - 1.0) * f).round() as usize)
+            .copied()
+            .unwrap_or(f64::NAN)
+    };
+    let estimate_error_km = (eq(0.5), eq(0.9));
     let q = |f: f64| {
         radii
             .get(((radii.len() as f64 - 1.0) * f).round() as usize)
@@ -315,6 +346,7 @@ pub fn evaluate(mesh: &Mesh, params: &VerifyParams) -> Evaluation {
             ("max".into(), q(1.0)),
         ],
         inconclusive_far: radii.len(),
+        estimate_error_km,
         params: params.clone(),
     }
 }

@@ -174,6 +174,7 @@ pub const KIND_ORDER: &[&str] = &[
     "basis_reconciliation",
     "claim_check",
     "trade_surge",
+    "location",
     "fleet_compute",
     "basis_change",
     "absorption_untested",
@@ -227,7 +228,35 @@ pub struct Series {
     pub marks: Vec<usize>,
 }
 
-/// One part of a report: an engine's findings and charts under a heading.
+/// A map an engine wants shown: labelled points and circles at geographic positions.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MapFigure {
+    pub id: String,
+    pub title: String,
+    pub points: Vec<MapPoint>,
+    pub circles: Vec<MapCircle>,
+    pub note: String,
+}
+
+/// A labelled position; `kind` chooses the symbol (`landmark`, `site`, or a verdict).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MapPoint {
+    pub label: String,
+    pub lat: f64,
+    pub lon: f64,
+    pub kind: String,
+}
+
+/// A circle of `radius_km` around a position; `kind` chooses the style.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MapCircle {
+    pub lat: f64,
+    pub lon: f64,
+    pub radius_km: f64,
+    pub kind: String,
+}
+
+/// One part of a report: an engine's findings, charts and maps under a heading.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Section {
     pub id: String,
@@ -235,4 +264,5 @@ pub struct Section {
     pub intro: String,
     pub findings: Vec<Finding>,
     pub charts: Vec<Chart>,
+    pub maps: Vec<MapFigure>,
 }

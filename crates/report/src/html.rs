@@ -209,6 +209,18 @@ pub fn render(doc: &ReportDoc) -> String {
             }
             out.push_str("</figure>");
         }
+        for m in &s.maps {
+            let _ = write!(
+                out,
+                "<figure><figcaption>{}</figcaption>{}",
+                escape(&m.title),
+                svg::render_map(m)
+            );
+            if !m.note.is_empty() {
+                let _ = write!(out, r#"<div class="note">{}</div>"#, escape(&m.note));
+            }
+            out.push_str("</figure>");
+        }
         if s.findings.is_empty() {
             out.push_str("<p>No findings.</p>");
         }

@@ -207,6 +207,152 @@ pub fn render(chart: &Chart) -> String {
     s
 }
 
+/// Render a map: an equirectangular projection around the points, with a graticule,
+/// circles drawn as geodesic polygons, and one symbol per point kind.
+pub fn render_map(map: &chipwatch_model::finding::MapFigure) -> String {
+    const MW: f64 = 760.0;
+    const MH: f64 = 460.0;
+    let lats: Vec<f64> = map.points.iter().map(|p| p.lat).collect();
+    let lons: Vec<f64> = map.points.iter().map(|p| p.lon).collect();
+    if lats.is_empty() {
+        return String::new();
+    }
+    let pad = 4.0;
+    let (mut min_lat, mut max_lat) = (
+        lats.iter().copied().fold(f64::MAX, f64::min) - pad,
+        lats.iter().copied().fold(f64::MIN, f64::max) + pad,
+    );
+    let (min_lon, max_lon) = (
+        lons.iter().copied().fold(f64::MAX, f64::min) - pad,
+        lons.iter().copied().fold(f64::MIN, f64::max) + pad,
+    );
+    min_lat = min_lat.max(-85.0);
+    max_lat = max_lat.min(85.0);
+    let sx = (MW - 40.0) / (max_lon - min_lon).max(1e-6);
+    let sy = (MH - 40.0) / (max_lat - min_lat).max(1e-6);
+    let s_ = sx.min(sy);
+    let x = |lon: f64| 20.0 + (lon - min_lon) * s_;
+    let y = |lat: f64| 20.0 + (max_lat - lat) * s_;
+    let mut out = String::new();
+    let _ = write!(
+        out,
+        r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {MW} {MH}" class="chart" role="img" font-family="system-ui, sans-serif" font-size="11"><title>{}</title><rect width="{MW}" height="{MH}" fill="#f4f8fb"/>"##,
+        escape(&map.title)
+    );
+    // Graticule every 10 degrees.
+    let mut g = (min_lat / 10.0).ceil() * 10.0;
+    while g <= max_lat {
+        let _ = write!(
+            out,
+            r##"<line x1="20" x2="{:.1}" y1="{:.1}" y2="{:.1}" stroke="#d8e2ea"/><text x="22" y="{:.1}" fill="#8795a1">{g:.0}°</text>"##,
+            x(max_lon),
+            y(g),
+            y(g),
+            y(g) - 2.0
+        );
+        g += 10.0;
+    }
+    let mut g = (min_lon / 10.0).ceil() * 10.0;
+    while g <= max_lon {
+        let _ = write!(
+            out,
+            r##"<line y1="20" y2="{:.1}" x1="{:.1}" x2="{:.1}" stroke="#d8e2ea"/><text y="{:.1}" x="{:.1}" fill="#8795a1">{g:.0}°</text>"##,
+            y(min_lat),
+            x(g),
+            x(g),
+            y(min_lat) - 2.0,
+            x(g) + 2.0
+        );
+        g += 10.0;
+    }
+    let clip_id = format!("{}-clip", escape(&map.id));
+    let _ = write!(
+        out,
+        r#"<clipPath id="{clip_id}"><rect x="20" y="20" width="{:.1}" height="{:.1}"/></clipPath><g clip-path="url(#{clip_id})">"#,
+        x(max_lon) - 20.0,
+        y(min_lat) - 20.0
+    );
+    for c in &map.circles {
+        let (stroke, fill) = match c.kind.as_str() {
+            "cannot_be" => ("#c0392b", "none"),
+            "consistent" => ("#1e8449", "#1e844922"),
+            _ => ("#7f8c8d", "none"),
+        };
+        let mut path = String::new();
+        for k in 0..=72 {
+            let brg = (k as f64 * 5.0).to_radians();
+            let d = c.radius_km / 6371.0088;
+            let (la1, lo1) = (c.lat.to_radians(), c.lon.to_radians());
+            let la2 = (la1.sin() * d.cos() + la1.cos() * d.sin() * brg.cos()).asin();
+            let lo2 =
+                lo1 + (brg.sin() * d.sin() * la1.cos()).atan2(d.cos() - la1.sin() * la2.sin());
+            let _ = write!(
+                path,
+                "{}{:.1},{:.1} ",
+                if k == 0 { "M" } else { "L" },
+                x(lo2.to_degrees()),
+                y(la2.to_degrees())
+            );
+        }
+        let _ = write!(
+            out,
+            r#"<path d="{path}Z" fill="{fill}" stroke="{stroke}" stroke-width="1.5" stroke-dasharray="4 3"/>"#
+        );
+    }
+    out.push_str("</g>");
+    for p in &map.points {
+        let (px, py) = (x(p.lon), y(p.lat));
+        let symbol = match p.kind.as_str() {
+            "landmark" => format!(
+                r##"<path d="M{px:.1},{:.1} L{:.1},{:.1} L{:.1},{:.1} Z" fill="#2c3e50"/>"##,
+                py - 6.0,
+                px - 5.0,
+                py + 4.0,
+                px + 5.0,
+                py + 4.0
+            ),
+            "site" => format!(
+                r##"<path d="M{px:.1},{:.1} L{:.1},{py:.1} L{px:.1},{:.1} L{:.1},{py:.1} Z" fill="#8e44ad"/>"##,
+                py - 7.0,
+                px + 7.0,
+                py + 7.0,
+                px - 7.0
+            ),
+            "cannot_be" => format!(r##"<circle cx="{px:.1}" cy="{py:.1}" r="5" fill="#c0392b"/>"##),
+            "consistent" => {
+                format!(r##"<circle cx="{px:.1}" cy="{py:.1}" r="5" fill="#1e8449"/>"##)
+            }
+            _ => format!(r##"<circle cx="{px:.1}" cy="{py:.1}" r="5" fill="#f39c12"/>"##),
+        };
+        let _ = write!(
+            out,
+            r##"{symbol}<text x="{:.1}" y="{:.1}" fill="#222">{}</text>"##,
+            px + 7.0,
+            py + 4.0,
+            escape(&p.label)
+        );
+    }
+    let legend = [
+        ("#2c3e50", "landmark"),
+        ("#8e44ad", "declared site"),
+        ("#c0392b", "cannot be there"),
+        ("#1e8449", "consistent"),
+        ("#f39c12", "inconclusive"),
+    ];
+    for (i, (c, t)) in legend.iter().enumerate() {
+        let lx = 30.0 + i as f64 * 140.0;
+        let _ = write!(
+            out,
+            r##"<rect x="{lx}" y="{:.1}" width="10" height="10" fill="{c}"/><text x="{:.1}" y="{:.1}" fill="#222">{t}</text>"##,
+            MH - 16.0,
+            lx + 14.0,
+            MH - 7.0
+        );
+    }
+    out.push_str("</svg>");
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -364,5 +364,6 @@ pub fn fleet_section(
             .into(),
         findings,
         charts: Vec::new(),
+        maps: Vec::new(),
     })
 }
