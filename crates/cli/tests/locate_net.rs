@@ -99,6 +99,31 @@ fn prove(
     )
 }
 
+/// `chipwatch locate verify --transcripts` for a Singapore claim.
+fn verify_transcripts(
+    registry: &Path,
+    transcripts: &Path,
+    chips: &Path,
+    json: bool,
+) -> std::process::Output {
+    let mut args = vec![
+        "locate",
+        "verify",
+        "--landmarks",
+        registry.to_str().unwrap(),
+        "--transcripts",
+        transcripts.to_str().unwrap(),
+        "--chips",
+        chips.to_str().unwrap(),
+        "--claim",
+        "SG",
+    ];
+    if json {
+        args.push("--json");
+    }
+    Command::new(bin()).args(&args).output().unwrap()
+}
+
 #[test]
 fn signed_measurements_between_processes_and_the_threat_model() {
     let dir = tempfile::tempdir().unwrap();
@@ -158,22 +183,7 @@ fn signed_measurements_between_processes_and_the_threat_model() {
             let mut all = std::fs::read_to_string(&t).unwrap();
             all.push_str(&std::fs::read_to_string(&t_kl).unwrap());
             std::fs::write(&t, all).unwrap();
-            let o = Command::new(bin())
-                .args([
-                    "locate",
-                    "verify",
-                    "--landmarks",
-                    registry.to_str().unwrap(),
-                    "--transcripts",
-                    t.to_str().unwrap(),
-                    "--chips",
-                    chips.to_str().unwrap(),
-                    "--claim",
-                    "SG",
-                    "--json",
-                ])
-                .output()
-                .unwrap();
+            let o = verify_transcripts(&registry, &t, &chips, true);
             assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
             let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
             let verdict = v["chips"][0]["assessment"]["verdict"]
@@ -213,21 +223,7 @@ fn signed_measurements_between_processes_and_the_threat_model() {
             .join("\n"),
     )
     .unwrap();
-    let o = Command::new(bin())
-        .args([
-            "locate",
-            "verify",
-            "--landmarks",
-            registry.to_str().unwrap(),
-            "--transcripts",
-            t.to_str().unwrap(),
-            "--chips",
-            chips.to_str().unwrap(),
-            "--claim",
-            "SG",
-        ])
-        .output()
-        .unwrap();
+    let o = verify_transcripts(&registry, &t, &chips, false);
     assert!(String::from_utf8_lossy(&o.stderr).contains("landmark's signature does not verify"));
     drop(kl);
 }

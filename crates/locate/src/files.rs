@@ -285,7 +285,17 @@ pub fn parse_claim(text: &str) -> Result<Claim, String> {
 
 /// Public keys of landmarks from the registry's `public_key` column (hex), by landmark id.
 pub fn read_landmark_keys(path: &Path) -> Result<HashMap<String, String>, FileError> {
-    let (mut rdr, cols) = open(path, &["id", "public_key"])?;
+    read_public_keys(path, "id")
+}
+
+/// Registered chip keys: CSV `chip_id, public_key` (hex).
+pub fn read_chip_keys(path: &Path) -> Result<HashMap<String, String>, FileError> {
+    read_public_keys(path, "chip_id")
+}
+
+/// The non-empty `public_key` of every row, by the row's `id_column`.
+fn read_public_keys(path: &Path, id_column: &str) -> Result<HashMap<String, String>, FileError> {
+    let (mut rdr, cols) = open(path, &[id_column, "public_key"])?;
     let mut out = HashMap::new();
     for rec in rdr.records() {
         let rec =
@@ -297,26 +307,8 @@ pub fn read_landmark_keys(path: &Path) -> Result<HashMap<String, String>, FileEr
                 .to_string()
         };
         if !get("public_key").is_empty() {
-            out.insert(get("id"), get("public_key"));
+            out.insert(get(id_column), get("public_key"));
         }
-    }
-    Ok(out)
-}
-
-/// Registered chip keys: CSV `chip_id, public_key` (hex).
-pub fn read_chip_keys(path: &Path) -> Result<HashMap<String, String>, FileError> {
-    let (mut rdr, cols) = open(path, &["chip_id", "public_key"])?;
-    let mut out = HashMap::new();
-    for rec in rdr.records() {
-        let rec =
-            rec.map_err(|e| err(path, e.position().map_or(0, |p| p.line()), e.to_string()))?;
-        let get = |c: &str| {
-            cols.get(c)
-                .and_then(|&i| rec.get(i))
-                .unwrap_or("")
-                .to_string()
-        };
-        out.insert(get("chip_id"), get("public_key"));
     }
     Ok(out)
 }
