@@ -178,6 +178,22 @@ there: added delay cannot cause it), 'consistent with the declared region' (boun
 and away from the restricted countries), or 'inconclusive'. Never 'proven at the site'.
 File formats: docs/locate.md.")]
     Verify(LocateVerifyArgs),
+    /// Check a landmark registry against landmark-to-landmark RTTs: landmarks whose declared
+    /// positions the measurements contradict are listed, with the pairs that prove it.
+    #[command(after_help = "Example:
+  chipwatch locate calibrate --landmarks landmarks.csv --pairs pairs.csv            # speed of light
+  chipwatch locate calibrate --landmarks landmarks.csv --pairs pairs.csv --speed 0.667   # light in fibre
+
+pairs.csv: landmark_a,landmark_b,rtt_ms. Exit code 3 when a landmark is excluded.")]
+    Calibrate {
+        #[arg(long, value_name = "FILE")]
+        landmarks: PathBuf,
+        #[arg(long, value_name = "FILE")]
+        pairs: PathBuf,
+        /// Fastest plausible signal between landmarks, as a fraction of c (1 = vacuum; 0.667 = fibre).
+        #[arg(long, default_value_t = 1.0)]
+        speed: f64,
+    },
     /// Make an Ed25519 key for a landmark or a chip: writes the secret seed, prints the public key.
     Keygen {
         /// File for the secret seed (hex); refused if it exists.
@@ -703,6 +719,47 @@ fn locate_verify(args: LocateVerifyArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+fn locate_calibrate(landmarks: &Path, pairs: &Path, speed: f64) -> Result<ExitCode> {
+    use chipwatch_locate::files::{read_landmark_pairs, read_landmarks};
+    let located = |e: chipwatch_locate::files::FileError| InputError::Invalid {
+        file: e.file.clone(),
+        message: format!("line {}: {}", e.line, e.message),
+    };
+    if !(speed > 0.0 && speed <= 1.0) {
+        return Err(InputError::Invalid {
+            file: "--speed".into(),
+            message: format!("{speed} is not a fraction of c in (0, 1]"),
+        }
+        .into());
+    }
+    let lms = read_landmarks(landmarks).map_err(located)?;
+    let rtts = read_landmark_pairs(pairs, &lms).map_err(located)?;
+    let out = chipwatch_locate::verify::self_calibrate(&lms, speed, |a, b| {
+        rtts.get(&(a.min(b), a.max(b))).copied()
+    });
+    println!(
+        "{} landmarks, {} measured pairs, bound {speed} c: {} excluded",
+        lms.len(),
+        rtts.len(),
+        out.len()
+    );
+    for m in &out {
+        println!(
+            "  {}: {} pair(s) faster than the bound",
+            m.landmark,
+            m.violations.len()
+        );
+        for (other, rtt, floor) in m.violations.iter().take(5) {
+            println!("    with {other}: {rtt:.2} ms < {floor:.2} ms");
+        }
+    }
+    Ok(if out.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(EXIT_FINDINGS)
+    })
+}
+
 fn terminal_width() -> u16 {
     std::env::var("COLUMNS")
         .ok()
@@ -749,6 +806,11 @@ fn main() -> ExitCode {
             Command::Chips(args) => rules_cmd::chips(args),
             Command::Locate(LocateCmd::Verify(args)) => locate_verify(args),
             Command::Locate(LocateCmd::Keygen { out }) => locate_net::keygen(&out),
+            Command::Locate(LocateCmd::Calibrate {
+                landmarks,
+                pairs,
+                speed,
+            }) => locate_calibrate(&landmarks, &pairs, speed),
             Command::Locate(LocateCmd::Landmark(args)) => locate_net::landmark(args),
             Command::Locate(LocateCmd::Prove(args)) => locate_net::prove(args),
         }

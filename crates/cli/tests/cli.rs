@@ -360,3 +360,34 @@ fn the_report_judges_the_demo_chips_claiming_singapore() {
     let html = std::fs::read_to_string(dir.path().join("index.html")).unwrap();
     assert!(html.contains("location-map"));
 }
+
+#[test]
+fn locate_calibrate_names_the_mislocated_landmark() {
+    let dir = tempfile::tempdir().unwrap();
+    let lm = dir.path().join("landmarks.csv");
+    std::fs::write(
+        &lm,
+        "id,name,operator,lat,lon,country\nny,New York,a,40.7,-74.0,US\ndc,Washington,b,38.9,-77.0,US\nmia,Miami,c,25.8,-80.2,US\nbad,La Ceiba,d,15.77,-86.79,HN\n",
+    )
+    .unwrap();
+    let pairs = dir.path().join("pairs.csv");
+    std::fs::write(
+        &pairs,
+        "landmark_a,landmark_b,rtt_ms\nny,dc,5\nny,mia,30\ndc,mia,25\nbad,ny,3.7\nbad,dc,3.9\nbad,mia,4.0\n",
+    )
+    .unwrap();
+    let o = chipwatch(&[
+        "locate",
+        "calibrate",
+        "--landmarks",
+        lm.to_str().unwrap(),
+        "--pairs",
+        pairs.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(3));
+    let out = text(&o.stdout);
+    assert!(
+        out.contains("1 excluded") && out.contains("bad: 3 pair(s)"),
+        "{out}"
+    );
+}

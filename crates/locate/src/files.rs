@@ -283,6 +283,55 @@ pub fn parse_claim(text: &str) -> Result<Claim, String> {
         })
 }
 
+/// Landmark-to-landmark minimum RTTs: CSV `landmark_a, landmark_b, rtt_ms` (either order; the
+/// minimum per pair is kept), as a lookup by landmark index.
+pub fn read_landmark_pairs(
+    path: &Path,
+    landmarks: &[Landmark],
+) -> Result<HashMap<(usize, usize), f64>, FileError> {
+    let (mut rdr, cols) = open(path, &["landmark_a", "landmark_b", "rtt_ms"])?;
+    let index: HashMap<&str, usize> = landmarks
+        .iter()
+        .enumerate()
+        .map(|(i, l)| (l.id.as_str(), i))
+        .collect();
+    let mut out: HashMap<(usize, usize), f64> = HashMap::new();
+    for rec in rdr.records() {
+        let rec =
+            rec.map_err(|e| err(path, e.position().map_or(0, |p| p.line()), e.to_string()))?;
+        let line = rec.position().map_or(0, |p| p.line());
+        let get = |c: &str| cols.get(c).and_then(|&i| rec.get(i)).unwrap_or("");
+        let idx = |c: &str| {
+            index.get(get(c)).copied().ok_or_else(|| {
+                err(
+                    path,
+                    line,
+                    format!("column `{c}`: `{}` is not in the landmark registry", get(c)),
+                )
+            })
+        };
+        let (a, b) = (idx("landmark_a")?, idx("landmark_b")?);
+        let rtt: f64 = get("rtt_ms")
+            .parse()
+            .ok()
+            .filter(|r: &f64| r.is_finite() && *r >= 0.0)
+            .ok_or_else(|| {
+                err(
+                    path,
+                    line,
+                    format!(
+                        "column `rtt_ms`: `{}` is not a non-negative number",
+                        get("rtt_ms")
+                    ),
+                )
+            })?;
+        let key = (a.min(b), a.max(b));
+        let e = out.entry(key).or_insert(rtt);
+        *e = e.min(rtt);
+    }
+    Ok(out)
+}
+
 /// Public keys of landmarks from the registry's `public_key` column (hex), by landmark id.
 pub fn read_landmark_keys(path: &Path) -> Result<HashMap<String, String>, FileError> {
     read_public_keys(path, "id")
