@@ -86,6 +86,9 @@ End-use controls (§744.21/§744.23) and restricted parties are not evaluated he
     /// Verify where chips are from latency measurements and the speed of light.
     #[command(subcommand)]
     Locate(LocateCmd),
+    /// Restricted-party lists: what a list file holds.
+    #[command(subcommand)]
+    Lists(ListsCmd),
     /// List the chip and system catalogue with TPP, density and classification.
     #[command(after_help = "Examples:
   chipwatch chips
@@ -301,6 +304,25 @@ struct LocateVerifyArgs {
     /// Print JSON.
     #[arg(long)]
     json: bool,
+}
+
+#[derive(Subcommand)]
+enum ListsCmd {
+    /// Load list files and show their entries per source list, and every row not taken.
+    #[command(after_help = "Examples:
+  chipwatch lists info --lists consolidated.csv                 # trade.gov Consolidated Screening List (CSV)
+  chipwatch lists info --lists sdn/ --lists dpl.txt --json      # OFAC legacy SDN folder; BIS Denied Persons List
+
+Formats: CSL CSV (29 columns with _id, or the 28-column pre-2020 schema), OFAC legacy sdn.csv with
+alt.csv and add.csv, BIS DPL tab-separated. Exit code 2 if a file is not a list.")]
+    Info {
+        /// A list file or an OFAC legacy folder; repeatable.
+        #[arg(long, value_name = "PATH", required = true)]
+        lists: Vec<PathBuf>,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Args)]
@@ -760,6 +782,49 @@ fn locate_calibrate(landmarks: &Path, pairs: &Path, speed: f64) -> Result<ExitCo
     })
 }
 
+fn lists_info(paths: &[PathBuf], json: bool) -> Result<ExitCode> {
+    let mut loaded = Vec::new();
+    for p in paths {
+        let l = chipwatch_screen::lists::read_any(p).map_err(|e| InputError::Invalid {
+            file: p.display().to_string(),
+            message: e.to_string(),
+        })?;
+        loaded.push(l);
+    }
+    if json {
+        let v: Vec<serde_json::Value> = loaded
+            .iter()
+            .map(|l| {
+                serde_json::json!({
+                    "file": l.file, "format": l.format, "entries": l.entries.len(), "names": l.name_count(),
+                    "per_source": l.per_source, "warnings": l.warnings,
+                })
+            })
+            .collect();
+        println!("{}", serde_json::to_string_pretty(&v)?);
+        return Ok(ExitCode::SUCCESS);
+    }
+    for l in &loaded {
+        println!(
+            "{} ({}): {} entries, {} names with aliases",
+            l.file,
+            l.format,
+            l.entries.len(),
+            l.name_count()
+        );
+        for (source, n) in &l.per_source {
+            println!("  {source:<8} {n:>6}");
+        }
+        if !l.warnings.is_empty() {
+            println!("  {} row(s) not taken:", l.warnings.len());
+            for w in l.warnings.iter().take(10) {
+                println!("    {w}");
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 fn terminal_width() -> u16 {
     std::env::var("COLUMNS")
         .ok()
@@ -804,6 +869,7 @@ fn main() -> ExitCode {
             Command::Classify(args) => rules_cmd::classify(args),
             Command::Licence(args) => rules_cmd::licence(args),
             Command::Chips(args) => rules_cmd::chips(args),
+            Command::Lists(ListsCmd::Info { lists, json }) => lists_info(&lists, json),
             Command::Locate(LocateCmd::Verify(args)) => locate_verify(args),
             Command::Locate(LocateCmd::Keygen { out }) => locate_net::keygen(&out),
             Command::Locate(LocateCmd::Calibrate {

@@ -391,3 +391,32 @@ fn locate_calibrate_names_the_mislocated_landmark() {
         "{out}"
     );
 }
+
+#[test]
+fn lists_info_counts_entries_per_source_and_reports_rows_not_taken() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("csl.csv");
+    std::fs::write(
+        &p,
+        "source,entity_number,type,programs,name,title,addresses,federal_register_notice,start_date,end_date,standard_order,license_requirement,license_policy,call_sign,vessel_type,gross_tonnage,gross_registered_tonnage,vessel_flag,vessel_owner,remarks,source_list_url,alt_names,citizenships,dates_of_birth,nationalities,places_of_birth,source_information_url,ids\n\
+Entity List (EL) - Bureau of Industry and Security,,,,GAMMA COMPUTING PTE LTD,,,,,,,,,,,,,,,,,GAMMA COMPUTING,,,,,,\n\
+Entity List (EL) - Bureau of Industry and Security,,,,,,,,,,,,,,,,,,,,,,,,,,,\n",
+    )
+    .unwrap();
+    let o = chipwatch(&["lists", "info", "--lists", p.to_str().unwrap(), "--json"]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v[0]["format"], "csl-csv-28");
+    assert_eq!(v[0]["per_source"]["EL"], 1);
+    assert_eq!(v[0]["names"], 2);
+    assert!(
+        v[0]["warnings"][0]
+            .as_str()
+            .unwrap()
+            .contains(":3: row without a name")
+    );
+    let bad = dir.path().join("notes.txt");
+    std::fs::write(&bad, "hello\n").unwrap();
+    let o = chipwatch(&["lists", "info", "--lists", bad.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+}

@@ -1,0 +1,436 @@
+//! List loaders with per-source counts and located warnings.
+
+use std::collections::BTreeMap;
+use std::io::Read;
+use std::path::Path;
+
+use serde::Serialize;
+
+/// What a listed party is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EntryKind {
+    Individual,
+    Entity,
+    Vessel,
+    Aircraft,
+    Unknown,
+}
+
+impl EntryKind {
+    fn parse(s: &str) -> EntryKind {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "individual" => EntryKind::Individual,
+            "entity" | "-0-" => EntryKind::Entity,
+            "vessel" => EntryKind::Vessel,
+            "aircraft" => EntryKind::Aircraft,
+            _ => EntryKind::Unknown,
+        }
+    }
+}
+
+/// One listed party.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ListEntry {
+    /// Short code of the source list: `SDN`, `EL`, `DPL`, `UVL`, `MEU`, `ISN`, `DTC`, ...
+    pub source: String,
+    /// The list's own name for itself.
+    pub source_name: String,
+    /// The entry's id within its list (CSL `_id` or `entity_number`, SDN `ent_num`), or a line reference.
+    pub entry_id: String,
+    pub kind: EntryKind,
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub addresses: Vec<String>,
+    pub programs: Vec<String>,
+    pub start_date: Option<String>,
+    pub remarks: Option<String>,
+    /// File and line the entry was read from.
+    pub origin: String,
+}
+
+/// The entries of one file and what happened reading it.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Loaded {
+    pub file: String,
+    pub format: String,
+    pub entries: Vec<ListEntry>,
+    pub per_source: BTreeMap<String, usize>,
+    /// Rows not taken, each with its line and why.
+    pub warnings: Vec<String>,
+}
+
+impl Loaded {
+    fn push(&mut self, e: ListEntry) {
+        *self.per_source.entry(e.source.clone()).or_default() += 1;
+        self.entries.push(e);
+    }
+    /// Names and aliases in all entries.
+    pub fn name_count(&self) -> usize {
+        self.entries.iter().map(|e| 1 + e.aliases.len()).sum()
+    }
+}
+
+/// Why a list could not be read at all.
+#[derive(Debug, thiserror::Error)]
+pub enum ListError {
+    #[error("{file}: cannot read: {source}")]
+    Io {
+        file: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("{file}: {message}")]
+    Format { file: String, message: String },
+}
+
+fn io_err(path: &Path) -> impl Fn(std::io::Error) -> ListError + '_ {
+    move |source| ListError::Io {
+        file: path.display().to_string(),
+        source,
+    }
+}
+
+/// The short code in a CSL source name: `Entity List (EL) - Bureau of ...` → `EL`;
+/// `Non-SDN Menu-Based Sanctions List (NS-MBS List) - ...` → `NS-MBS`.
+pub fn source_code(name: &str) -> String {
+    let head = name.split(" - ").next().unwrap_or(name);
+    match (head.rfind('('), head.rfind(')')) {
+        (Some(a), Some(b)) if b > a => head[a + 1..b].trim_end_matches(" List").trim().to_string(),
+        _ => head.trim().to_string(),
+    }
+}
+
+fn split_list(s: &str) -> Vec<String> {
+    s.split(';')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+fn opt(s: &str) -> Option<String> {
+    let t = s.trim();
+    (!t.is_empty() && t != "-0-").then(|| t.to_string())
+}
+
+/// Read a Consolidated Screening List CSV (29 columns with `_id`, or the 28-column schema
+/// without it). A repeated header line and rows cut short (a truncated download) are skipped
+/// with a warning naming the line.
+pub fn read_csl(path: &Path) -> Result<Loaded, ListError> {
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|mut f| f.read_to_end(&mut bytes))
+        .map_err(io_err(path))?;
+    let file = path.display().to_string();
+    let mut rdr = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(bytes.as_slice());
+    let header: Vec<String> = rdr
+        .headers()
+        .map_err(|e| ListError::Format {
+            file: file.clone(),
+            message: e.to_string(),
+        })?
+        .iter()
+        .map(|h| h.trim_start_matches('\u{feff}').trim().to_ascii_lowercase())
+        .collect();
+    let col = |n: &str| header.iter().position(|h| h == n);
+    let (Some(c_source), Some(c_name)) = (col("source"), col("name")) else {
+        return Err(ListError::Format {
+            file,
+            message: format!(
+                "not a Consolidated Screening List: no `source` and `name` columns (found: {})",
+                header.join(", ")
+            ),
+        });
+    };
+    let mut out = Loaded {
+        file: file.clone(),
+        format: if col("_id").is_some() {
+            "csl-csv-29".into()
+        } else {
+            "csl-csv-28".into()
+        },
+        ..Loaded::default()
+    };
+    for rec in rdr.records() {
+        let rec = match rec {
+            Ok(r) => r,
+            Err(e) => {
+                let line = e.position().map_or(0, |p| p.line());
+                out.warnings
+                    .push(format!("{file}:{line}: unreadable row skipped: {e}"));
+                continue;
+            }
+        };
+        let line = rec.position().map_or(0, |p| p.line());
+        let get = |c: Option<usize>| c.and_then(|i| rec.get(i)).unwrap_or("").trim();
+        if rec
+            .iter()
+            .map(|f| f.trim().to_ascii_lowercase())
+            .eq(header.iter().cloned())
+        {
+            out.warnings
+                .push(format!("{file}:{line}: repeated header line skipped"));
+            continue;
+        }
+        if rec.len() < header.len() {
+            out.warnings.push(format!(
+                "{file}:{line}: row cut short ({} of {} fields, a truncated file?) skipped",
+                rec.len(),
+                header.len()
+            ));
+            continue;
+        }
+        let name = get(Some(c_name));
+        if name.is_empty() {
+            out.warnings
+                .push(format!("{file}:{line}: row without a name skipped"));
+            continue;
+        }
+        let source_name = get(Some(c_source)).to_string();
+        let id = [get(col("_id")), get(col("entity_number"))]
+            .into_iter()
+            .find(|s| !s.is_empty())
+            .map(str::to_string)
+            .unwrap_or_else(|| format!("line {line}"));
+        out.push(ListEntry {
+            source: source_code(&source_name),
+            source_name,
+            entry_id: id,
+            kind: EntryKind::parse(get(col("type"))),
+            name: name.to_string(),
+            aliases: split_list(get(col("alt_names"))),
+            addresses: split_list(get(col("addresses"))),
+            programs: split_list(get(col("programs"))),
+            start_date: opt(get(col("start_date"))),
+            remarks: opt(get(col("remarks"))),
+            origin: format!("{file}:{line}"),
+        });
+    }
+    Ok(out)
+}
+
+/// Read OFAC's legacy SDN set: `sdn.csv` in `dir`, with `alt.csv` (aliases) and `add.csv`
+/// (addresses) when present. `-0-` means empty; the trailing end-of-file byte is ignored.
+pub fn read_sdn_legacy(dir: &Path) -> Result<Loaded, ListError> {
+    let read = |name: &str| -> Result<Option<(String, Vec<u8>)>, ListError> {
+        let p = dir.join(name);
+        if !p.exists() {
+            return Ok(None);
+        }
+        let mut b = std::fs::read(&p).map_err(io_err(&p))?;
+        b.retain(|&c| c != 0x1a);
+        Ok(Some((p.display().to_string(), b)))
+    };
+    let Some((file, sdn)) = read("sdn.csv")? else {
+        return Err(ListError::Format {
+            file: dir.display().to_string(),
+            message: "no sdn.csv in the folder".into(),
+        });
+    };
+    let mut out = Loaded {
+        file: file.clone(),
+        format: "ofac-sdn-legacy-csv".into(),
+        ..Loaded::default()
+    };
+    let records = |bytes: &[u8]| -> Vec<(u64, csv::StringRecord)> {
+        let mut rdr = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(bytes);
+        rdr.records()
+            .filter_map(Result::ok)
+            .map(|r| (r.position().map_or(0, |p| p.line()), r))
+            .filter(|(_, r)| !(r.len() == 1 && r[0].trim().is_empty()))
+            .collect()
+    };
+    let mut index: BTreeMap<String, usize> = BTreeMap::new();
+    for (line, r) in records(&sdn) {
+        if r.len() < 4 {
+            out.warnings.push(format!(
+                "{file}:{line}: row with {} of 12 fields skipped",
+                r.len()
+            ));
+            continue;
+        }
+        let id = r[0].trim().to_string();
+        let name = r[1].trim();
+        if id.is_empty() || name.is_empty() {
+            out.warnings
+                .push(format!("{file}:{line}: row without an id or name skipped"));
+            continue;
+        }
+        index.insert(id.clone(), out.entries.len());
+        out.push(ListEntry {
+            source: "SDN".into(),
+            source_name: "Specially Designated Nationals (SDN) - Treasury Department".into(),
+            entry_id: id,
+            kind: EntryKind::parse(&r[2]),
+            name: name.to_string(),
+            aliases: Vec::new(),
+            addresses: Vec::new(),
+            programs: opt(&r[3])
+                .map(|p| split_list(&p.replace(']', "").replace('[', ";")))
+                .unwrap_or_default(),
+            start_date: None,
+            remarks: r.get(11).and_then(opt),
+            origin: format!("{file}:{line}"),
+        });
+    }
+    if let Some((afile, alt)) = read("alt.csv")? {
+        for (line, r) in records(&alt) {
+            match (r.get(0).map(str::trim), r.get(3).and_then(opt)) {
+                (Some(id), Some(alias)) => match index.get(id) {
+                    Some(&i) => out.entries[i].aliases.push(alias),
+                    None => out.warnings.push(format!(
+                        "{afile}:{line}: alias for unknown entry {id} skipped"
+                    )),
+                },
+                _ => out.warnings.push(format!(
+                    "{afile}:{line}: alias row without an entry id or name skipped"
+                )),
+            }
+        }
+    }
+    if let Some((dfile, add)) = read("add.csv")? {
+        for (line, r) in records(&add) {
+            let Some(id) = r.get(0).map(str::trim) else {
+                continue;
+            };
+            let parts: Vec<String> = (2..5).filter_map(|i| r.get(i).and_then(opt)).collect();
+            match index.get(id) {
+                Some(&i) if !parts.is_empty() => out.entries[i].addresses.push(parts.join(", ")),
+                Some(_) => {}
+                None => out.warnings.push(format!(
+                    "{dfile}:{line}: address for unknown entry {id} skipped"
+                )),
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Read the BIS Denied Persons List as published (tab-separated, quoted, with a header).
+pub fn read_dpl(path: &Path) -> Result<Loaded, ListError> {
+    let file = path.display().to_string();
+    let mut rdr = csv::ReaderBuilder::new()
+        .delimiter(b'\t')
+        .flexible(true)
+        .from_path(path)
+        .map_err(|e| ListError::Format {
+            file: file.clone(),
+            message: e.to_string(),
+        })?;
+    let header: Vec<String> = rdr
+        .headers()
+        .map_err(|e| ListError::Format {
+            file: file.clone(),
+            message: e.to_string(),
+        })?
+        .iter()
+        .map(|h| h.trim().to_ascii_lowercase())
+        .collect();
+    let col = |n: &str| header.iter().position(|h| h == n);
+    let Some(c_name) = col("name") else {
+        return Err(ListError::Format {
+            file,
+            message: "not a Denied Persons List: no `Name` column".into(),
+        });
+    };
+    let mut out = Loaded {
+        file: file.clone(),
+        format: "bis-dpl-tsv".into(),
+        ..Loaded::default()
+    };
+    for rec in rdr.records() {
+        let rec = match rec {
+            Ok(r) => r,
+            Err(e) => {
+                out.warnings.push(format!(
+                    "{file}:{}: unreadable row skipped: {e}",
+                    e.position().map_or(0, |p| p.line())
+                ));
+                continue;
+            }
+        };
+        let line = rec.position().map_or(0, |p| p.line());
+        let get = |c: Option<usize>| c.and_then(|i| rec.get(i)).unwrap_or("").trim();
+        let name = get(Some(c_name));
+        if name.is_empty() {
+            out.warnings
+                .push(format!("{file}:{line}: row without a name skipped"));
+            continue;
+        }
+        let address = ["street_address", "city", "state", "postal_code", "country"]
+            .iter()
+            .map(|c| get(col(c)))
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join(", ");
+        out.push(ListEntry {
+            source: "DPL".into(),
+            source_name: "Denied Persons List (DPL) - Bureau of Industry and Security".into(),
+            entry_id: format!("line {line}"),
+            kind: EntryKind::Unknown,
+            name: name.to_string(),
+            aliases: Vec::new(),
+            addresses: if address.is_empty() {
+                Vec::new()
+            } else {
+                vec![address]
+            },
+            programs: Vec::new(),
+            start_date: opt(get(col("effective_date"))),
+            remarks: opt(get(col("fr_citation"))),
+            origin: format!("{file}:{line}"),
+        });
+    }
+    Ok(out)
+}
+
+/// Read any supported list, by file name and content: a folder with `sdn.csv` (OFAC legacy),
+/// a tab-separated file with a `Name` column (DPL), or a CSL CSV.
+pub fn read_any(path: &Path) -> Result<Loaded, ListError> {
+    if path.is_dir() {
+        return read_sdn_legacy(path);
+    }
+    let mut head = [0u8; 512];
+    let n = std::fs::File::open(path)
+        .and_then(|mut f| f.read(&mut head))
+        .map_err(io_err(path))?;
+    let first_line = String::from_utf8_lossy(&head[..n])
+        .lines()
+        .next()
+        .unwrap_or("")
+        .to_string();
+    if first_line.contains('\t') {
+        read_dpl(path)
+    } else if path.file_name().is_some_and(|f| f == "sdn.csv") {
+        read_sdn_legacy(path.parent().unwrap_or(Path::new(".")))
+    } else {
+        read_csl(path)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn source_codes_come_from_the_parenthesis() {
+        assert_eq!(
+            source_code("Entity List (EL) - Bureau of Industry and Security"),
+            "EL"
+        );
+        assert_eq!(
+            source_code("Military End User (MEU) List - Bureau of Industry and Security"),
+            "MEU"
+        );
+        assert_eq!(
+            source_code("Non-SDN Menu-Based Sanctions List (NS-MBS List) - Treasury Department"),
+            "NS-MBS"
+        );
+    }
+}

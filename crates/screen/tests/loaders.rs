@@ -1,0 +1,132 @@
+//! List loaders on small fixtures, and on the real lists in ../shared/data when present.
+
+use std::path::PathBuf;
+
+use chipwatch_screen::lists::{EntryKind, read_any, read_csl, read_dpl, read_sdn_legacy};
+
+const CSL_HEADER: &str = "_id,source,entity_number,type,programs,name,title,addresses,federal_register_notice,start_date,end_date,standard_order,license_requirement,license_policy,call_sign,vessel_type,gross_tonnage,gross_registered_tonnage,vessel_flag,vessel_owner,remarks,source_list_url,alt_names,citizenships,dates_of_birth,nationalities,places_of_birth,source_information_url,ids";
+
+fn csl_row(id: &str, source: &str, name: &str, aliases: &str) -> String {
+    let mut f = vec![String::new(); 29];
+    f[0] = id.into();
+    f[1] = source.into();
+    f[3] = "Entity".into();
+    f[5] = name.into();
+    f[7] = "1 Harbour Road, Singapore, SG".into();
+    f[22] = aliases.into();
+    f.iter()
+        .map(|s| format!("\"{s}\""))
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+#[test]
+fn a_truncated_csl_with_a_repeated_header_loads_with_counted_warnings() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("csl.csv");
+    let text = format!(
+        "{CSL_HEADER}\n{CSL_HEADER}\n{}\n{}\n\"99\",\"Entity List (EL) - Bureau of Industry and Security\",\"99\",\"Entity\",\"\",\"CUT OFF",
+        csl_row(
+            "1",
+            "Entity List (EL) - Bureau of Industry and Security",
+            "ALPHA TECH PTE LTD",
+            "ALPHA TECHNOLOGY; ALPHA TECH"
+        ),
+        csl_row(
+            "2",
+            "Specially Designated Nationals (SDN) - Treasury Department",
+            "BETA TRADING LLC",
+            ""
+        ),
+    );
+    std::fs::write(&p, text).unwrap();
+    let l = read_csl(&p).unwrap();
+    assert_eq!(l.entries.len(), 2);
+    assert_eq!(l.per_source.get("EL"), Some(&1));
+    assert_eq!(l.per_source.get("SDN"), Some(&1));
+    assert_eq!(l.entries[0].aliases, vec!["ALPHA TECHNOLOGY", "ALPHA TECH"]);
+    assert_eq!(l.warnings.len(), 2, "{:?}", l.warnings);
+    assert!(
+        l.warnings[0].contains(":2: repeated header"),
+        "{:?}",
+        l.warnings
+    );
+    assert!(l.warnings[1].contains("cut short"), "{:?}", l.warnings);
+}
+
+#[test]
+fn ofac_legacy_files_join_aliases_and_addresses() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("sdn.csv"),
+        "36,\"AEROCARIBBEAN AIRLINES\",-0- ,\"CUBA\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \n2674,\"ABBAS, Abu\",\"individual\",\"SDGT\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,\"DOB 1948\"\n\x1a",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("alt.csv"),
+        "36,12,\"aka\",\"AERO-CARIBBEAN\",-0- \n999,1,\"aka\",\"GHOST\",-0- \n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("add.csv"),
+        "36,25,-0- ,\"Havana\",\"Cuba\",-0- \n",
+    )
+    .unwrap();
+    let l = read_sdn_legacy(dir.path()).unwrap();
+    assert_eq!(l.entries.len(), 2);
+    assert_eq!(l.entries[0].aliases, vec!["AERO-CARIBBEAN"]);
+    assert_eq!(l.entries[0].addresses, vec!["Havana, Cuba"]);
+    assert_eq!(l.entries[0].kind, EntryKind::Entity);
+    assert_eq!(l.entries[1].kind, EntryKind::Individual);
+    assert!(l.warnings.iter().any(|w| w.contains("unknown entry 999")));
+}
+
+#[test]
+fn a_file_that_is_no_list_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("x.csv");
+    std::fs::write(&p, "a,b\n1,2\n").unwrap();
+    assert!(
+        read_csl(&p)
+            .unwrap_err()
+            .to_string()
+            .contains("no `source` and `name`")
+    );
+    let t = dir.path().join("x.txt");
+    std::fs::write(&t, "A\tB\n1\t2\n").unwrap();
+    assert!(
+        read_dpl(&t)
+            .unwrap_err()
+            .to_string()
+            .contains("no `Name` column")
+    );
+}
+
+fn shared() -> Option<PathBuf> {
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/screening");
+    if p.is_dir() {
+        Some(p)
+    } else {
+        eprintln!("skipped: ../shared/data is absent");
+        None
+    }
+}
+
+#[test]
+fn the_real_lists_load_with_their_published_counts() {
+    let Some(dir) = shared() else { return };
+    let csl = read_any(&dir.join("watchman/csl/csl_2023-11_partial.csv")).unwrap();
+    assert_eq!(csl.entries.len(), 4226);
+    assert_eq!(csl.per_source["SDN"], 1737); // 1,738 rows, the last one cut short
+    assert_eq!(csl.per_source["EL"], 919);
+    assert_eq!(csl.per_source["DPL"], 577);
+    assert_eq!(csl.warnings.len(), 2, "{:?}", csl.warnings);
+    let old = read_any(&dir.join("watchman/csl/csl_2019_sample_old_schema.csv")).unwrap();
+    assert_eq!(old.format, "csl-csv-28");
+    assert_eq!(old.per_source.get("EL"), Some(&22));
+    let sdn = read_any(&dir.join("watchman/ofac_sdn_2021")).unwrap();
+    assert_eq!(sdn.entries.len(), 8976);
+    assert_eq!(sdn.name_count(), 20886);
+    let dpl = read_any(&dir.join("watchman/misc/bis_dpl_2021.txt")).unwrap();
+    assert_eq!(dpl.entries.len(), 581);
+}
