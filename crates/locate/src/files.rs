@@ -62,6 +62,20 @@ fn open_reader(
     Ok((rdr, cols))
 }
 
+/// A round-trip time in ms from the `rtt_ms` column: a finite number ≥ 0.
+fn rtt_ms(path: &Path, line: u64, text: &str) -> Result<f64, FileError> {
+    text.parse::<f64>()
+        .ok()
+        .filter(|r| r.is_finite() && *r >= 0.0)
+        .ok_or_else(|| {
+            err(
+                path,
+                line,
+                format!("column `rtt_ms`: `{text}` is not a non-negative number"),
+            )
+        })
+}
+
 /// Read a landmark registry.
 pub fn read_landmarks(path: &Path) -> Result<Vec<Landmark>, FileError> {
     let (rdr, cols) = open(path, &["id", "lat", "lon"])?;
@@ -185,20 +199,7 @@ fn measurements_from(
                 format!("column `landmark_id`: `{lid}` is not in the landmark registry"),
             )
         })?;
-        let rtt: f64 = get("rtt_ms")
-            .parse()
-            .ok()
-            .filter(|r: &f64| r.is_finite() && *r >= 0.0)
-            .ok_or_else(|| {
-                err(
-                    path,
-                    line,
-                    format!(
-                        "column `rtt_ms`: `{}` is not a non-negative number",
-                        get("rtt_ms")
-                    ),
-                )
-            })?;
+        let rtt = rtt_ms(path, line, get("rtt_ms"))?;
         let chip = get("chip_id");
         if chip.is_empty() {
             return Err(err(path, line, "column `chip_id`: empty"));
@@ -311,20 +312,7 @@ pub fn read_landmark_pairs(
             })
         };
         let (a, b) = (idx("landmark_a")?, idx("landmark_b")?);
-        let rtt: f64 = get("rtt_ms")
-            .parse()
-            .ok()
-            .filter(|r: &f64| r.is_finite() && *r >= 0.0)
-            .ok_or_else(|| {
-                err(
-                    path,
-                    line,
-                    format!(
-                        "column `rtt_ms`: `{}` is not a non-negative number",
-                        get("rtt_ms")
-                    ),
-                )
-            })?;
+        let rtt = rtt_ms(path, line, get("rtt_ms"))?;
         let key = (a.min(b), a.max(b));
         let e = out.entry(key).or_insert(rtt);
         *e = e.min(rtt);
