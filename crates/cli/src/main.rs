@@ -314,7 +314,7 @@ enum ListsCmd {
   chipwatch lists info --lists sdn/ --lists dpl.txt --json      # OFAC legacy SDN folder; BIS Denied Persons List
 
 Formats: CSL CSV (29 columns with _id, or the 28-column pre-2020 schema), OFAC legacy sdn.csv with
-alt.csv and add.csv, BIS DPL tab-separated. Exit code 2 if a file is not a list.")]
+alt.csv and add.csv, BIS DPL tab-separated, UN consolidated XML. Exit code 2 if a file is not a list.")]
     Info {
         /// A list file or an OFAC legacy folder; repeatable.
         #[arg(long, value_name = "PATH", required = true)]
@@ -785,9 +785,14 @@ fn locate_calibrate(landmarks: &Path, pairs: &Path, speed: f64) -> Result<ExitCo
 fn lists_info(paths: &[PathBuf], json: bool) -> Result<ExitCode> {
     let mut loaded = Vec::new();
     for p in paths {
-        let l = chipwatch_screen::lists::read_any(p).map_err(|e| InputError::Invalid {
-            file: p.display().to_string(),
-            message: e.to_string(),
+        let l = chipwatch_screen::lists::read_any(p).map_err(|e| {
+            let file = p.display().to_string();
+            let message = e.to_string();
+            let message = message
+                .strip_prefix(&format!("{file}: "))
+                .unwrap_or(&message)
+                .to_string();
+            InputError::Invalid { file, message }
         })?;
         loaded.push(l);
     }

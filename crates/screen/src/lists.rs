@@ -61,6 +61,9 @@ pub struct Loaded {
 }
 
 impl Loaded {
+    pub(crate) fn push_entry(&mut self, e: ListEntry) {
+        self.push(e);
+    }
     fn push(&mut self, e: ListEntry) {
         *self.per_source.entry(e.source.clone()).or_default() += 1;
         self.entries.push(e);
@@ -391,7 +394,7 @@ pub fn read_dpl(path: &Path) -> Result<Loaded, ListError> {
 }
 
 /// Read any supported list, by file name and content: a folder with `sdn.csv` (OFAC legacy),
-/// a tab-separated file with a `Name` column (DPL), or a CSL CSV.
+/// UN consolidated XML, a tab-separated file with a `Name` column (DPL), or a CSL CSV.
 pub fn read_any(path: &Path) -> Result<Loaded, ListError> {
     if path.is_dir() {
         return read_sdn_legacy(path);
@@ -400,12 +403,16 @@ pub fn read_any(path: &Path) -> Result<Loaded, ListError> {
     let n = std::fs::File::open(path)
         .and_then(|mut f| f.read(&mut head))
         .map_err(io_err(path))?;
-    let first_line = String::from_utf8_lossy(&head[..n])
+    let text = String::from_utf8_lossy(&head[..n]);
+    let first_line = text
+        .trim_start_matches('\u{feff}')
         .lines()
         .next()
         .unwrap_or("")
         .to_string();
-    if first_line.contains('\t') {
+    if first_line.starts_with("<?xml") || first_line.starts_with("<CONSOLIDATED_LIST") {
+        crate::un::read_un_xml(path)
+    } else if first_line.contains('\t') {
         read_dpl(path)
     } else if path.file_name().is_some_and(|f| f == "sdn.csv") {
         read_sdn_legacy(path.parent().unwrap_or(Path::new(".")))

@@ -129,4 +129,61 @@ fn the_real_lists_load_with_their_published_counts() {
     assert_eq!(sdn.name_count(), 20886);
     let dpl = read_any(&dir.join("watchman/misc/bis_dpl_2021.txt")).unwrap();
     assert_eq!(dpl.entries.len(), 581);
+    let un = read_any(&dir.join("watchman/misc/UN_consolidated.xml")).unwrap();
+    let individuals = un
+        .entries
+        .iter()
+        .filter(|e| e.kind == EntryKind::Individual)
+        .count();
+    assert_eq!(
+        (individuals, un.entries.len() - individuals),
+        (730, 273),
+        "{:?}",
+        un.warnings
+    );
+    assert!(
+        un.entries
+            .iter()
+            .any(|e| e.aliases.iter().any(|a| !a.is_ascii())),
+        "original-script names kept"
+    );
+}
+
+#[test]
+fn un_xml_individuals_and_entities_with_original_script_aliases() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("un.xml");
+    std::fs::write(
+        &p,
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<CONSOLIDATED_LIST dateGenerated="2026-02-27">
+  <INDIVIDUALS><INDIVIDUAL><DATAID>1</DATAID><FIRST_NAME>IVAN</FIRST_NAME><SECOND_NAME>PETROV</SECOND_NAME>
+    <UN_LIST_TYPE>X</UN_LIST_TYPE><REFERENCE_NUMBER>XXi.001</REFERENCE_NUMBER><LISTED_ON>2020-01-01</LISTED_ON>
+    <NAME_ORIGINAL_SCRIPT>Иван Петров</NAME_ORIGINAL_SCRIPT>
+    <INDIVIDUAL_ALIAS><QUALITY>Good</QUALITY><ALIAS_NAME>Ivan Petrov-Smith</ALIAS_NAME></INDIVIDUAL_ALIAS>
+    <INDIVIDUAL_ADDRESS><CITY>Moscow</CITY><COUNTRY>Russian Federation</COUNTRY></INDIVIDUAL_ADDRESS>
+  </INDIVIDUAL></INDIVIDUALS>
+  <ENTITIES><ENTITY><DATAID>2</DATAID><FIRST_NAME>OMEGA &amp; CO</FIRST_NAME><REFERENCE_NUMBER>XXe.001</REFERENCE_NUMBER>
+    <ENTITY_ALIAS><ALIAS_NAME>OMEGA COMPANY</ALIAS_NAME></ENTITY_ALIAS></ENTITY>
+  <ENTITY><DATAID>3</DATAID></ENTITY></ENTITIES>
+</CONSOLIDATED_LIST>"#,
+    )
+    .unwrap();
+    let l = read_any(&p).unwrap();
+    assert_eq!(l.entries.len(), 2);
+    assert_eq!(l.entries[0].name, "IVAN PETROV");
+    assert_eq!(
+        l.entries[0].aliases,
+        vec!["Иван Петров", "Ivan Petrov-Smith"]
+    );
+    assert_eq!(l.entries[0].addresses, vec!["Moscow, Russian Federation"]);
+    assert_eq!(l.entries[1].name, "OMEGA & CO");
+    assert_eq!(l.warnings.len(), 1, "{:?}", l.warnings);
+    std::fs::write(&p, "<?xml version=\"1.0\"?><OTHER/>").unwrap();
+    assert!(
+        read_any(&p)
+            .unwrap_err()
+            .to_string()
+            .contains("not a UN consolidated list")
+    );
 }
