@@ -7,4 +7,5 @@
 //! warnings with line numbers, every row it could not take: nothing is skipped silently.
 
 pub mod lists;
+pub mod normalize;
 pub mod un;

@@ -187,3 +187,34 @@ fn un_xml_individuals_and_entities_with_original_script_aliases() {
             .contains("not a UN consolidated list")
     );
 }
+
+#[test]
+fn cross_script_pairs_transliterate_close_to_their_latin_names() {
+    use chipwatch_screen::normalize::normalize;
+    let Some(dir) = shared() else { return };
+    let text = std::fs::read_to_string(dir.join("watchman/misc/cross_script_pairs.csv")).unwrap();
+    let mut shown = Vec::new();
+    for line in text
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    {
+        let mut r = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(line.as_bytes());
+        let Some(Ok(rec)) = r.records().next() else {
+            continue;
+        };
+        if rec.len() < 2 {
+            continue;
+        }
+        shown.push(format!(
+            "{} -> `{}` vs `{}`",
+            &rec[0],
+            normalize(&rec[0]).key(),
+            normalize(&rec[1]).key()
+        ));
+    }
+    // Informational until scoring lands: every pair produces Latin tokens.
+    assert!(shown.len() >= 20, "{shown:#?}");
+    eprintln!("{}", shown.join("\n"));
+}
