@@ -589,10 +589,6 @@ async fn report(args: ReportArgs) -> Result<ExitCode> {
             if dir.join("landmarks.csv").exists() && dir.join("measurements.csv").exists() =>
         {
             use chipwatch_locate::files::{parse_claim, read_landmarks, read_measurements};
-            let located = |e: chipwatch_locate::files::FileError| InputError::Invalid {
-                file: e.file.clone(),
-                message: format!("line {}: {}", e.line, e.message),
-            };
             let landmarks = read_landmarks(&dir.join("landmarks.csv")).map_err(located)?;
             let chips =
                 read_measurements(&dir.join("measurements.csv"), &landmarks).map_err(located)?;
@@ -655,6 +651,14 @@ async fn report(args: ReportArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// A located error in a location-verification input file, as invalid input (exit code 2).
+fn located(e: chipwatch_locate::files::FileError) -> InputError {
+    InputError::Invalid {
+        file: e.file,
+        message: format!("line {}: {}", e.line, e.message),
+    }
+}
+
 fn locate_verify(args: LocateVerifyArgs) -> Result<ExitCode> {
     use chipwatch_locate::files::{
         parse_claim, read_chip_keys, read_landmark_keys, read_landmarks, read_measurements,
@@ -665,11 +669,7 @@ fn locate_verify(args: LocateVerifyArgs) -> Result<ExitCode> {
         file: file.into(),
         message,
     };
-    let landmarks = read_landmarks(&args.landmarks)
-        .map_err(|e| bad(&e.file, format!("line {}: {}", e.line, e.message)))?;
-    let located = |e: chipwatch_locate::files::FileError| {
-        bad(&e.file, format!("line {}: {}", e.line, e.message))
-    };
+    let landmarks = read_landmarks(&args.landmarks).map_err(located)?;
     let chips = match (&args.measurements, &args.transcripts, &args.chips) {
         (Some(m), _, _) => read_measurements(m, &landmarks).map_err(located)?,
         (None, Some(t), Some(c)) => {
@@ -743,10 +743,6 @@ fn locate_verify(args: LocateVerifyArgs) -> Result<ExitCode> {
 
 fn locate_calibrate(landmarks: &Path, pairs: &Path, speed: f64) -> Result<ExitCode> {
     use chipwatch_locate::files::{read_landmark_pairs, read_landmarks};
-    let located = |e: chipwatch_locate::files::FileError| InputError::Invalid {
-        file: e.file.clone(),
-        message: format!("line {}: {}", e.line, e.message),
-    };
     if !(speed > 0.0 && speed <= 1.0) {
         return Err(InputError::Invalid {
             file: "--speed".into(),

@@ -7,12 +7,11 @@
 //! GPU count an upper bound: the finding says so. Parameters come from `absorption.csv`.
 
 use chipwatch_model::finding::{Chart, ChartKind, Figure, Finding, Series, Severity};
-use chipwatch_model::status::Status;
 use chipwatch_model::units::{count, mw, times, usd_m};
 use datafusion::prelude::SessionContext;
 
 use crate::FlowsError;
-use crate::rows::{RowRef, Rows};
+use crate::rows::Rows;
 
 /// Multiple of a year's capacity additions from which implied demand is "medium".
 pub const ADDITIONS_MEDIUM_MULTIPLE: f64 = 10.0;
@@ -51,12 +50,6 @@ LEFT JOIN ranked a ON a.company = r.company AND a.period = r.period AND a.region
      AND a.metric = 'added' AND a.rn = 1
 LEFT JOIN intermediaries i ON i.country = r.region_code AND i.role = 'route'
 ORDER BY r.region_code, r.period_end";
-
-fn status(row: &RowRef<'_>, col: &str) -> Status {
-    row.str(col)
-        .and_then(Status::parse)
-        .unwrap_or(Status::Unverified)
-}
 
 /// One finding per country and fiscal year with billed revenue and a capacity figure; one
 /// note listing the countries that could not be tested.
@@ -189,7 +182,7 @@ pub async fn absorption(ctx: &SessionContext) -> Result<(Vec<Finding>, Vec<Chart
                 usd_m(row.num("revenue_usd_m"))
             ),
             row.text("r_source"),
-            status(&row, "r_status"),
+            row.status("r_status"),
         )
         .evidence(
             format!(
@@ -198,12 +191,12 @@ pub async fn absorption(ctx: &SessionContext) -> Result<(Vec<Finding>, Vec<Chart
                 count(row.num("price_high"))
             ),
             row.text("price_source"),
-            status(&row, "price_status"),
+            row.status("price_status"),
         )
         .evidence(
             format!("{} kW of IT load per GPU", row.num("kw_low")),
             row.text("kw_source"),
-            status(&row, "kw_status"),
+            row.status("kw_status"),
         )
         .evidence(
             format!(
@@ -212,7 +205,7 @@ pub async fn absorption(ctx: &SessionContext) -> Result<(Vec<Finding>, Vec<Chart
                 row.text("operational_as_of")
             ),
             row.text("operational_source"),
-            status(&row, "operational_status"),
+            row.status("operational_status"),
         );
         if let Some(a) = added {
             f.evidence(
@@ -222,7 +215,7 @@ pub async fn absorption(ctx: &SessionContext) -> Result<(Vec<Finding>, Vec<Chart
                     mw(a)
                 ),
                 row.text("added_source"),
-                status(&row, "added_status"),
+                row.status("added_status"),
             );
         }
         f.parameter(

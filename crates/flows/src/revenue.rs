@@ -19,12 +19,6 @@ use datafusion::prelude::SessionContext;
 use crate::FlowsError;
 use crate::rows::{RowRef, Rows};
 
-fn status(row: &RowRef<'_>, col: &str) -> Status {
-    row.str(col)
-        .and_then(Status::parse)
-        .unwrap_or(Status::Unverified)
-}
-
 /// Share of billed revenue that at least did not ship to the region, from which a gap is "high".
 pub const GAP_HIGH_SHARE: f64 = 0.5;
 
@@ -163,18 +157,18 @@ pub async fn billing_gap(ctx: &SessionContext) -> Result<Vec<Finding>, FlowsErro
                     usd_m(billed)
                 ),
                 row.text("r_source"),
-                status(&row, "r_status"),
+                row.status("r_status"),
             );
         }
         f.evidence(
             format!("{company} total revenue, {period}: {}", usd_m(total)),
             row.text("t_source"),
-            status(&row, "t_status"),
+            row.status("t_status"),
         )
         .evidence(
             row.text("statement"),
             row.text("d_source"),
-            status(&row, "d_status"),
+            row.status("d_status"),
         );
         f.parameter(
             "high_when_unshipped_share_at_least",
@@ -271,7 +265,7 @@ pub async fn basis_change(ctx: &SessionContext) -> Result<Vec<Finding>, FlowsErr
                     usd_m(r.num("billing_usd_m"))
                 ),
                 r.text("b_source"),
-                status(r, "b_status"),
+                r.status("b_status"),
             );
             f.evidence(
                 format!(
@@ -280,7 +274,7 @@ pub async fn basis_change(ctx: &SessionContext) -> Result<Vec<Finding>, FlowsErr
                     usd_m(r.num("hq_usd_m"))
                 ),
                 r.text("h_source"),
-                status(r, "h_status"),
+                r.status("h_status"),
             );
         }
         let gone_total: f64 = gone.iter().map(|g| g.num("revenue_usd_m")).sum();
@@ -297,7 +291,7 @@ pub async fn basis_change(ctx: &SessionContext) -> Result<Vec<Finding>, FlowsErr
                     usd_m(g.num("revenue_usd_m"))
                 ),
                 g.text("source"),
-                status(g, "status"),
+                g.status("status"),
             );
         }
         if china_shift > 0.0 {
@@ -526,13 +520,13 @@ pub async fn revenue_surge(ctx: &SessionContext) -> Result<Vec<Finding>, FlowsEr
             f.evidence(
                 format!("{company} {region} {bp}: {}", usd_m(r.num("base_usd_m"))),
                 r.text("base_source"),
-                status(r, "base_status"),
+                r.status("base_status"),
             );
         }
         f.evidence(
             format!("{company} {region} {period}: {}", usd_m(latest)),
             first.text("source"),
-            status(&first, "status"),
+            first.status("status"),
         );
         if intermediary {
             f.evidence(
@@ -689,7 +683,7 @@ pub async fn claim_check(ctx: &SessionContext) -> Result<Vec<Finding>, FlowsErro
                     usd_m(r.num("base_usd_m"))
                 ),
                 r.text("base_source"),
-                status(r, "base_status"),
+                r.status("base_status"),
             );
             f.evidence(
                 format!(
@@ -699,7 +693,7 @@ pub async fn claim_check(ctx: &SessionContext) -> Result<Vec<Finding>, FlowsErro
                     usd_m(r.num("later_usd_m"))
                 ),
                 r.text("later_source"),
-                status(r, "later_status"),
+                r.status("later_status"),
             );
         }
         let claim_text = claim.text("claim");

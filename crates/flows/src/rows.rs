@@ -115,6 +115,14 @@ impl<'a> RowRef<'a> {
             .and_then(|e| e.checked_add_signed(chrono::Duration::days(i64::from(days))))
     }
 
+    /// A verification status column; a missing or unknown status reads as unverified.
+    pub fn status(&self, name: &str) -> chipwatch_model::status::Status {
+        use chipwatch_model::status::Status;
+        self.str(name)
+            .and_then(Status::parse)
+            .unwrap_or(Status::Unverified)
+    }
+
     pub fn bool(&self, name: &str) -> Option<bool> {
         let col = self.column(name);
         if col.is_null(self.row) {

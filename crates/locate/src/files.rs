@@ -76,6 +76,15 @@ fn rtt_ms(path: &Path, line: u64, text: &str) -> Result<f64, FileError> {
         })
 }
 
+/// Landmark positions in the registry, by id.
+fn landmark_index(landmarks: &[Landmark]) -> HashMap<&str, usize> {
+    landmarks
+        .iter()
+        .enumerate()
+        .map(|(i, l)| (l.id.as_str(), i))
+        .collect()
+}
+
 /// Read a landmark registry.
 pub fn read_landmarks(path: &Path) -> Result<Vec<Landmark>, FileError> {
     let (rdr, cols) = open(path, &["id", "lat", "lon"])?;
@@ -180,11 +189,7 @@ fn measurements_from(
     cols: HashMap<String, usize>,
     landmarks: &[Landmark],
 ) -> Result<ChipRtts, FileError> {
-    let index: HashMap<&str, usize> = landmarks
-        .iter()
-        .enumerate()
-        .map(|(i, l)| (l.id.as_str(), i))
-        .collect();
+    let index = landmark_index(landmarks);
     let mut min: BTreeMap<String, BTreeMap<usize, f64>> = BTreeMap::new();
     for rec in rdr.records() {
         let rec =
@@ -291,11 +296,7 @@ pub fn read_landmark_pairs(
     landmarks: &[Landmark],
 ) -> Result<HashMap<(usize, usize), f64>, FileError> {
     let (mut rdr, cols) = open(path, &["landmark_a", "landmark_b", "rtt_ms"])?;
-    let index: HashMap<&str, usize> = landmarks
-        .iter()
-        .enumerate()
-        .map(|(i, l)| (l.id.as_str(), i))
-        .collect();
+    let index = landmark_index(landmarks);
     let mut out: HashMap<(usize, usize), f64> = HashMap::new();
     for rec in rdr.records() {
         let rec =
@@ -362,11 +363,7 @@ pub fn read_transcripts(
     use crate::protocol::{Transcript, check_transcript, verifying_key};
     let text =
         std::fs::read_to_string(path).map_err(|e| err(path, 0, format!("cannot read: {e}")))?;
-    let index: HashMap<&str, usize> = landmarks
-        .iter()
-        .enumerate()
-        .map(|(i, l)| (l.id.as_str(), i))
-        .collect();
+    let index = landmark_index(landmarks);
     let mut min: BTreeMap<String, BTreeMap<usize, f64>> = BTreeMap::new();
     let mut rejected = Vec::new();
     for (i, line) in text

@@ -96,14 +96,16 @@ fn policy_rank(p: Option<&str>) -> u8 {
 /// (an export to Singapore for an end user in China is governed by China).
 pub fn determine(specs: &Specs, shipment: &Shipment) -> Determination {
     let ship_to = shipment.destination.to_ascii_uppercase();
-    let mut det = determine_to(specs, shipment, &ship_to);
+    // One classification serves both destinations.
+    let class = classify(specs, shipment.date);
+    let mut det = determine_to(specs, &class, shipment, &ship_to);
     if let Some(eu) = shipment
         .end_user_country
         .as_deref()
         .map(str::to_ascii_uppercase)
         && eu != ship_to
     {
-        let other = determine_to(specs, shipment, &eu);
+        let other = determine_to(specs, &class, shipment, &eu);
         let note = format!(
             "the end user is in {eu}, the ship-to in {ship_to}: both destinations are determined and the stricter result applies ({eu}: {})",
             if other.licence_required {
@@ -131,11 +133,16 @@ pub fn determine(specs: &Specs, shipment: &Shipment) -> Determination {
     det
 }
 
-fn determine_to(specs: &Specs, shipment: &Shipment, dest: &str) -> Determination {
+fn determine_to(
+    specs: &Specs,
+    class: &Classification,
+    shipment: &Shipment,
+    dest: &str,
+) -> Determination {
     let book = RuleBook::bundled();
     let groups = CountryGroups::bundled();
     let d = shipment.date;
-    let class = classify(specs, d);
+    let class = class.clone();
     let dest = dest.to_string();
     let in_group = |g: &str, c: &str| groups.is_in(g, c, d);
     let d5_or_macau = |c: &str| in_group("D:5", c) || c.eq_ignore_ascii_case("MO");

@@ -117,6 +117,22 @@ fn opt(s: &str) -> Option<String> {
     (!t.is_empty() && t != "-0-").then(|| t.to_string())
 }
 
+/// The header row, lower-cased, trimmed, without a byte-order mark.
+fn lowercase_header<R: Read>(
+    rdr: &mut csv::Reader<R>,
+    file: &str,
+) -> Result<Vec<String>, ListError> {
+    Ok(rdr
+        .headers()
+        .map_err(|e| ListError::Format {
+            file: file.to_string(),
+            message: e.to_string(),
+        })?
+        .iter()
+        .map(|h| h.trim_start_matches('\u{feff}').trim().to_ascii_lowercase())
+        .collect())
+}
+
 /// Read a Consolidated Screening List CSV (29 columns with `_id`, or the 28-column schema
 /// without it). A repeated header line and rows cut short (a truncated download) are skipped
 /// with a warning naming the line.
@@ -129,15 +145,7 @@ pub fn read_csl(path: &Path) -> Result<Loaded, ListError> {
     let mut rdr = csv::ReaderBuilder::new()
         .flexible(true)
         .from_reader(bytes.as_slice());
-    let header: Vec<String> = rdr
-        .headers()
-        .map_err(|e| ListError::Format {
-            file: file.clone(),
-            message: e.to_string(),
-        })?
-        .iter()
-        .map(|h| h.trim_start_matches('\u{feff}').trim().to_ascii_lowercase())
-        .collect();
+    let header = lowercase_header(&mut rdr, &file)?;
     let col = |n: &str| header.iter().position(|h| h == n);
     let (Some(c_source), Some(c_name)) = (col("source"), col("name")) else {
         return Err(ListError::Format {
@@ -326,15 +334,7 @@ pub fn read_dpl(path: &Path) -> Result<Loaded, ListError> {
             file: file.clone(),
             message: e.to_string(),
         })?;
-    let header: Vec<String> = rdr
-        .headers()
-        .map_err(|e| ListError::Format {
-            file: file.clone(),
-            message: e.to_string(),
-        })?
-        .iter()
-        .map(|h| h.trim().to_ascii_lowercase())
-        .collect();
+    let header = lowercase_header(&mut rdr, &file)?;
     let col = |n: &str| header.iter().position(|h| h == n);
     let Some(c_name) = col("name") else {
         return Err(ListError::Format {
