@@ -7,5 +7,7 @@
 //! warnings with line numbers, every row it could not take: nothing is skipped silently.
 
 pub mod lists;
+pub mod matcher;
 pub mod normalize;
+pub mod screener;
 pub mod un;

@@ -30,11 +30,57 @@ pub enum TokenKind {
     LegalForm,
 }
 
+/// The writing system a token was written in before transliteration. Scorers compare
+/// tokens from scripts that do not write (all) vowels by their consonants.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Script {
+    Latin,
+    Cyrillic,
+    Greek,
+    Han,
+    Hangul,
+    /// Arabic, Hebrew, Syriac, Thaana: vowels mostly unwritten.
+    Abjad,
+    /// Thai, Khmer, Lao, Devanagari and other Brahmic scripts.
+    Brahmic,
+    Other,
+}
+
+impl Script {
+    fn of(c: char) -> Script {
+        match c as u32 {
+            0x0000..=0x024F | 0x1E00..=0x1EFF => Script::Latin,
+            0x0370..=0x03FF | 0x1F00..=0x1FFF => Script::Greek,
+            0x0400..=0x052F | 0x1C80..=0x1C8F | 0x2DE0..=0x2DFF | 0xA640..=0xA69F => {
+                Script::Cyrillic
+            }
+            0x0590..=0x05FF
+            | 0x0600..=0x06FF
+            | 0x0700..=0x07BF
+            | 0x08A0..=0x08FF
+            | 0xFB1D..=0xFDFF
+            | 0xFE70..=0xFEFF => Script::Abjad,
+            0x0900..=0x0DFF | 0x0E00..=0x0EFF | 0x1000..=0x109F | 0x1780..=0x17FF => {
+                Script::Brahmic
+            }
+            0x1100..=0x11FF | 0x3130..=0x318F | 0xAC00..=0xD7AF => Script::Hangul,
+            0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF => Script::Han,
+            _ => Script::Other,
+        }
+    }
+    /// Whether tokens of this script are compared by their consonant skeletons.
+    pub fn vowels_unwritten(self) -> bool {
+        matches!(self, Script::Abjad | Script::Brahmic)
+    }
+}
+
 /// One token of a normalised name.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Token {
     pub text: String,
     pub kind: TokenKind,
+    pub script: Script,
 }
 
 /// A normalised name.
@@ -136,13 +182,7 @@ pub fn normalize(name: &str) -> NormalizedName {
             script_legal.push(canonical.clone());
         }
     }
-    let latin = deunicode::deunicode_with_tofu(&text, " ");
-    let lowered = latin.to_lowercase().replace('&', " & ");
-    let words: Vec<String> = lowered
-        .split(|c: char| !(c.is_ascii_alphanumeric() || c == '&'))
-        .filter(|w| !w.is_empty())
-        .map(str::to_string)
-        .collect();
+    let (words, scripts) = join_initials(transliterate(&text));
     let mut tokens = Vec::new();
     let mut i = 0;
     'outer: while i < words.len() {
@@ -151,14 +191,18 @@ pub fn normalize(name: &str) -> NormalizedName {
                 // A one-letter or two-letter form counts only at the end or before another form:
                 // "SA" inside "SA TECH" is a word.
                 let at_end = i + form.len() == words.len();
+                // Three-letter forms also lead names: "OOO Romashka", "OAO Gazprom".
+                let leads = i == 0 && form[0].len() == 3 && words.len() > 1;
                 if form.len() > 1
                     || form[0].len() > 3
                     || at_end
+                    || leads
                     || is_form_start(&words[i + 1..], dict)
                 {
                     tokens.push(Token {
                         text: canonical.clone(),
                         kind: TokenKind::LegalForm,
+                        script: scripts[i],
                     });
                     i += form.len();
                     continue 'outer;
@@ -177,17 +221,125 @@ pub fn normalize(name: &str) -> NormalizedName {
                 TokenKind::Word,
             )
         };
-        tokens.push(Token { text, kind });
+        tokens.push(Token {
+            text,
+            kind,
+            script: scripts[i],
+        });
         i += 1;
     }
     tokens.extend(script_legal.into_iter().map(|t| Token {
         text: t,
         kind: TokenKind::LegalForm,
+        script: Script::Other,
     }));
     NormalizedName {
         original: name.to_string(),
         tokens,
     }
+}
+
+/// Lower-case ASCII words and the script each came from. Text is cut into runs of one script;
+/// Hangul is romanised syllable by syllable (Korean names are written in syllables that
+/// romanise to separate words: 김정은 → gim jeong eun), everything else goes through
+/// `deunicode` (Cyrillic, Greek, Arabic, Hebrew, Thai, Han as pinyin syllables, ...).
+fn transliterate(text: &str) -> (Vec<String>, Vec<Script>) {
+    let mut words = Vec::new();
+    let mut scripts = Vec::new();
+    let mut push_run = |run: &str, script: Script, words: &mut Vec<String>| {
+        let latin = if script == Script::Hangul {
+            romanize_hangul(run)
+        } else {
+            deunicode::deunicode_with_tofu(run, " ")
+        };
+        let lowered = latin.to_lowercase().replace('&', " & ");
+        for w in lowered
+            .split(|c: char| !(c.is_ascii_alphanumeric() || c == '&'))
+            .filter(|w| !w.is_empty())
+        {
+            words.push(w.to_string());
+            scripts.push(script);
+        }
+    };
+    let mut run = String::new();
+    let mut run_script = Script::Latin;
+    for c in text.chars() {
+        let s = if c.is_alphabetic() {
+            Script::of(c)
+        } else {
+            run_script
+        };
+        if s != run_script && !run.is_empty() {
+            push_run(&run, run_script, &mut words);
+            run.clear();
+        }
+        run_script = s;
+        run.push(c);
+    }
+    if !run.is_empty() {
+        push_run(&run, run_script, &mut words);
+    }
+    (words, scripts)
+}
+
+/// Runs of two or more one-letter Latin words become one word: "G.m.b.H." → "gmbh",
+/// "p.l.c." → "plc", "A.B.C." → "abc". A lone initial ("Thomas A. Lindeman") stays.
+fn join_initials((words, scripts): (Vec<String>, Vec<Script>)) -> (Vec<String>, Vec<Script>) {
+    let mut w2 = Vec::with_capacity(words.len());
+    let mut s2 = Vec::with_capacity(words.len());
+    let mut i = 0;
+    while i < words.len() {
+        let single = |k: usize| {
+            words[k].len() == 1
+                && words[k].as_bytes()[0].is_ascii_alphabetic()
+                && scripts[k] == Script::Latin
+        };
+        let mut j = i;
+        while j < words.len() && single(j) {
+            j += 1;
+        }
+        if j - i >= 2 {
+            w2.push(words[i..j].concat());
+            s2.push(Script::Latin);
+            i = j;
+        } else {
+            w2.push(words[i].clone());
+            s2.push(scripts[i]);
+            i += 1;
+        }
+    }
+    (w2, s2)
+}
+
+/// Revised Romanization of Korean, one word per syllable.
+fn romanize_hangul(run: &str) -> String {
+    const INITIAL: [&str; 19] = [
+        "g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s", "ss", "", "j", "jj", "ch", "k", "t",
+        "p", "h",
+    ];
+    const MEDIAL: [&str; 21] = [
+        "a", "ae", "ya", "yae", "eo", "e", "yeo", "ye", "o", "wa", "wae", "oe", "yo", "u", "wo",
+        "we", "wi", "yu", "eu", "ui", "i",
+    ];
+    const FINAL: [&str; 28] = [
+        "", "k", "k", "k", "n", "n", "n", "t", "l", "k", "m", "l", "l", "l", "p", "l", "m", "p",
+        "p", "t", "t", "ng", "t", "t", "k", "t", "p", "t",
+    ];
+    let mut out = String::new();
+    for c in run.chars() {
+        let u = c as u32;
+        if (0xAC00..=0xD7A3).contains(&u) {
+            let s = u - 0xAC00;
+            let (l, v, t) = (s / (21 * 28), (s % (21 * 28)) / 28, s % 28);
+            out.push(' ');
+            out.push_str(INITIAL[l as usize]);
+            out.push_str(MEDIAL[v as usize]);
+            out.push_str(FINAL[t as usize]);
+        } else {
+            out.push_str(deunicode::deunicode_char(c).unwrap_or(" "));
+        }
+    }
+    out
 }
 
 fn is_form_start(rest: &[String], dict: &Dictionaries) -> bool {
@@ -233,6 +385,16 @@ mod tests {
     fn a_short_form_inside_a_name_is_a_word() {
         assert_eq!(normalize("SA Tech Holdings").core(), "sa tech hldg");
         assert_eq!(normalize("Banco SA").legal_forms(), vec!["sa"]);
+    }
+
+    #[test]
+    fn scripts_are_recorded_and_hangul_splits_into_syllables() {
+        let n = normalize("김정은");
+        assert_eq!(n.key(), "gim jeong eun");
+        assert!(n.tokens.iter().all(|t| t.script == Script::Hangul));
+        let m = normalize("محمد Ali");
+        assert_eq!(m.tokens[0].script, Script::Abjad);
+        assert_eq!(m.tokens[1].script, Script::Latin);
     }
 
     #[test]

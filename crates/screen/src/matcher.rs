@@ -1,0 +1,668 @@
+//! Name-to-name scoring with an explanation.
+//!
+//! Both names are normalised ([`crate::normalize`]) and prepared once ([`Prepared`]). A score
+//! in [0, 1] comes from aligning the tokens one to one (greedy by similarity, order-free, with
+//! adjacent tokens allowed to merge: "Gazprom Bank" = "Gazprombank"):
+//!
+//! ```text
+//! score = Σ sim(q, c) · (w_q + w_c)  /  ( Σ (w_q + w_c) + A · Σ w_unmatched_query + B · Σ w_unmatched_entry )
+//! ```
+//!
+//! over the aligned pairs, with token weights from their class (word 1, legal form 0.25,
+//! particles, titles and generic business words lower: `data/screen/name_words.csv`),
+//! `A` = [`QUERY_EXTRA_WEIGHT`] and `B` = [`ENTRY_EXTRA_WEIGHT`] (a query that names more than
+//! the entry is a different party more often than an entry with a middle name the query lacks).
+//!
+//! Token similarity: equal 1; numbers only equal; an initial against a word starting with it
+//! 0.75; known given-name variants (Bill/William, `data/screen/given_names.csv`) 0.85; tokens
+//! from scripts that do not write vowels (Arabic, Hebrew, Thai, ...) against their consonant
+//! skeleton 0.9; Korean syllables by a sound key 0.9; otherwise a bounded edit distance
+//! (none up to 3 letters, 1 up to 5, 2 up to 8, 3 beyond) scored `1 − d/len`, and Latin
+//! consonant skeletons (Usama/Osama, Ladin/Laden) 0.8.
+//!
+//! Caps that explain themselves: only legal forms, particles or generic words in common →
+//! at most 0.5; different numbers on both sides → ×0.7.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use serde::Serialize;
+
+use crate::normalize::{NormalizedName, Script, TokenKind, normalize};
+
+/// Weight of query tokens that match nothing in the entry, for organisations and names of
+/// unknown kind: a query that names more than the entry ("Deutsche Bank Trust Company" against
+/// "Deutsche Bank") is usually another party.
+pub const QUERY_EXTRA_WEIGHT: f32 = 1.0;
+/// Weight of query tokens that match nothing in the entry, for persons: people are listed
+/// with and without middle names and patronymics, on both sides.
+pub const PERSON_QUERY_EXTRA_WEIGHT: f32 = 0.45;
+/// Weight of entry tokens that match nothing in the query.
+pub const ENTRY_EXTRA_WEIGHT: f32 = 0.45;
+/// Factor for each distinctive token on one side that stands where the other side has a
+/// different one (Mosuli for Tikriti): a substitution says "another party" more than a
+/// missing token does.
+pub const SUBSTITUTION_FACTOR: f32 = 0.85;
+
+/// Factor on the similarity of tokens two or more edits apart.
+pub const MULTI_EDIT_FACTOR: f32 = 0.95;
+
+/// What kind of party a name belongs to, when known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum NameKind {
+    Person,
+    Organization,
+    #[default]
+    Unknown,
+}
+/// The one documented decision threshold: a score at or above it is a hit.
+pub const THRESHOLD: f32 = 0.80;
+
+/// Weight class of a token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Class {
+    Word,
+    Number,
+    LegalForm,
+    Particle,
+    Title,
+    Generic,
+}
+
+impl Class {
+    fn distinctive(self) -> bool {
+        matches!(self, Class::Word | Class::Number)
+    }
+}
+
+/// A prepared token.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PTok {
+    pub text: String,
+    pub class: Class,
+    pub script: Script,
+    pub weight: f32,
+    /// Consonant skeleton (vowels, y, w and apostrophes dropped, doubles collapsed).
+    pub skeleton: String,
+    /// Canonical given name for known variants.
+    pub given: Option<&'static str>,
+}
+
+/// A name prepared for scoring.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Prepared {
+    pub original: String,
+    pub tokens: Vec<PTok>,
+    /// Distinctive tokens (words and numbers) joined without spaces.
+    pub compact: String,
+}
+
+struct Words {
+    classes: HashMap<String, (Class, f32)>,
+    given: HashMap<String, &'static str>,
+}
+
+fn words() -> &'static Words {
+    static W: OnceLock<Words> = OnceLock::new();
+    W.get_or_init(|| {
+        let nw = include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../data/screen/name_words.csv"
+        ));
+        let gn: &'static str = include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../data/screen/given_names.csv"
+        ));
+        let mut classes = HashMap::new();
+        for line in nw.lines().skip(1) {
+            let mut c = line.splitn(4, ',');
+            let (Some(w), Some(class), Some(weight)) = (c.next(), c.next(), c.next()) else {
+                continue;
+            };
+            let class = match class {
+                "particle" => Class::Particle,
+                "title" => Class::Title,
+                _ => Class::Generic,
+            };
+            classes.insert(w.to_string(), (class, weight.parse().unwrap_or(0.5)));
+        }
+        let mut given = HashMap::new();
+        for line in gn.lines().skip(1) {
+            let mut c = line.splitn(3, ',');
+            if let (Some(v), Some(canon)) = (c.next(), c.next()) {
+                given.insert(v.to_string(), canon);
+                given.insert(canon.to_string(), canon);
+            }
+        }
+        Words { classes, given }
+    })
+}
+
+/// Consonant skeleton of an ASCII token, for comparing a transliteration from a script that
+/// does not write vowels with a Latin spelling: digraphs folded (th→t, sh→s, kh→k, ph→f,
+/// gh→g, ch→k), vowels, y, w and apostrophes dropped, a final h dropped, doubles collapsed.
+/// "Mohamed" and محمد (mhmd) both give "mhmd"; "Moshe" and משה (mshh) both give "ms".
+pub fn skeleton(s: &str) -> String {
+    let folded = s
+        .replace("th", "t")
+        .replace("sh", "s")
+        .replace("kh", "k")
+        .replace("ph", "f")
+        .replace("gh", "g")
+        .replace("ch", "k");
+    let folded = folded.strip_suffix('h').unwrap_or(&folded);
+    let mut out = String::with_capacity(s.len());
+    let mut last = '\0';
+    for c in folded.chars() {
+        let c = match c {
+            'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'w' | '\'' | '`' => {
+                last = '\0';
+                continue;
+            }
+            'q' | 'c' => 'k',
+            'z' => 's',
+            'v' => 'b',
+            other => other,
+        };
+        if c != last {
+            out.push(c);
+        }
+        last = c;
+    }
+    out
+}
+
+/// Sound key for Korean syllables, romanised in any of the usual systems
+/// (Revised Romanization, McCune–Reischauer, the spellings people use: Kim/Gim, Park/Bak,
+/// Lee/I, Jong/Jeong, Un/Eun, Sung/Seong).
+pub fn korean_key(s: &str) -> String {
+    // Conventional surname spellings first.
+    let s = match s {
+        "lee" | "yi" | "rhee" | "ri" | "rhie" => "i",
+        "park" | "pak" | "bak" | "bahk" => "bak",
+        "choi" | "choe" => "choe",
+        "kim" | "gim" => "gim",
+        other => other,
+    };
+    let mut out = String::new();
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let rest = &s[i..];
+        let (piece, n) = if rest.starts_with("ch") || rest.starts_with("jj") {
+            ("j", 2)
+        } else if rest.starts_with("eo")
+            || rest.starts_with("eu")
+            || rest.starts_with("oo")
+            || rest.starts_with("ou")
+        {
+            ("o", 2)
+        } else if rest.starts_with("ng") {
+            ("N", 2)
+        } else {
+            let c = match b[i] {
+                b'k' | b'g' => "g",
+                b'p' | b'b' => "b",
+                b't' | b'd' => "d",
+                b'r' | b'l' => "l",
+                b'j' => "j",
+                b'u' | b'o' => "o",
+                b'\'' | b'-' | b'h' if i > 0 => "",
+                _ => &s[i..i + 1],
+            };
+            (c, 1)
+        };
+        if !out.ends_with(piece) || piece.is_empty() {
+            out.push_str(piece);
+        }
+        i += n;
+    }
+    out
+}
+
+/// Prepare a normalised name for scoring.
+pub fn prepare(n: &NormalizedName) -> Prepared {
+    let w = words();
+    let mut tokens = Vec::with_capacity(n.tokens.len());
+    let mut compact = String::new();
+    let last = n.tokens.len().saturating_sub(1);
+    for (i, t) in n.tokens.iter().enumerate() {
+        let (class, weight) = match t.kind {
+            TokenKind::LegalForm => (Class::LegalForm, 0.25),
+            TokenKind::Number => (Class::Number, 1.0),
+            TokenKind::Word => match w.classes.get(&t.text) {
+                // A title or particle that is the whole name is the name.
+                Some(&(c, wt)) if n.tokens.len() > 1 && !(c == Class::Particle && i == last) => {
+                    (c, wt)
+                }
+                _ => (Class::Word, 1.0),
+            },
+        };
+        if class.distinctive() || class == Class::Generic {
+            compact.push_str(&t.text);
+        }
+        tokens.push(PTok {
+            skeleton: skeleton(&t.text),
+            given: w.given.get(&t.text).copied(),
+            text: t.text.clone(),
+            class,
+            script: t.script,
+            weight,
+        });
+    }
+    Prepared {
+        original: n.original.clone(),
+        tokens,
+        compact,
+    }
+}
+
+/// Normalise and prepare in one step.
+pub fn prepare_str(name: &str) -> Prepared {
+    prepare(&normalize(name))
+}
+
+/// How two tokens matched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum How {
+    Exact,
+    Initial,
+    GivenNameVariant,
+    ConsonantSkeleton,
+    KoreanSound,
+    Edits,
+    Merged,
+}
+
+/// Optimal string alignment distance between two short ASCII strings, or `None` past `max`.
+fn osa(a: &[u8], b: &[u8], max: usize) -> Option<usize> {
+    if a.len().abs_diff(b.len()) > max {
+        return None;
+    }
+    let n = b.len();
+    let mut prev2 = vec![0usize; n + 1];
+    let mut prev: Vec<usize> = (0..=n).collect();
+    let mut cur = vec![0usize; n + 1];
+    for i in 1..=a.len() {
+        cur[0] = i;
+        let mut row_min = cur[0];
+        for j in 1..=n {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(prev2[j - 2] + 1);
+            }
+            cur[j] = v;
+            row_min = row_min.min(v);
+        }
+        if row_min > max {
+            return None;
+        }
+        std::mem::swap(&mut prev2, &mut prev);
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    (prev[n] <= max).then_some(prev[n])
+}
+
+fn allowed_edits(len: usize) -> usize {
+    match len {
+        0..=3 => 0,
+        4..=5 => 1,
+        6..=8 => 2,
+        _ => 3,
+    }
+}
+
+/// Similarity of two strings by bounded edit distance.
+fn edit_sim(a: &str, b: &str) -> f32 {
+    let len = a.len().max(b.len());
+    match osa(a.as_bytes(), b.as_bytes(), allowed_edits(len)) {
+        // Two or more edits weigh more than their share of the length: "Monteiro" is not
+        // "Montenegro", "Ronaldinho" not "Ronaldo".
+        Some(d) if d >= 2 => (1.0 - d as f32 / len as f32) * MULTI_EDIT_FACTOR,
+        Some(d) => 1.0 - d as f32 / len as f32,
+        None => 0.0,
+    }
+}
+
+/// Similarity of two tokens and how they matched.
+pub fn token_sim(q: &PTok, c: &PTok) -> (f32, How) {
+    if q.text == c.text {
+        return (1.0, How::Exact);
+    }
+    if q.class == Class::Number || c.class == Class::Number {
+        return (0.0, How::Edits);
+    }
+    if q.class == Class::LegalForm || c.class == Class::LegalForm {
+        return (0.0, How::Edits);
+    }
+    let mut best = (edit_sim(&q.text, &c.text), How::Edits);
+    let mut consider = |s: f32, h: How| {
+        if s > best.0 {
+            best = (s, h);
+        }
+    };
+    if (q.text.len() == 1 && c.text.starts_with(&q.text))
+        || (c.text.len() == 1 && q.text.starts_with(&c.text))
+    {
+        consider(0.75, How::Initial);
+    }
+    if q.given.is_some() && q.given == c.given {
+        consider(0.85, How::GivenNameVariant);
+    }
+    let abjad = q.script.vowels_unwritten() != c.script.vowels_unwritten();
+    if abjad && !q.skeleton.is_empty() && q.skeleton == c.skeleton {
+        consider(0.9, How::ConsonantSkeleton);
+    }
+    if (q.script == Script::Hangul || c.script == Script::Hangul)
+        && korean_key(&q.text) == korean_key(&c.text)
+    {
+        consider(0.9, How::KoreanSound);
+    }
+    best
+}
+
+/// One aligned pair of query and entry tokens (indices into the prepared names).
+#[derive(Debug, Clone, Serialize)]
+pub struct TokenMatch {
+    pub query: String,
+    pub entry: String,
+    pub how: How,
+    pub similarity: f32,
+}
+
+/// The score of a name against an entry name, and why.
+#[derive(Debug, Clone, Serialize)]
+pub struct Comparison {
+    pub score: f32,
+    pub matched: Vec<TokenMatch>,
+    pub unmatched_query: Vec<String>,
+    pub unmatched_entry: Vec<String>,
+    /// What lowered the score.
+    pub penalties: Vec<String>,
+}
+
+impl Comparison {
+    /// One line: `putin=putin exact; vladimir~wladimir 0.86 edits; extra query: x; capped: ...`.
+    pub fn explain(&self) -> String {
+        let mut parts: Vec<String> = self
+            .matched
+            .iter()
+            .map(|m| {
+                if m.how == How::Exact {
+                    format!("{}={}", m.query, m.entry)
+                } else {
+                    format!(
+                        "{}~{} {:.2} {}",
+                        m.query,
+                        m.entry,
+                        m.similarity,
+                        serde_json::to_value(m.how)
+                            .ok()
+                            .and_then(|v| v.as_str().map(str::to_string))
+                            .unwrap_or_default()
+                    )
+                }
+            })
+            .collect();
+        if !self.unmatched_query.is_empty() {
+            parts.push(format!("query only: {}", self.unmatched_query.join(" ")));
+        }
+        if !self.unmatched_entry.is_empty() {
+            parts.push(format!("entry only: {}", self.unmatched_entry.join(" ")));
+        }
+        parts.extend(self.penalties.iter().cloned());
+        parts.join("; ")
+    }
+}
+
+struct Cand {
+    qmask: u64,
+    cmask: u64,
+    sim: f32,
+    how: How,
+}
+
+/// Score a prepared query against a prepared entry name.
+pub fn compare(q: &Prepared, c: &Prepared) -> Comparison {
+    compare_kind(q, c, NameKind::Unknown)
+}
+
+/// Score a prepared query against a prepared entry name of a known kind.
+pub fn compare_kind(q: &Prepared, c: &Prepared, kind: NameKind) -> Comparison {
+    let nq = q.tokens.len().min(64);
+    let nc = c.tokens.len().min(64);
+    let mut cands: Vec<Cand> = Vec::with_capacity(nq * nc + nq + nc);
+    for i in 0..nq {
+        for j in 0..nc {
+            let (sim, how) = token_sim(&q.tokens[i], &c.tokens[j]);
+            if sim > 0.0 {
+                cands.push(Cand {
+                    qmask: 1 << i,
+                    cmask: 1 << j,
+                    sim,
+                    how,
+                });
+            }
+        }
+    }
+    // Adjacent tokens merged on either side.
+    let merge = |a: &[PTok], b: &[PTok], a_is_query: bool, cands: &mut Vec<Cand>| {
+        for i in 0..a.len().min(64).saturating_sub(1) {
+            if a[i].class == Class::LegalForm || a[i + 1].class == Class::LegalForm {
+                continue;
+            }
+            let joined = format!("{}{}", a[i].text, a[i + 1].text);
+            for (j, t) in b.iter().enumerate().take(64) {
+                if t.text.len() < 4 || t.class == Class::LegalForm {
+                    continue;
+                }
+                let sim = edit_sim(&joined, &t.text);
+                if sim > 0.0 {
+                    let (m1, m2) = (0b11u64 << i, 1u64 << j);
+                    let (qmask, cmask) = if a_is_query { (m1, m2) } else { (m2, m1) };
+                    cands.push(Cand {
+                        qmask,
+                        cmask,
+                        sim,
+                        how: How::Merged,
+                    });
+                }
+            }
+        }
+    };
+    merge(&q.tokens, &c.tokens, true, &mut cands);
+    merge(&c.tokens, &q.tokens, false, &mut cands);
+    cands.sort_by(|a, b| {
+        b.sim.total_cmp(&a.sim).then(
+            (b.qmask.count_ones() + b.cmask.count_ones())
+                .cmp(&(a.qmask.count_ones() + a.cmask.count_ones())),
+        )
+    });
+    let (mut used_q, mut used_c) = (0u64, 0u64);
+    let mut num = 0.0f32;
+    let mut den = 0.0f32;
+    let mut matched = Vec::new();
+    let mut distinctive_hit = false;
+    let weight_of = |toks: &[PTok], mask: u64| -> f32 {
+        toks.iter()
+            .enumerate()
+            .take(64)
+            .filter(|(i, _)| mask & (1 << i) != 0)
+            .map(|(_, t)| t.weight)
+            .sum()
+    };
+    let text_of = |toks: &[PTok], mask: u64| -> String {
+        toks.iter()
+            .enumerate()
+            .take(64)
+            .filter(|(i, _)| mask & (1 << i) != 0)
+            .map(|(_, t)| t.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    for cand in &cands {
+        if cand.qmask & used_q != 0 || cand.cmask & used_c != 0 {
+            continue;
+        }
+        used_q |= cand.qmask;
+        used_c |= cand.cmask;
+        // A pair weighs what its more important side weighs: "bank" against "bank" is generic,
+        // an initial against a word weighs as the word.
+        let w = weight_of(&q.tokens, cand.qmask).max(weight_of(&c.tokens, cand.cmask)) * 2.0;
+        num += cand.sim * w;
+        den += w;
+        let distinctive = q
+            .tokens
+            .iter()
+            .enumerate()
+            .any(|(i, t)| cand.qmask & (1 << i) != 0 && t.class.distinctive());
+        if distinctive && cand.sim >= 0.75 {
+            distinctive_hit = true;
+        }
+        matched.push(TokenMatch {
+            query: text_of(&q.tokens, cand.qmask),
+            entry: text_of(&c.tokens, cand.cmask),
+            how: cand.how,
+            similarity: cand.sim,
+        });
+    }
+    let mut unmatched_query = Vec::new();
+    let mut unmatched_entry = Vec::new();
+    let mut numbers_differ = (false, false);
+    let query_extra = if kind == NameKind::Person {
+        PERSON_QUERY_EXTRA_WEIGHT
+    } else {
+        QUERY_EXTRA_WEIGHT
+    };
+    let (mut distinct_q, mut distinct_c) = (0, 0);
+    for (i, t) in q.tokens.iter().enumerate().take(64) {
+        if used_q & (1 << i) == 0 {
+            den += query_extra * t.weight;
+            unmatched_query.push(t.text.clone());
+            numbers_differ.0 |= t.class == Class::Number;
+            distinct_q += usize::from(t.class == Class::Word);
+        }
+    }
+    for (j, t) in c.tokens.iter().enumerate().take(64) {
+        if used_c & (1 << j) == 0 {
+            den += ENTRY_EXTRA_WEIGHT * t.weight;
+            unmatched_entry.push(t.text.clone());
+            numbers_differ.1 |= t.class == Class::Number;
+            distinct_c += usize::from(t.class == Class::Word);
+        }
+    }
+    let mut score = if den > 0.0 { num / den } else { 0.0 };
+    let mut penalties = Vec::new();
+    if !q.compact.is_empty() && q.compact == c.compact && score < 0.97 {
+        score = 0.97;
+        distinctive_hit = true;
+        matched.push(TokenMatch {
+            query: q.compact.clone(),
+            entry: c.compact.clone(),
+            how: How::Merged,
+            similarity: 1.0,
+        });
+    }
+    if !distinctive_hit && score > 0.5 {
+        score = 0.5;
+        penalties
+            .push("only legal forms, particles or generic words in common: capped at 0.50".into());
+    }
+    let substitutions = distinct_q.min(distinct_c);
+    if substitutions > 0 {
+        let f = SUBSTITUTION_FACTOR.powi(substitutions as i32);
+        score *= f;
+        penalties.push(format!(
+            "{substitutions} token(s) replaced by different ones: ×{f:.2}"
+        ));
+    }
+    if numbers_differ.0 && numbers_differ.1 {
+        score *= 0.7;
+        penalties.push("different numbers: ×0.70".into());
+    }
+    Comparison {
+        score,
+        matched,
+        unmatched_query,
+        unmatched_entry,
+        penalties,
+    }
+}
+
+/// Score two names given as text.
+pub fn compare_names(query: &str, entry: &str) -> Comparison {
+    compare(&prepare_str(query), &prepare_str(entry))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn s(a: &str, b: &str) -> f32 {
+        compare_names(a, b).score
+    }
+
+    #[test]
+    fn the_complaints_are_regression_cases() {
+        assert!(s("BELLETECH CORP", "11420 CORP.") < 0.5);
+        assert!(s("emma daniels", "EMMA LLC") < THRESHOLD);
+        assert!(s("George Bush", "George Habbash") < THRESHOLD);
+        assert!(s("Gazprom Bank", "Gazprombank") >= THRESHOLD);
+        assert!(
+            s(
+                "GUANGZHOU HAIGE COMM GRP",
+                "Guangzhou Haige Communications Group"
+            ) >= 0.95
+        );
+        assert!(s("HAIGE GUANGZHOU", "Guangzhou Haige Communications Group") >= THRESHOLD);
+        assert!(
+            s(
+                "CNOOC ENERGY TECH & SRVCES LTD",
+                "CNOOC Energy Technology and Services Limited"
+            ) >= 0.95
+        );
+        assert!(s("Nicolas Maduro", "Nicolás MADURO MOROS") >= THRESHOLD);
+    }
+
+    #[test]
+    fn typos_and_transliterations() {
+        assert!(s("Vladimir Pudin", "Vladimir Putin") >= THRESHOLD);
+        assert!(s("Usama bin Ladin", "Osama bin Laden") >= THRESHOLD);
+        assert!(s("Владимир Путин", "Vladimir Putin") >= THRESHOLD);
+        assert!(s("محمد علي", "Mohamed Ali") >= THRESHOLD);
+        assert!(s("김정은", "Kim Jong Un") >= THRESHOLD);
+        assert!(s("박지성", "Park Ji Sung") >= THRESHOLD);
+        assert!(s("משה", "Moshe") >= THRESHOLD);
+    }
+
+    #[test]
+    fn hard_negatives_stay_below() {
+        assert!(
+            s(
+                "China National Pipeline Corporation",
+                "China National Petroleum Corporation"
+            ) < THRESHOLD
+        );
+        assert!(s("Octavian Scholz", "Olaf Scholz") < THRESHOLD);
+        assert!(s("Management Company 23", "Management Company") < THRESHOLD);
+    }
+
+    #[test]
+    fn explanation_names_tokens_and_penalties() {
+        let c = compare_names("BELLETECH CORP", "11420 CORP.");
+        let e = c.explain();
+        assert!(e.contains("corp=corp"), "{e}");
+        assert!(e.contains("query only: belletech"), "{e}");
+    }
+
+    #[test]
+    fn osa_counts_transpositions_once() {
+        assert_eq!(osa(b"abcd", b"abdc", 2), Some(1));
+        assert_eq!(osa(b"kitten", b"sitting", 3), Some(3));
+        assert_eq!(osa(b"kitten", b"sitting", 2), None);
+    }
+}

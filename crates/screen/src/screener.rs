@@ -1,0 +1,459 @@
+//! Screening a name against loaded lists: a candidate index and per-alias scoring.
+//!
+//! Every name and alias of every entry is prepared once. A query scores only a bounded set of
+//! candidates, gathered from three keys:
+//!
+//! - **tokens**: aliases sharing a distinctive token with the query (tokens carried by more
+//!   than [`COMMON_TOKEN_SHARE`] of all aliases, like "trading" or "mohammad", are used only
+//!   when the query has nothing rarer);
+//! - **sound keys**: consonant skeletons (for queries written in Arabic, Hebrew, Thai, ...)
+//!   and Korean syllable keys;
+//! - **character trigrams** of each token: the [`TRIGRAM_CANDIDATES`] aliases sharing the
+//!   most trigrams with the query, when they share at least half of them (typos in every token).
+//!
+//! When none of these finds anything, every alias is scored (heavy typos keep their recall).
+//! Each entry reports its best-scoring alias with the token alignment behind the score.
+
+use std::collections::{HashMap, HashSet};
+
+use chipwatch_model::country::CountryRegistry;
+use serde::Serialize;
+
+use crate::lists::{EntryKind, ListEntry};
+use crate::matcher::{
+    Class, Comparison, NameKind, Prepared, THRESHOLD, compare_kind, korean_key, prepare_str,
+};
+use crate::normalize::Script;
+
+/// Tokens on more than this share of aliases do not select candidates on their own.
+pub const COMMON_TOKEN_SHARE: f64 = 0.02;
+/// At most this many candidates come from trigram overlap.
+pub const TRIGRAM_CANDIDATES: usize = 64;
+/// Score factor when the query's country is not among the entry's countries.
+pub const COUNTRY_MISMATCH_FACTOR: f32 = 0.9;
+
+struct Alias {
+    entry: u32,
+    name: String,
+    prepared: Prepared,
+}
+
+/// Loaded lists, prepared for screening.
+pub struct Screener {
+    entries: Vec<ListEntry>,
+    countries: Vec<Vec<String>>,
+    aliases: Vec<Alias>,
+    tokens: HashMap<String, Vec<u32>>,
+    keys: HashMap<String, Vec<u32>>,
+    trigrams: HashMap<[u8; 3], Vec<u32>>,
+    exclusions: HashSet<(String, String)>,
+}
+
+/// A name to screen, with optional qualifiers.
+#[derive(Debug, Clone, Default)]
+pub struct Query {
+    pub name: String,
+    /// ISO alpha-2 code or country name of the party.
+    pub country: Option<String>,
+    pub kind: NameKind,
+}
+
+impl Query {
+    pub fn name(name: &str) -> Query {
+        Query {
+            name: name.to_string(),
+            ..Query::default()
+        }
+    }
+}
+
+/// One listed entry that matched, with the alias that matched best and why.
+#[derive(Debug, Clone, Serialize)]
+pub struct Hit {
+    pub source: String,
+    pub entry_id: String,
+    pub entry_name: String,
+    pub entry_kind: EntryKind,
+    pub matched_alias: String,
+    pub score: f32,
+    pub countries: Vec<String>,
+    pub explanation: String,
+    pub comparison: Comparison,
+    /// File and line the entry was read from.
+    pub origin: String,
+}
+
+fn trigrams_of(token: &str, out: &mut Vec<[u8; 3]>) {
+    let b = token.as_bytes();
+    let mut padded = Vec::with_capacity(b.len() + 2);
+    padded.push(b' ');
+    padded.extend_from_slice(b);
+    padded.push(b' ');
+    for w in padded.windows(3) {
+        out.push([w[0], w[1], w[2]]);
+    }
+}
+
+fn name_kind(k: EntryKind) -> NameKind {
+    match k {
+        EntryKind::Individual => NameKind::Person,
+        EntryKind::Entity | EntryKind::Vessel | EntryKind::Aircraft => NameKind::Organization,
+        EntryKind::Unknown => NameKind::Unknown,
+    }
+}
+
+/// Countries named in an entry's addresses (the last comma-separated part of each).
+fn entry_countries(e: &ListEntry) -> Vec<String> {
+    let reg = CountryRegistry::bundled();
+    let mut out: Vec<String> = Vec::new();
+    for a in &e.addresses {
+        let last = a.rsplit(',').next().unwrap_or(a).trim();
+        if let Some(c) = reg.resolve(last) {
+            if !out.contains(&c.alpha2) {
+                out.push(c.alpha2.clone());
+            }
+        }
+    }
+    out
+}
+
+impl Screener {
+    /// Prepare entries for screening.
+    pub fn new(entries: Vec<ListEntry>) -> Screener {
+        let mut aliases = Vec::new();
+        for (i, e) in entries.iter().enumerate() {
+            let mut seen = HashSet::new();
+            for n in std::iter::once(&e.name).chain(e.aliases.iter()) {
+                let prepared = prepare_str(n);
+                if prepared.tokens.is_empty() || !seen.insert(prepared.compact.clone()) {
+                    continue;
+                }
+                aliases.push(Alias {
+                    entry: i as u32,
+                    name: n.clone(),
+                    prepared,
+                });
+            }
+        }
+        let mut tokens: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut keys: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut trigrams: HashMap<[u8; 3], Vec<u32>> = HashMap::new();
+        let mut buf = Vec::new();
+        for (ai, a) in aliases.iter().enumerate() {
+            let ai = ai as u32;
+            buf.clear();
+            for t in &a.prepared.tokens {
+                if t.class == Class::LegalForm {
+                    continue;
+                }
+                push_unique(tokens.entry(t.text.clone()).or_default(), ai);
+                if !t.skeleton.is_empty() {
+                    push_unique(keys.entry(format!("s:{}", t.skeleton)).or_default(), ai);
+                }
+                if t.text.len() <= 6 {
+                    push_unique(
+                        keys.entry(format!("k:{}", korean_key(&t.text)))
+                            .or_default(),
+                        ai,
+                    );
+                }
+                trigrams_of(&t.text, &mut buf);
+            }
+            buf.sort_unstable();
+            buf.dedup();
+            for g in &buf {
+                trigrams.entry(*g).or_default().push(ai);
+            }
+        }
+        let countries = entries.iter().map(entry_countries).collect();
+        Screener {
+            entries,
+            countries,
+            aliases,
+            tokens,
+            keys,
+            trigrams,
+            exclusions: HashSet::new(),
+        }
+    }
+
+    /// Entries loaded.
+    pub fn entries(&self) -> &[ListEntry] {
+        &self.entries
+    }
+
+    /// Names and aliases indexed.
+    pub fn alias_count(&self) -> usize {
+        self.aliases.len()
+    }
+
+    /// Exclude a decided false positive: this entry (source and id) never hits this query name
+    /// (compared after normalisation).
+    pub fn exclude(&mut self, source: &str, entry_id: &str, query_name: &str) {
+        self.exclusions.insert((
+            format!("{source}\u{1f}{entry_id}"),
+            prepare_str(query_name).compact,
+        ));
+    }
+
+    /// Candidate aliases for a prepared query.
+    fn candidates(&self, q: &Prepared) -> Vec<u32> {
+        let n = self.aliases.len().max(1) as f64;
+        let cap = ((n * COMMON_TOKEN_SHARE) as usize).max(50);
+        let mut out: Vec<u32> = Vec::new();
+        let mut common: Vec<&Vec<u32>> = Vec::new();
+        for t in &q.tokens {
+            if t.class == Class::LegalForm {
+                continue;
+            }
+            if let Some(p) = self.tokens.get(&t.text) {
+                if p.len() <= cap {
+                    out.extend_from_slice(p);
+                } else {
+                    common.push(p);
+                }
+            }
+            let mut key = |k: String| {
+                if let Some(p) = self.keys.get(&k) {
+                    if p.len() <= cap {
+                        out.extend_from_slice(p);
+                    }
+                }
+            };
+            if t.script.vowels_unwritten() && !t.skeleton.is_empty() {
+                key(format!("s:{}", t.skeleton));
+            }
+            if t.script == Script::Hangul {
+                key(format!("k:{}", korean_key(&t.text)));
+            }
+        }
+        if out.is_empty() {
+            for p in common {
+                out.extend_from_slice(p);
+            }
+        }
+        // Trigram overlap.
+        let mut grams = Vec::new();
+        for t in &q.tokens {
+            if t.class != Class::LegalForm {
+                trigrams_of(&t.text, &mut grams);
+            }
+        }
+        grams.sort_unstable();
+        grams.dedup();
+        if !grams.is_empty() {
+            let mut counts: HashMap<u32, u16> = HashMap::new();
+            for g in &grams {
+                if let Some(p) = self.trigrams.get(g) {
+                    if p.len() <= cap * 4 {
+                        for &a in p {
+                            *counts.entry(a).or_default() += 1;
+                        }
+                    }
+                }
+            }
+            let need = (grams.len() as u16).div_ceil(2);
+            let mut best: Vec<(u16, u32)> = counts
+                .into_iter()
+                .filter(|&(_, c)| c >= need)
+                .map(|(a, c)| (c, a))
+                .collect();
+            best.sort_unstable_by(|a, b| b.cmp(a));
+            out.extend(best.iter().take(TRIGRAM_CANDIDATES).map(|&(_, a)| a));
+        }
+        out.sort_unstable();
+        out.dedup();
+        if out.is_empty() {
+            return (0..self.aliases.len() as u32).collect();
+        }
+        out
+    }
+
+    /// Screen one query: entries whose best alias scores at least `threshold`, best first.
+    pub fn screen_with(&self, query: &Query, threshold: f32) -> Vec<Hit> {
+        let q = prepare_str(&query.name);
+        if q.tokens.is_empty() {
+            return Vec::new();
+        }
+        let query_country = query.country.as_deref().map(|c| {
+            CountryRegistry::bundled()
+                .resolve(c)
+                .map(|c| c.alpha2.clone())
+                .unwrap_or_else(|| c.to_ascii_uppercase())
+        });
+        let mut best: HashMap<u32, (f32, u32, Comparison)> = HashMap::new();
+        for ai in self.candidates(&q) {
+            let a = &self.aliases[ai as usize];
+            let e = &self.entries[a.entry as usize];
+            let kind = if query.kind == NameKind::Unknown {
+                name_kind(e.kind)
+            } else {
+                query.kind
+            };
+            let c = compare_kind(&q, &a.prepared, kind);
+            // Cheap early filter: a country mismatch only lowers scores.
+            if c.score < threshold {
+                continue;
+            }
+            match best.get(&a.entry) {
+                Some((s, _, _)) if *s >= c.score => {}
+                _ => {
+                    best.insert(a.entry, (c.score, ai, c));
+                }
+            }
+        }
+        let mut hits = Vec::new();
+        for (entry, (mut score, ai, mut comparison)) in best {
+            let e = &self.entries[entry as usize];
+            if self.exclusions.contains(&(
+                format!("{}\u{1f}{}", e.source, e.entry_id),
+                q.compact.clone(),
+            )) {
+                continue;
+            }
+            let countries = &self.countries[entry as usize];
+            if let Some(qc) = &query_country {
+                if !countries.is_empty() && !countries.contains(qc) {
+                    score *= COUNTRY_MISMATCH_FACTOR;
+                    comparison.penalties.push(format!(
+                        "country mismatch (query {qc}, entry {}): ×{COUNTRY_MISMATCH_FACTOR:.2}",
+                        countries.join("/")
+                    ));
+                    comparison.score = score;
+                    if score < threshold {
+                        continue;
+                    }
+                }
+            }
+            hits.push(Hit {
+                source: e.source.clone(),
+                entry_id: e.entry_id.clone(),
+                entry_name: e.name.clone(),
+                entry_kind: e.kind,
+                matched_alias: self.aliases[ai as usize].name.clone(),
+                score,
+                countries: countries.clone(),
+                explanation: comparison.explain(),
+                comparison,
+                origin: e.origin.clone(),
+            });
+        }
+        hits.sort_by(|a, b| {
+            b.score
+                .total_cmp(&a.score)
+                .then_with(|| a.entry_name.cmp(&b.entry_name))
+        });
+        hits
+    }
+
+    /// Screen one query at the documented [`THRESHOLD`].
+    pub fn screen(&self, query: &Query) -> Vec<Hit> {
+        self.screen_with(query, THRESHOLD)
+    }
+}
+
+fn push_unique(v: &mut Vec<u32>, x: u32) {
+    if v.last() != Some(&x) {
+        v.push(x);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(id: &str, name: &str, aliases: &[&str], kind: EntryKind, addr: &str) -> ListEntry {
+        ListEntry {
+            source: "EL".into(),
+            source_name: "Entity List".into(),
+            entry_id: id.into(),
+            kind,
+            name: name.into(),
+            aliases: aliases.iter().map(|s| s.to_string()).collect(),
+            addresses: vec![addr.to_string()],
+            programs: vec![],
+            start_date: None,
+            remarks: None,
+            origin: format!("test:{id}"),
+        }
+    }
+
+    fn screener() -> Screener {
+        Screener::new(vec![
+            entry(
+                "1",
+                "Huawei Technologies Co., Ltd.",
+                &["Huawei"],
+                EntryKind::Entity,
+                "Shenzhen, CN",
+            ),
+            entry(
+                "2",
+                "Cyberinn PTE LTD",
+                &[],
+                EntryKind::Entity,
+                "Singapore, SG",
+            ),
+            entry(
+                "3",
+                "PUTIN, Vladimir Vladimirovich",
+                &[],
+                EntryKind::Individual,
+                "Moscow, RU",
+            ),
+            entry(
+                "4",
+                "Gazprombank",
+                &["GPB"],
+                EntryKind::Entity,
+                "Moscow, RU",
+            ),
+            entry("5", "11420 Corp.", &[], EntryKind::Entity, "Tehran, IR"),
+        ])
+    }
+
+    #[test]
+    fn finds_by_alias_and_reports_which() {
+        let s = screener();
+        let h = s.screen(&Query::name("HUAWEI"));
+        assert_eq!(h.len(), 1);
+        assert_eq!(h[0].matched_alias, "Huawei");
+        assert!(h[0].score >= 0.99);
+        let h = s.screen(&Query::name("Gazprom Bank"));
+        assert_eq!(h[0].entry_id, "4");
+        assert!(h[0].explanation.contains("merged"), "{}", h[0].explanation);
+    }
+
+    #[test]
+    fn heavy_typos_fall_back_to_a_full_scan() {
+        let s = screener();
+        let h = s.screen(&Query::name("Cyberin Pte. Ltd."));
+        assert_eq!(h[0].entry_id, "2");
+        let h = s.screen(&Query::name("Vladimir Putn"));
+        assert_eq!(h[0].entry_id, "3");
+    }
+
+    #[test]
+    fn country_is_a_qualifier_and_legal_forms_do_not_match() {
+        let s = screener();
+        let mut q = Query::name("Cyberinn Pte Ltd");
+        q.country = Some("MY".into());
+        let h = s.screen(&q);
+        assert_eq!(h.len(), 1);
+        assert!(
+            h[0].explanation.contains("country mismatch"),
+            "{}",
+            h[0].explanation
+        );
+        assert!(s.screen(&Query::name("BELLETECH CORP")).is_empty());
+    }
+
+    #[test]
+    fn decided_false_positives_are_excluded() {
+        let mut s = screener();
+        assert_eq!(s.screen(&Query::name("Huawei")).len(), 1);
+        s.exclude("EL", "1", "HUAWEI ");
+        assert!(s.screen(&Query::name("Huawei")).is_empty());
+        assert_eq!(s.screen(&Query::name("Huawei Technologies")).len(), 1);
+    }
+}
