@@ -47,6 +47,9 @@ pub const SUBSTITUTION_FACTOR: f32 = 0.85;
 /// Factor on the similarity of tokens two or more edits apart.
 pub const MULTI_EDIT_FACTOR: f32 = 0.95;
 
+/// Factor on the similarity of tokens whose first letters differ.
+pub const FIRST_LETTER_FACTOR: f32 = 0.9;
+
 /// What kind of party a name belongs to, when known.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
 #[serde(rename_all = "snake_case")]
@@ -322,9 +325,30 @@ fn edit_sim(a: &str, b: &str) -> f32 {
     match osa(a.as_bytes(), b.as_bytes(), allowed_edits(len)) {
         // Two or more edits weigh more than their share of the length: "Monteiro" is not
         // "Montenegro", "Ronaldinho" not "Ronaldo".
-        Some(d) if d >= 2 => (1.0 - d as f32 / len as f32) * MULTI_EDIT_FACTOR,
-        Some(d) => 1.0 - d as f32 / len as f32,
+        Some(d) => {
+            let mut s = 1.0 - d as f32 / len as f32;
+            if d >= 2 {
+                s *= MULTI_EDIT_FACTOR;
+            }
+            // Names that differ in their first letter are more often different names
+            // ("Anna" and "Banna").
+            if a.as_bytes().first() != b.as_bytes().first() {
+                s *= FIRST_LETTER_FACTOR;
+            }
+            s
+        }
         None => 0.0,
+    }
+}
+
+/// Similarity of equal consonant skeletons: a longer skeleton is stronger evidence
+/// ("mhmd" against Mohamed) than a one-letter one ("l" against Ali).
+fn skeleton_sim(len: usize) -> f32 {
+    match len {
+        0 => 0.0,
+        1 => 0.75,
+        2 => 0.82,
+        _ => 0.88,
     }
 }
 
@@ -339,7 +363,12 @@ pub fn token_sim(q: &PTok, c: &PTok) -> (f32, How) {
     if q.class == Class::LegalForm || c.class == Class::LegalForm {
         return (0.0, How::Edits);
     }
-    let mut best = (edit_sim(&q.text, &c.text), How::Edits);
+    let syllabic = q.script.syllabic() || c.script.syllabic();
+    let mut best = if syllabic {
+        (0.0, How::Edits)
+    } else {
+        (edit_sim(&q.text, &c.text), How::Edits)
+    };
     let mut consider = |s: f32, h: How| {
         if s > best.0 {
             best = (s, h);
@@ -355,12 +384,12 @@ pub fn token_sim(q: &PTok, c: &PTok) -> (f32, How) {
     }
     let abjad = q.script.vowels_unwritten() != c.script.vowels_unwritten();
     if abjad && !q.skeleton.is_empty() && q.skeleton == c.skeleton {
-        consider(0.9, How::ConsonantSkeleton);
+        consider(skeleton_sim(q.skeleton.len()), How::ConsonantSkeleton);
     }
     if (q.script == Script::Hangul || c.script == Script::Hangul)
         && korean_key(&q.text) == korean_key(&c.text)
     {
-        consider(0.9, How::KoreanSound);
+        consider(0.85, How::KoreanSound);
     }
     best
 }
@@ -460,7 +489,14 @@ pub fn compare_kind(q: &Prepared, c: &Prepared, kind: NameKind) -> Comparison {
                 if t.text.len() < 4 || t.class == Class::LegalForm {
                     continue;
                 }
-                let sim = edit_sim(&joined, &t.text);
+                let cross = a[i].script.vowels_unwritten() != t.script.vowels_unwritten();
+                let sim = if cross && skeleton(&joined) == t.skeleton {
+                    skeleton_sim(t.skeleton.len())
+                } else if a[i].script.syllabic() || t.script.syllabic() {
+                    if joined == t.text { 1.0 } else { 0.0 }
+                } else {
+                    edit_sim(&joined, &t.text)
+                };
                 if sim > 0.0 {
                     let (m1, m2) = (0b11u64 << i, 1u64 << j);
                     let (qmask, cmask) = if a_is_query { (m1, m2) } else { (m2, m1) };
@@ -539,9 +575,24 @@ pub fn compare_kind(q: &Prepared, c: &Prepared, kind: NameKind) -> Comparison {
         QUERY_EXTRA_WEIGHT
     };
     let (mut distinct_q, mut distinct_c) = (0, 0);
+    // An entry name of one word (a weak alias such as "John") does not excuse the rest of a
+    // longer query.
+    let entry_words = c.tokens.iter().filter(|t| t.class.distinctive()).count();
+    let query_words = q.tokens.iter().filter(|t| t.class.distinctive()).count();
+    let query_extra = if entry_words == 1 && query_words >= 2 {
+        QUERY_EXTRA_WEIGHT
+    } else {
+        query_extra
+    };
     for (i, t) in q.tokens.iter().enumerate().take(64) {
         if used_q & (1 << i) == 0 {
-            den += query_extra * t.weight;
+            // Every syllable of a Chinese or Korean name is part of the name.
+            let extra = if t.script.syllabic() {
+                QUERY_EXTRA_WEIGHT
+            } else {
+                query_extra
+            };
+            den += extra * t.weight;
             unmatched_query.push(t.text.clone());
             numbers_differ.0 |= t.class == Class::Number;
             distinct_q += usize::from(t.class == Class::Word);

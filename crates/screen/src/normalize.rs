@@ -42,8 +42,10 @@ pub enum Script {
     Hangul,
     /// Arabic, Hebrew, Syriac, Thaana: vowels mostly unwritten.
     Abjad,
-    /// Thai, Khmer, Lao, Devanagari and other Brahmic scripts.
+    /// Thai, Lao, Myanmar and Khmer: transliterated with few vowels.
     Brahmic,
+    /// Devanagari, Bengali, Tamil and the other scripts of India (vowels written).
+    Indic,
     Other,
 }
 
@@ -61,9 +63,8 @@ impl Script {
             | 0x08A0..=0x08FF
             | 0xFB1D..=0xFDFF
             | 0xFE70..=0xFEFF => Script::Abjad,
-            0x0900..=0x0DFF | 0x0E00..=0x0EFF | 0x1000..=0x109F | 0x1780..=0x17FF => {
-                Script::Brahmic
-            }
+            0x0900..=0x0DFF => Script::Indic,
+            0x0E00..=0x0EFF | 0x1000..=0x109F | 0x1780..=0x17FF => Script::Brahmic,
             0x1100..=0x11FF | 0x3130..=0x318F | 0xAC00..=0xD7AF => Script::Hangul,
             0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF => Script::Han,
             _ => Script::Other,
@@ -71,7 +72,14 @@ impl Script {
     }
     /// Whether tokens of this script are compared by their consonant skeletons.
     pub fn vowels_unwritten(self) -> bool {
+        // Brahmic scripts of South-East Asia write vowels, but their transliterations keep
+        // too few of them to compare letter by letter.
         matches!(self, Script::Abjad | Script::Brahmic)
+    }
+    /// Whether a token of this script is one syllable of a name (Chinese, Korean), which
+    /// must match whole: "cheng" is not "chen".
+    pub fn syllabic(self) -> bool {
+        matches!(self, Script::Han | Script::Hangul)
     }
 }
 

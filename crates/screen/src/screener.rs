@@ -1,17 +1,17 @@
 //! Screening a name against loaded lists: a candidate index and per-alias scoring.
 //!
 //! Every name and alias of every entry is prepared once. A query scores only a bounded set of
-//! candidates, gathered from three keys:
+//! candidates ([`CANDIDATES`]), ranked by cheap evidence from three keys:
 //!
-//! - **tokens**: aliases sharing a distinctive token with the query (tokens carried by more
-//!   than [`COMMON_TOKEN_SHARE`] of all aliases, like "trading" or "mohammad", are used only
-//!   when the query has nothing rarer);
+//! - **tokens**: aliases sharing a word or number with the query ([`TOKEN_EVIDENCE`] each);
 //! - **sound keys**: consonant skeletons (for queries written in Arabic, Hebrew, Thai, ...)
-//!   and Korean syllable keys;
-//! - **character trigrams** of each token: the [`TRIGRAM_CANDIDATES`] aliases sharing the
-//!   most trigrams with the query, when they share at least half of them (typos in every token).
+//!   and Korean syllable keys ([`KEY_EVIDENCE`] each);
+//! - **character trigrams** of each token (1 each; trigrams on more than an eighth of all
+//!   aliases are skipped).
 //!
-//! When none of these finds anything, every alias is scored (heavy typos keep their recall).
+//! An alias needs a shared token or key, or half the query's trigrams, to be a candidate; when
+//! no alias has that much, the [`FALLBACK_CANDIDATES`] with the most evidence are scored anyway
+//! (heavy typos keep their recall).
 //! Each entry reports its best-scoring alias with the token alignment behind the score.
 
 use std::collections::{HashMap, HashSet};
@@ -25,10 +25,14 @@ use crate::matcher::{
 };
 use crate::normalize::Script;
 
-/// Tokens on more than this share of aliases do not select candidates on their own.
-pub const COMMON_TOKEN_SHARE: f64 = 0.02;
-/// At most this many candidates come from trigram overlap.
-pub const TRIGRAM_CANDIDATES: usize = 64;
+/// Evidence a shared token gives an alias.
+pub const TOKEN_EVIDENCE: u16 = 4;
+/// Evidence a shared sound key (consonant skeleton, Korean syllable key) gives an alias.
+pub const KEY_EVIDENCE: u16 = 3;
+/// At most this many candidates are scored per query.
+pub const CANDIDATES: usize = 200;
+/// Candidates scored when no alias has enough evidence (heavy typos).
+pub const FALLBACK_CANDIDATES: usize = 50;
 /// Score factor when the query's country is not among the entry's countries.
 pub const COUNTRY_MISMATCH_FACTOR: f32 = 0.9;
 
@@ -196,77 +200,77 @@ impl Screener {
         ));
     }
 
-    /// Candidate aliases for a prepared query.
+    /// Candidate aliases for a prepared query: every alias gathers evidence (a shared token
+    /// counts [`TOKEN_EVIDENCE`], a shared sound key [`KEY_EVIDENCE`], a shared trigram 1) and
+    /// the [`CANDIDATES`] aliases with the most evidence are scored. Aliases with too little
+    /// evidence (no shared token or key and fewer than half the query's trigrams) are left out
+    /// unless nothing has more: then the best of them are scored anyway, so heavy typos keep
+    /// their recall.
     fn candidates(&self, q: &Prepared) -> Vec<u32> {
-        let n = self.aliases.len().max(1) as f64;
-        let cap = ((n * COMMON_TOKEN_SHARE) as usize).max(50);
-        let mut out: Vec<u32> = Vec::new();
-        let mut common: Vec<&Vec<u32>> = Vec::new();
-        for t in &q.tokens {
-            if t.class == Class::LegalForm {
-                continue;
+        thread_local! {
+            static COUNTS: std::cell::RefCell<(Vec<u16>, Vec<u32>)> =
+                const { std::cell::RefCell::new((Vec::new(), Vec::new())) };
+        }
+        COUNTS.with(|cell| {
+            let (counts, touched) = &mut *cell.borrow_mut();
+            if counts.len() < self.aliases.len() {
+                counts.resize(self.aliases.len(), 0);
             }
-            if let Some(p) = self.tokens.get(&t.text) {
-                if p.len() <= cap {
-                    out.extend_from_slice(p);
-                } else {
-                    common.push(p);
-                }
-            }
-            let mut key = |k: String| {
-                if let Some(p) = self.keys.get(&k) {
-                    if p.len() <= cap {
-                        out.extend_from_slice(p);
+            let mut add = |p: &[u32], w: u16, touched: &mut Vec<u32>| {
+                for &a in p {
+                    let c = &mut counts[a as usize];
+                    if *c == 0 {
+                        touched.push(a);
                     }
+                    *c = c.saturating_add(w);
                 }
             };
-            if t.script.vowels_unwritten() && !t.skeleton.is_empty() {
-                key(format!("s:{}", t.skeleton));
-            }
-            if t.script == Script::Hangul {
-                key(format!("k:{}", korean_key(&t.text)));
-            }
-        }
-        if out.is_empty() {
-            for p in common {
-                out.extend_from_slice(p);
-            }
-        }
-        // Trigram overlap.
-        let mut grams = Vec::new();
-        for t in &q.tokens {
-            if t.class != Class::LegalForm {
+            let mut grams = Vec::new();
+            for t in &q.tokens {
+                if matches!(t.class, Class::LegalForm | Class::Particle | Class::Title) {
+                    continue;
+                }
+                if let Some(p) = self.tokens.get(&t.text) {
+                    add(p, TOKEN_EVIDENCE, touched);
+                }
+                if t.script.vowels_unwritten() && !t.skeleton.is_empty() {
+                    if let Some(p) = self.keys.get(&format!("s:{}", t.skeleton)) {
+                        add(p, KEY_EVIDENCE, touched);
+                    }
+                }
+                if t.script == Script::Hangul {
+                    if let Some(p) = self.keys.get(&format!("k:{}", korean_key(&t.text))) {
+                        add(p, KEY_EVIDENCE, touched);
+                    }
+                }
                 trigrams_of(&t.text, &mut grams);
             }
-        }
-        grams.sort_unstable();
-        grams.dedup();
-        if !grams.is_empty() {
-            let mut counts: HashMap<u32, u16> = HashMap::new();
+            grams.sort_unstable();
+            grams.dedup();
+            let common = self.aliases.len() / 8;
             for g in &grams {
                 if let Some(p) = self.trigrams.get(g) {
-                    if p.len() <= cap * 4 {
-                        for &a in p {
-                            *counts.entry(a).or_default() += 1;
-                        }
+                    if p.len() <= common.max(64) {
+                        add(p, 1, touched);
                     }
                 }
             }
-            let need = (grams.len() as u16).div_ceil(2);
-            let mut best: Vec<(u16, u32)> = counts
-                .into_iter()
-                .filter(|&(_, c)| c >= need)
-                .map(|(a, c)| (c, a))
-                .collect();
-            best.sort_unstable_by(|a, b| b.cmp(a));
-            out.extend(best.iter().take(TRIGRAM_CANDIDATES).map(|&(_, a)| a));
-        }
-        out.sort_unstable();
-        out.dedup();
-        if out.is_empty() {
-            return (0..self.aliases.len() as u32).collect();
-        }
-        out
+            let need = (grams.len() as u16).div_ceil(2).min(TOKEN_EVIDENCE);
+            let mut ranked: Vec<(u16, u32)> =
+                touched.iter().map(|&a| (counts[a as usize], a)).collect();
+            for &a in touched.iter() {
+                counts[a as usize] = 0;
+            }
+            touched.clear();
+            ranked.sort_unstable_by(|a, b| b.cmp(a));
+            let enough = ranked.iter().take_while(|(c, _)| *c >= need).count();
+            let take = if enough > 0 {
+                enough.min(CANDIDATES)
+            } else {
+                ranked.len().min(FALLBACK_CANDIDATES)
+            };
+            ranked[..take].iter().map(|&(_, a)| a).collect()
+        })
     }
 
     /// Screen one query: entries whose best alias scores at least `threshold`, best first.
