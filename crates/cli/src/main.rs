@@ -16,13 +16,15 @@ use chipwatch_report::{ReportDoc, terminal_table};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 
+mod lists_cmd;
 mod locate_net;
 mod rules_cmd;
+mod screen_cmd;
 
 /// Exit code for invalid input (a file, line, column and rule are printed).
 const EXIT_BAD_INPUT: u8 = 2;
 /// Exit code when `--fail-on` finds findings at or above the given severity.
-const EXIT_FINDINGS: u8 = 3;
+pub(crate) const EXIT_FINDINGS: u8 = 3;
 
 #[derive(Parser)]
 #[command(
@@ -86,9 +88,28 @@ End-use controls (§744.21/§744.23) and restricted parties are not evaluated he
     /// Verify where chips are from latency measurements and the speed of light.
     #[command(subcommand)]
     Locate(LocateCmd),
-    /// Restricted-party lists: what a list file holds.
+    /// Restricted-party lists: fetch the official lists (with a row-count guard) and show what
+    /// a list holds.
     #[command(subcommand)]
     Lists(ListsCmd),
+    /// Screen names against restricted-party lists, one name or a CSV of parties.
+    #[command(after_help = "Examples:
+  chipwatch screen --lists data/screen/sample_csl.csv --name \"Cyberinn Pte. Ltd.\"
+  chipwatch screen --name \"HUAWEI TECH\" --country CN --json      # lists from `chipwatch lists fetch`
+  chipwatch screen --lists csl.csv --lists sdn/ --input parties.csv --output hits.csv
+  chipwatch screen --lists csl.csv --name \"Alpha Pte Ltd\" --exclude cleared.csv
+  chipwatch screen eval --data ../shared/data/screening              # accuracy on labelled data
+
+A hit is an entry whose best name or alias scores at least 0.80 (the one threshold). Each hit shows
+the alias that matched, how each word matched (exact, edits, merged, initial, given-name variant,
+consonant skeleton for Arabic/Hebrew/Thai, Korean sound), the words only one side has, and what
+lowered the score (legal-form-only overlap, replaced words, different numbers, country mismatch).
+Batch input: CSV with a `name` column; `id`, `country` and `kind` (person|organization) optional.
+Batch output: query_id, query_name, list_source, entry_id, entry_name, matched_alias, score,
+explanation (one row per hit). Exclusions: CSV source,entry_id,query_name of decided false positives.
+Exit codes: 0 done (hits or not); 2 bad input; 3 with --fail-on-hit when anything hits, or when
+`screen eval` misses a target.")]
+    Screen(screen_cmd::ScreenArgs),
     /// List the chip and system catalogue with TPP, density and classification.
     #[command(after_help = "Examples:
   chipwatch chips
@@ -312,13 +333,48 @@ enum ListsCmd {
     #[command(after_help = "Examples:
   chipwatch lists info --lists consolidated.csv                 # trade.gov Consolidated Screening List (CSV)
   chipwatch lists info --lists sdn/ --lists dpl.txt --json      # OFAC legacy SDN folder; BIS Denied Persons List
+  chipwatch lists info                                          # the copies `lists fetch` stored
 
-Formats: CSL CSV (29 columns with _id, or the 28-column pre-2020 schema), OFAC legacy sdn.csv with
-alt.csv and add.csv, BIS DPL tab-separated, UN consolidated XML. Exit code 2 if a file is not a list.")]
+Formats: CSL CSV (29 columns with _id, or the 28-column pre-2020 schema) and JSON, OFAC legacy
+sdn.csv with alt.csv and add.csv, BIS DPL tab-separated, UN consolidated XML, OpenSanctions
+(FollowTheMoney) JSON lines. Exit code 2 if a file is not a list.")]
     Info {
-        /// A list file or an OFAC legacy folder; repeatable.
-        #[arg(long, value_name = "PATH", required = true)]
+        /// A list file or an OFAC legacy folder; repeatable. Default: the stored copies.
+        #[arg(long, value_name = "PATH")]
         lists: Vec<PathBuf>,
+        /// Where `lists fetch` stores lists.
+        #[arg(long, value_name = "DIR", env = "CHIPWATCH_LISTS")]
+        store: Option<PathBuf>,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Download the Consolidated Screening List and OFAC's SDN files, check them, store them.
+    #[command(after_help = "Examples:
+  chipwatch lists fetch                           # both lists into ~/.local/share/chipwatch/lists
+  chipwatch lists fetch --only csl --store ./lists
+  chipwatch lists fetch --max-loss 0.05 --json
+
+Each download goes into a folder named by its time and is parsed. It becomes the current copy only
+if no source list (EL, SDN, MEU, ...) lost more than --max-loss of its entries against the last good
+copy; otherwise it is refused, deleted, and the last good copy is kept (publishers' files have come
+out truncated or missing whole sources). Exit code 3 when a list is refused.")]
+    Fetch {
+        /// Where lists are stored.
+        #[arg(long, value_name = "DIR", env = "CHIPWATCH_LISTS")]
+        store: Option<PathBuf>,
+        /// Largest share of a source's entries a new copy may lose.
+        #[arg(long, default_value_t = 0.10, value_name = "SHARE")]
+        max_loss: f64,
+        /// Fetch only these lists (csl, sdn); repeatable.
+        #[arg(long, value_name = "LIST")]
+        only: Vec<String>,
+        /// Consolidated Screening List URL.
+        #[arg(long, env = "CHIPWATCH_CSL_URL", default_value = lists_cmd::CSL_URL)]
+        csl_url: String,
+        /// Base URL of OFAC's legacy sdn.csv, alt.csv and add.csv.
+        #[arg(long, env = "CHIPWATCH_SDN_URL", default_value = lists_cmd::SDN_BASE_URL)]
+        sdn_base_url: String,
         /// Print JSON.
         #[arg(long)]
         json: bool,
@@ -778,54 +834,6 @@ fn locate_calibrate(landmarks: &Path, pairs: &Path, speed: f64) -> Result<ExitCo
     })
 }
 
-fn lists_info(paths: &[PathBuf], json: bool) -> Result<ExitCode> {
-    let mut loaded = Vec::new();
-    for p in paths {
-        let l = chipwatch_screen::lists::read_any(p).map_err(|e| {
-            let file = p.display().to_string();
-            let message = e.to_string();
-            let message = message
-                .strip_prefix(&format!("{file}: "))
-                .unwrap_or(&message)
-                .to_string();
-            InputError::Invalid { file, message }
-        })?;
-        loaded.push(l);
-    }
-    if json {
-        let v: Vec<serde_json::Value> = loaded
-            .iter()
-            .map(|l| {
-                serde_json::json!({
-                    "file": l.file, "format": l.format, "entries": l.entries.len(), "names": l.name_count(),
-                    "per_source": l.per_source, "warnings": l.warnings,
-                })
-            })
-            .collect();
-        println!("{}", serde_json::to_string_pretty(&v)?);
-        return Ok(ExitCode::SUCCESS);
-    }
-    for l in &loaded {
-        println!(
-            "{} ({}): {} entries, {} names with aliases",
-            l.file,
-            l.format,
-            l.entries.len(),
-            l.name_count()
-        );
-        for (source, n) in &l.per_source {
-            println!("  {source:<8} {n:>6}");
-        }
-        if !l.warnings.is_empty() {
-            println!("  {} row(s) not taken:", l.warnings.len());
-            for w in l.warnings.iter().take(10) {
-                println!("    {w}");
-            }
-        }
-    }
-    Ok(ExitCode::SUCCESS)
-}
-
 fn terminal_width() -> u16 {
     std::env::var("COLUMNS")
         .ok()
@@ -870,7 +878,25 @@ fn main() -> ExitCode {
             Command::Classify(args) => rules_cmd::classify(args),
             Command::Licence(args) => rules_cmd::licence(args),
             Command::Chips(args) => rules_cmd::chips(args),
-            Command::Lists(ListsCmd::Info { lists, json }) => lists_info(&lists, json),
+            Command::Lists(ListsCmd::Info { lists, store, json }) => {
+                lists_cmd::info(&lists, store.as_deref(), json)
+            }
+            Command::Lists(ListsCmd::Fetch {
+                store,
+                max_loss,
+                only,
+                csl_url,
+                sdn_base_url,
+                json,
+            }) => lists_cmd::fetch(lists_cmd::FetchOptions {
+                store,
+                csl_url,
+                sdn_base_url,
+                max_loss,
+                only,
+                json,
+            }),
+            Command::Screen(args) => screen_cmd::screen(args),
             Command::Locate(LocateCmd::Verify(args)) => locate_verify(args),
             Command::Locate(LocateCmd::Keygen { out }) => locate_net::keygen(&out),
             Command::Locate(LocateCmd::Calibrate {

@@ -608,7 +608,19 @@ pub fn compare_kind(q: &Prepared, c: &Prepared, kind: NameKind) -> Comparison {
     }
     let mut score = if den > 0.0 { num / den } else { 0.0 };
     let mut penalties = Vec::new();
-    if !q.compact.is_empty() && q.compact == c.compact && score < 0.97 {
+    let all_words_matched = !q
+        .tokens
+        .iter()
+        .enumerate()
+        .take(64)
+        .any(|(i, t)| used_q & (1 << i) == 0 && t.class.distinctive())
+        && !c
+            .tokens
+            .iter()
+            .enumerate()
+            .take(64)
+            .any(|(j, t)| used_c & (1 << j) == 0 && t.class.distinctive());
+    if !q.compact.is_empty() && q.compact == c.compact && score < 0.97 && !all_words_matched {
         score = 0.97;
         distinctive_hit = true;
         matched.push(TokenMatch {

@@ -112,10 +112,10 @@ fn entry_countries(e: &ListEntry) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for a in &e.addresses {
         let last = a.rsplit(',').next().unwrap_or(a).trim();
-        if let Some(c) = reg.resolve(last) {
-            if !out.contains(&c.alpha2) {
-                out.push(c.alpha2.clone());
-            }
+        if let Some(c) = reg.resolve(last)
+            && !out.contains(&c.alpha2)
+        {
+            out.push(c.alpha2.clone());
         }
     }
     out
@@ -233,26 +233,36 @@ impl Screener {
                 if let Some(p) = self.tokens.get(&t.text) {
                     add(p, TOKEN_EVIDENCE, touched);
                 }
-                if t.script.vowels_unwritten() && !t.skeleton.is_empty() {
-                    if let Some(p) = self.keys.get(&format!("s:{}", t.skeleton)) {
-                        add(p, KEY_EVIDENCE, touched);
-                    }
+                if t.script.vowels_unwritten()
+                    && !t.skeleton.is_empty()
+                    && let Some(p) = self.keys.get(&format!("s:{}", t.skeleton))
+                {
+                    add(p, KEY_EVIDENCE, touched);
                 }
-                if t.script == Script::Hangul {
-                    if let Some(p) = self.keys.get(&format!("k:{}", korean_key(&t.text))) {
-                        add(p, KEY_EVIDENCE, touched);
-                    }
+                if t.script == Script::Hangul
+                    && let Some(p) = self.keys.get(&format!("k:{}", korean_key(&t.text)))
+                {
+                    add(p, KEY_EVIDENCE, touched);
                 }
                 trigrams_of(&t.text, &mut grams);
+            }
+            // Words an abjad script writes apart that Latin spellings join (عبد الله: Abdullah).
+            for w in q.tokens.windows(2) {
+                if w[0].script.vowels_unwritten() && w[1].script.vowels_unwritten() {
+                    let joined = crate::matcher::skeleton(&format!("{}{}", w[0].text, w[1].text));
+                    if let Some(p) = self.keys.get(&format!("s:{joined}")) {
+                        add(p, KEY_EVIDENCE, touched);
+                    }
+                }
             }
             grams.sort_unstable();
             grams.dedup();
             let common = self.aliases.len() / 8;
             for g in &grams {
-                if let Some(p) = self.trigrams.get(g) {
-                    if p.len() <= common.max(64) {
-                        add(p, 1, touched);
-                    }
+                if let Some(p) = self.trigrams.get(g)
+                    && p.len() <= common.max(64)
+                {
+                    add(p, 1, touched);
                 }
             }
             let need = (grams.len() as u16).div_ceil(2).min(TOKEN_EVIDENCE);
@@ -316,17 +326,18 @@ impl Screener {
                 continue;
             }
             let countries = &self.countries[entry as usize];
-            if let Some(qc) = &query_country {
-                if !countries.is_empty() && !countries.contains(qc) {
-                    score *= COUNTRY_MISMATCH_FACTOR;
-                    comparison.penalties.push(format!(
-                        "country mismatch (query {qc}, entry {}): ×{COUNTRY_MISMATCH_FACTOR:.2}",
-                        countries.join("/")
-                    ));
-                    comparison.score = score;
-                    if score < threshold {
-                        continue;
-                    }
+            if let Some(qc) = &query_country
+                && !countries.is_empty()
+                && !countries.contains(qc)
+            {
+                score *= COUNTRY_MISMATCH_FACTOR;
+                comparison.penalties.push(format!(
+                    "country mismatch (query {qc}, entry {}): ×{COUNTRY_MISMATCH_FACTOR:.2}",
+                    countries.join("/")
+                ));
+                comparison.score = score;
+                if score < threshold {
+                    continue;
                 }
             }
             hits.push(Hit {

@@ -1,0 +1,316 @@
+//! `chipwatch lists`: fetch the official lists with a row-count guard, and show what a list holds.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use chipwatch_screen::lists::{Loaded, read_any};
+use serde::{Deserialize, Serialize};
+
+/// The trade.gov Consolidated Screening List, CSV.
+pub const CSL_URL: &str =
+    "https://data.trade.gov/downloadable_consolidated_screening_list/v1/consolidated.csv";
+/// OFAC's legacy SDN exports (`sdn.csv`, `alt.csv`, `add.csv` under this base).
+pub const SDN_BASE_URL: &str =
+    "https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports";
+
+/// What the store keeps about each list's last good copy.
+#[derive(Debug, Clone, Serialize, Deserialize, Default)]
+pub struct Manifest {
+    pub lists: BTreeMap<String, StoredList>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct StoredList {
+    /// Path of the list (file or folder), relative to the store.
+    pub path: String,
+    pub url: String,
+    pub fetched_at: String,
+    pub entries: usize,
+    pub per_source: BTreeMap<String, usize>,
+}
+
+/// The store folder: `--store`, `$CHIPWATCH_LISTS`, or `$XDG_DATA_HOME/chipwatch/lists`
+/// (`~/.local/share/chipwatch/lists`).
+pub fn store_dir(given: Option<&Path>) -> PathBuf {
+    if let Some(p) = given {
+        return p.to_path_buf();
+    }
+    if let Ok(p) = std::env::var("CHIPWATCH_LISTS") {
+        return PathBuf::from(p);
+    }
+    let base = std::env::var("XDG_DATA_HOME")
+        .map(PathBuf::from)
+        .or_else(|_| std::env::var("HOME").map(|h| PathBuf::from(h).join(".local/share")))
+        .unwrap_or_else(|_| PathBuf::from("."));
+    base.join("chipwatch/lists")
+}
+
+fn manifest_path(store: &Path) -> PathBuf {
+    store.join("manifest.json")
+}
+
+fn read_manifest(store: &Path) -> Result<Manifest> {
+    let p = manifest_path(store);
+    if !p.exists() {
+        return Ok(Manifest::default());
+    }
+    let text =
+        std::fs::read_to_string(&p).with_context(|| format!("cannot read {}", p.display()))?;
+    serde_json::from_str(&text)
+        .with_context(|| format!("{}: not a chipwatch list manifest", p.display()))
+}
+
+/// The last good copies in the store.
+pub fn stored_lists(store: &Path) -> Result<Vec<PathBuf>> {
+    Ok(read_manifest(store)?
+        .lists
+        .values()
+        .map(|l| store.join(&l.path))
+        .collect())
+}
+
+fn download(url: &str, to: &Path) -> Result<u64> {
+    let resp = ureq::get(url)
+        .timeout(std::time::Duration::from_secs(300))
+        .call()
+        .with_context(|| format!("cannot download {url}"))?;
+    let mut reader = resp.into_reader();
+    let mut file =
+        std::fs::File::create(to).with_context(|| format!("cannot write {}", to.display()))?;
+    let n = std::io::copy(&mut reader, &mut file)
+        .with_context(|| format!("download of {url} broke off"))?;
+    Ok(n)
+}
+
+/// Sources that lost more than `max_loss` of their entries against the last good copy (and
+/// sources that vanished), as sentences.
+pub fn losses(
+    old: &BTreeMap<String, usize>,
+    new: &BTreeMap<String, usize>,
+    max_loss: f64,
+) -> Vec<String> {
+    let mut out = Vec::new();
+    for (source, &before) in old {
+        let after = new.get(source).copied().unwrap_or(0);
+        if before > 0 {
+            let lost = 1.0 - after as f64 / before as f64;
+            if lost > max_loss {
+                out.push(format!(
+                    "{source}: {after} entries, last good copy had {before} (lost {:.0}%, more than {:.0}%)",
+                    lost * 100.0,
+                    max_loss * 100.0
+                ));
+            }
+        }
+    }
+    out
+}
+
+pub struct FetchOptions {
+    pub store: Option<PathBuf>,
+    pub csl_url: String,
+    pub sdn_base_url: String,
+    pub max_loss: f64,
+    pub only: Vec<String>,
+    pub json: bool,
+}
+
+/// Fetch each list into a dated folder, check it against the last good copy, and make it the
+/// current copy only when it passes.
+pub fn fetch(opts: FetchOptions) -> Result<ExitCode> {
+    let store = store_dir(opts.store.as_deref());
+    std::fs::create_dir_all(&store)
+        .with_context(|| format!("cannot create {}", store.display()))?;
+    let mut manifest = read_manifest(&store)?;
+    let now = chrono::Utc::now();
+    let stamp = now.format("%Y-%m-%dT%H%M%SZ").to_string();
+    let mut report = Vec::new();
+    let mut refused = false;
+    let wanted = |k: &str| opts.only.is_empty() || opts.only.iter().any(|o| o == k);
+    let mut jobs: Vec<(&str, Vec<(String, String)>, String)> = Vec::new();
+    if wanted("csl") {
+        jobs.push((
+            "csl",
+            vec![(opts.csl_url.clone(), "consolidated.csv".into())],
+            "consolidated.csv".into(),
+        ));
+    }
+    if wanted("sdn") {
+        let base = opts.sdn_base_url.trim_end_matches('/');
+        jobs.push((
+            "sdn",
+            ["sdn.csv", "alt.csv", "add.csv"]
+                .iter()
+                .map(|f| (format!("{base}/{f}"), f.to_string()))
+                .collect(),
+            String::new(),
+        ));
+    }
+    for (key, files, main) in jobs {
+        let dir = store.join(key).join(&stamp);
+        std::fs::create_dir_all(&dir)?;
+        let mut failed = None;
+        for (url, name) in &files {
+            eprintln!("fetching {url}");
+            if let Err(e) = download(url, &dir.join(name)) {
+                failed = Some(format!("{e:#}"));
+                break;
+            }
+        }
+        let target = if main.is_empty() {
+            dir.clone()
+        } else {
+            dir.join(&main)
+        };
+        let loaded: Result<Loaded, String> = match failed {
+            Some(e) => Err(e),
+            None => read_any(&target).map_err(|e| e.to_string()),
+        };
+        let old = manifest.lists.get(key).cloned();
+        let verdict = match &loaded {
+            Err(e) => Err(vec![e.clone()]),
+            Ok(l) if l.entries.is_empty() => Err(vec!["the file holds no entries".to_string()]),
+            Ok(l) => {
+                let lost = old
+                    .as_ref()
+                    .map(|o| losses(&o.per_source, &l.per_source, opts.max_loss))
+                    .unwrap_or_default();
+                if lost.is_empty() { Ok(()) } else { Err(lost) }
+            }
+        };
+        match verdict {
+            Ok(()) => {
+                let l = loaded.expect("checked above");
+                let rel = target
+                    .strip_prefix(&store)
+                    .unwrap_or(&target)
+                    .to_string_lossy()
+                    .to_string();
+                for w in &l.warnings {
+                    eprintln!("warning: {w}");
+                }
+                let entry = StoredList {
+                    path: rel,
+                    url: files
+                        .iter()
+                        .map(|(u, _)| u.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                    fetched_at: now.to_rfc3339(),
+                    entries: l.entries.len(),
+                    per_source: l.per_source.clone(),
+                };
+                report.push(serde_json::json!({"list": key, "status": "stored", "entries": entry.entries,
+                    "per_source": entry.per_source, "warnings": l.warnings.len(), "path": store.join(&entry.path)}));
+                manifest.lists.insert(key.to_string(), entry);
+            }
+            Err(reasons) => {
+                refused = true;
+                let _ = std::fs::remove_dir_all(&dir);
+                report.push(
+                    serde_json::json!({"list": key, "status": "refused", "reasons": reasons,
+                    "kept": old.as_ref().map(|o| o.fetched_at.clone())}),
+                );
+            }
+        }
+    }
+    let tmp = store.join("manifest.json.tmp");
+    std::fs::write(&tmp, serde_json::to_string_pretty(&manifest)?)?;
+    std::fs::rename(&tmp, manifest_path(&store))?;
+    if opts.json {
+        println!("{}", serde_json::to_string_pretty(&report)?);
+    } else {
+        for r in &report {
+            let key = r["list"].as_str().unwrap_or("");
+            if r["status"] == "stored" {
+                println!(
+                    "{key}: stored {} entries ({})",
+                    r["entries"],
+                    r["path"].as_str().unwrap_or("")
+                );
+                if let Some(m) = r["per_source"].as_object() {
+                    for (s, n) in m {
+                        println!("  {s:<8} {n:>6}");
+                    }
+                }
+            } else {
+                println!(
+                    "{key}: REFUSED; last good copy kept ({})",
+                    r["kept"].as_str().unwrap_or("none")
+                );
+                for reason in r["reasons"].as_array().into_iter().flatten() {
+                    println!("  {}", reason.as_str().unwrap_or(""));
+                }
+            }
+        }
+        println!("store: {}", store.display());
+    }
+    Ok(if refused {
+        ExitCode::from(crate::EXIT_FINDINGS)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// Show what list files hold (given files, or the store's last good copies).
+pub fn info(paths: &[PathBuf], store: Option<&Path>, json: bool) -> Result<ExitCode> {
+    let loaded = crate::screen_cmd::load_lists(paths, store)?;
+    if json {
+        let v: Vec<serde_json::Value> = loaded
+            .iter()
+            .map(|l| {
+                serde_json::json!({
+                    "file": l.file, "format": l.format, "entries": l.entries.len(), "names": l.name_count(),
+                    "per_source": l.per_source, "warnings": l.warnings,
+                })
+            })
+            .collect();
+        println!("{}", serde_json::to_string_pretty(&v)?);
+        return Ok(ExitCode::SUCCESS);
+    }
+    if paths.is_empty() {
+        let store = store_dir(store);
+        for (k, l) in read_manifest(&store)?.lists {
+            println!("{k}: fetched {} from {}", l.fetched_at, l.url);
+        }
+    }
+    for l in &loaded {
+        println!(
+            "{} ({}): {} entries, {} names with aliases",
+            l.file,
+            l.format,
+            l.entries.len(),
+            l.name_count()
+        );
+        for (source, n) in &l.per_source {
+            println!("  {source:<8} {n:>6}");
+        }
+        if !l.warnings.is_empty() {
+            println!("  {} row(s) not taken:", l.warnings.len());
+            for w in l.warnings.iter().take(10) {
+                println!("    {w}");
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_source_that_shrank_too_much_is_named() {
+        let old: BTreeMap<String, usize> =
+            [("EL".to_string(), 1000), ("SDN".to_string(), 500)].into();
+        let new: BTreeMap<String, usize> = [("EL".to_string(), 950)].into();
+        let l = losses(&old, &new, 0.1);
+        assert_eq!(l.len(), 1);
+        assert!(l[0].starts_with("SDN: 0 entries"), "{l:?}");
+        let new2: BTreeMap<String, usize> =
+            [("EL".to_string(), 899), ("SDN".to_string(), 500)].into();
+        assert_eq!(losses(&old, &new2, 0.1).len(), 1);
+    }
+}

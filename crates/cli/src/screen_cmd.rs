@@ -1,0 +1,512 @@
+//! `chipwatch screen`: restricted-party screening from the command line.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use chipwatch_model::InputError;
+use chipwatch_screen::lists::{Loaded, read_any};
+use chipwatch_screen::matcher::{NameKind, THRESHOLD};
+use chipwatch_screen::screener::{Hit, Query, Screener};
+use clap::{Args, Subcommand, ValueEnum};
+use indicatif::{ProgressBar, ProgressStyle};
+
+#[derive(Args)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct ScreenArgs {
+    #[command(subcommand)]
+    pub command: Option<ScreenCmd>,
+    /// A name to screen (any script; legal forms and abbreviations are understood).
+    #[arg(long, value_name = "NAME", conflicts_with = "input")]
+    pub name: Option<String>,
+    /// The party's country (ISO code or name): a qualifier; a mismatch lowers the score.
+    #[arg(long, value_name = "CC")]
+    pub country: Option<String>,
+    /// What the party is, when known (changes how extra name parts weigh).
+    #[arg(long, value_enum)]
+    pub kind: Option<KindArg>,
+    /// A CSV of parties to screen: `name` column required; `id`, `country`, `kind` optional.
+    #[arg(long, value_name = "CSV", requires = "output")]
+    pub input: Option<PathBuf>,
+    /// Where batch screening writes one row per hit.
+    #[arg(long, value_name = "CSV")]
+    pub output: Option<PathBuf>,
+    /// List files to screen against (CSL CSV/JSON, OFAC legacy folder, DPL, UN XML,
+    /// OpenSanctions JSON lines); repeatable. Default: the copies `chipwatch lists fetch` stored.
+    #[arg(long, value_name = "PATH")]
+    pub lists: Vec<PathBuf>,
+    /// Where `chipwatch lists fetch` stores lists.
+    #[arg(long, value_name = "DIR", env = "CHIPWATCH_LISTS")]
+    pub store: Option<PathBuf>,
+    /// Decided false positives: CSV with `source,entry_id,query_name`; those pairs never hit.
+    #[arg(long, value_name = "CSV")]
+    pub exclude: Option<PathBuf>,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+    /// Exit with code 3 when anything hits.
+    #[arg(long)]
+    pub fail_on_hit: bool,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum KindArg {
+    Person,
+    Organization,
+}
+
+#[derive(Subcommand)]
+pub enum ScreenCmd {
+    /// Measure screening on labelled public data and compare with the open anchors.
+    #[command(after_help = "Example:
+  chipwatch screen eval --data ../shared/data/screening
+
+Reads nomenklatura/name_bench_cases.csv (826 labelled pairs), yente/positives_un_{treated,untreated}.csv,
+yente/negatives_{us,global}_1k.csv, watchman/misc/UN_consolidated.xml, watchman/ofac_sdn_2021/ and
+watchman/misc/cross_script_pairs.csv. Exit code 3 when a target is missed.")]
+    Eval {
+        /// The `screening/` folder of the evaluation data.
+        #[arg(long, value_name = "DIR")]
+        data: PathBuf,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+        /// Also print every pair the threshold gets wrong.
+        #[arg(long)]
+        errors: bool,
+    },
+}
+
+fn kind(k: Option<KindArg>) -> NameKind {
+    match k {
+        Some(KindArg::Person) => NameKind::Person,
+        Some(KindArg::Organization) => NameKind::Organization,
+        None => NameKind::Unknown,
+    }
+}
+
+fn list_error(p: &Path, e: impl std::fmt::Display) -> InputError {
+    let file = p.display().to_string();
+    let message = e.to_string();
+    let message = message
+        .strip_prefix(&format!("{file}: "))
+        .unwrap_or(&message)
+        .to_string();
+    InputError::Invalid { file, message }
+}
+
+/// Load the given lists, or the stored ones.
+pub fn load_lists(paths: &[PathBuf], store: Option<&Path>) -> Result<Vec<Loaded>> {
+    let paths: Vec<PathBuf> = if paths.is_empty() {
+        let store = crate::lists_cmd::store_dir(store);
+        let stored = crate::lists_cmd::stored_lists(&store)?;
+        if stored.is_empty() {
+            return Err(InputError::Invalid {
+                file: store.display().to_string(),
+                message: "no stored lists: pass --lists FILE (CSL CSV or JSON, OFAC legacy \
+                          folder, DPL, UN XML, OpenSanctions JSON lines) or run \
+                          `chipwatch lists fetch`"
+                    .into(),
+            }
+            .into());
+        }
+        stored
+    } else {
+        paths.to_vec()
+    };
+    let mut out = Vec::new();
+    for p in &paths {
+        let l = read_any(p).map_err(|e| list_error(p, e))?;
+        for w in &l.warnings {
+            eprintln!("warning: {w}");
+        }
+        out.push(l);
+    }
+    Ok(out)
+}
+
+fn build(args: &ScreenArgs) -> Result<Screener> {
+    let loaded = load_lists(&args.lists, args.store.as_deref())?;
+    let entries = loaded.into_iter().flat_map(|l| l.entries).collect();
+    let mut s = Screener::new(entries);
+    if let Some(path) = &args.exclude {
+        let mut rdr = csv::Reader::from_path(path).map_err(|e| list_error(path, e))?;
+        let headers = rdr.headers().map_err(|e| list_error(path, e))?.clone();
+        let col = |name: &str| {
+            headers
+                .iter()
+                .position(|h| h == name)
+                .ok_or_else(|| InputError::Invalid {
+                    file: path.display().to_string(),
+                    message: format!(
+                        "line 1: column {name:?} missing (need source,entry_id,query_name)"
+                    ),
+                })
+        };
+        let (cs, ci, cq) = (col("source")?, col("entry_id")?, col("query_name")?);
+        for (i, rec) in rdr.records().enumerate() {
+            let rec = rec.map_err(|e| list_error(path, format!("line {}: {e}", i + 2)))?;
+            s.exclude(&rec[cs], &rec[ci], &rec[cq]);
+        }
+    }
+    Ok(s)
+}
+
+pub fn screen(args: ScreenArgs) -> Result<ExitCode> {
+    if let Some(ScreenCmd::Eval { data, json, errors }) = &args.command {
+        return eval(data, *json, *errors);
+    }
+    let hit_code = |any: bool| {
+        if any && args.fail_on_hit {
+            ExitCode::from(crate::EXIT_FINDINGS)
+        } else {
+            ExitCode::SUCCESS
+        }
+    };
+    if let Some(input) = &args.input {
+        let output = args.output.as_ref().context("--input needs --output")?;
+        let s = build(&args)?;
+        let n = batch(&s, input, output)?;
+        return Ok(hit_code(n > 0));
+    }
+    let Some(name) = &args.name else {
+        anyhow::bail!("give --name NAME, or --input parties.csv --output hits.csv (see --help)");
+    };
+    let s = build(&args)?;
+    let q = Query {
+        name: name.clone(),
+        country: args.country.clone(),
+        kind: kind(args.kind),
+    };
+    let hits = s.screen(&q);
+    if args.json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&serde_json::json!({
+                "query": {"name": name, "country": args.country},
+                "threshold": THRESHOLD,
+                "entries_screened": s.entries().len(),
+                "hits": hits,
+            }))?
+        );
+    } else {
+        print_hits(name, &hits, s.entries().len());
+    }
+    Ok(hit_code(!hits.is_empty()))
+}
+
+fn print_hits(name: &str, hits: &[Hit], screened: usize) {
+    if hits.is_empty() {
+        println!("{name}: no hit at score ≥ {THRESHOLD:.2} among {screened} listed entries");
+        return;
+    }
+    println!("{name}: {} hit(s) at score ≥ {THRESHOLD:.2}", hits.len());
+    for h in hits {
+        println!(
+            "  {:.3}  {} {}  {}",
+            h.score, h.source, h.entry_id, h.entry_name
+        );
+        if h.matched_alias != h.entry_name {
+            println!("         matched alias: {}", h.matched_alias);
+        }
+        if !h.countries.is_empty() {
+            println!("         countries: {}", h.countries.join(", "));
+        }
+        println!("         why: {}", h.explanation);
+        println!("         from: {}", h.origin);
+    }
+}
+
+struct Party {
+    id: String,
+    name: String,
+    country: Option<String>,
+    kind: NameKind,
+}
+
+fn read_parties(path: &Path) -> Result<Vec<Party>> {
+    let mut rdr = csv::Reader::from_path(path).map_err(|e| list_error(path, e))?;
+    let headers: Vec<String> = rdr
+        .headers()
+        .map_err(|e| list_error(path, e))?
+        .iter()
+        .map(|h| h.trim_start_matches('\u{feff}').trim().to_ascii_lowercase())
+        .collect();
+    let col = |n: &str| headers.iter().position(|h| h == n);
+    let name_col = col("name").ok_or_else(|| InputError::Invalid {
+        file: path.display().to_string(),
+        message: "line 1: no `name` column (columns: name, and optionally id, country, kind)"
+            .into(),
+    })?;
+    let (id_col, country_col, kind_col) = (col("id"), col("country"), col("kind"));
+    let mut out = Vec::new();
+    for (i, rec) in rdr.records().enumerate() {
+        let line = i + 2;
+        let rec = rec.map_err(|e| list_error(path, format!("line {line}: {e}")))?;
+        let name = rec.get(name_col).unwrap_or("").trim().to_string();
+        if name.is_empty() {
+            return Err(InputError::Invalid {
+                file: path.display().to_string(),
+                message: format!(
+                    "line {line}, column name: empty (rule screen.name: a name to screen)"
+                ),
+            }
+            .into());
+        }
+        let get = |c: Option<usize>| {
+            c.and_then(|c| rec.get(c))
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+        };
+        let kind = match get(kind_col).map(|k| k.to_ascii_lowercase()).as_deref() {
+            None => NameKind::Unknown,
+            Some("person" | "individual") => NameKind::Person,
+            Some("organization" | "organisation" | "entity" | "company") => NameKind::Organization,
+            Some(other) => {
+                return Err(InputError::Invalid {
+                    file: path.display().to_string(),
+                    message: format!(
+                        "line {line}, column kind: {other:?} (rule screen.kind: person or organization)"
+                    ),
+                }
+                .into());
+            }
+        };
+        out.push(Party {
+            id: get(id_col).unwrap_or_else(|| (line).to_string()),
+            name,
+            country: get(country_col),
+            kind,
+        });
+    }
+    Ok(out)
+}
+
+/// Screen every party of a CSV on all cores; write one row per hit. Returns the hit count.
+fn batch(s: &Screener, input: &Path, output: &Path) -> Result<usize> {
+    let parties = read_parties(input)?;
+    let pb = if std::io::stderr().is_terminal() {
+        let pb = ProgressBar::new(parties.len() as u64);
+        pb.set_style(
+            ProgressStyle::with_template("screening {bar:40} {pos}/{len} [{elapsed} < {eta}]")
+                .expect("static template is valid"),
+        );
+        Some(pb)
+    } else {
+        None
+    };
+    let workers = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
+        .min(parties.len().max(1));
+    let chunk = parties.len().div_ceil(workers).max(1);
+    let started = std::time::Instant::now();
+    let results: Vec<Vec<Hit>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = parties
+            .chunks(chunk)
+            .map(|part| {
+                let pb = pb.clone();
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|p| {
+                            let h = s.screen(&Query {
+                                name: p.name.clone(),
+                                country: p.country.clone(),
+                                kind: p.kind,
+                            });
+                            if let Some(pb) = &pb {
+                                pb.inc(1);
+                            }
+                            h
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().expect("screening worker panicked"))
+            .collect()
+    });
+    if let Some(pb) = pb {
+        pb.finish_and_clear();
+    }
+    let mut w = csv::Writer::from_path(output)
+        .with_context(|| format!("cannot write {}", output.display()))?;
+    w.write_record([
+        "query_id",
+        "query_name",
+        "list_source",
+        "entry_id",
+        "entry_name",
+        "matched_alias",
+        "score",
+        "explanation",
+    ])?;
+    let mut n = 0;
+    let mut parties_hit = 0;
+    for (p, hits) in parties.iter().zip(&results) {
+        parties_hit += usize::from(!hits.is_empty());
+        for h in hits {
+            n += 1;
+            w.write_record([
+                p.id.as_str(),
+                p.name.as_str(),
+                h.source.as_str(),
+                h.entry_id.as_str(),
+                h.entry_name.as_str(),
+                h.matched_alias.as_str(),
+                &format!("{:.3}", h.score),
+                h.explanation.as_str(),
+            ])?;
+        }
+    }
+    w.flush()?;
+    let secs = started.elapsed().as_secs_f64();
+    eprintln!(
+        "screened {} parties against {} entries in {:.2}s ({:.0}/s): {} party(ies) hit, {} hit row(s) in {}",
+        parties.len(),
+        s.entries().len(),
+        secs,
+        parties.len() as f64 / secs.max(1e-9),
+        parties_hit,
+        n,
+        output.display()
+    );
+    Ok(n)
+}
+
+fn eval(dir: &Path, json: bool, errors: bool) -> Result<ExitCode> {
+    use chipwatch_screen::eval::*;
+    let e = evaluate(dir).map_err(|err| list_error(dir, err))?;
+    let failures = e.failures();
+    if json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&serde_json::json!({
+                "threshold": THRESHOLD,
+                "name_pairs": {"counts": e.name_bench.overall, "precision": e.name_bench.overall.precision(),
+                    "recall": e.name_bench.overall.recall(), "f1": e.name_bench.overall.f1(),
+                    "by_schema": e.name_bench.by_schema, "anchors": {"opensanctions_logic_v2": ANCHOR_LOGIC_V2_F1, "rapidfuzz_wratio": ANCHOR_WRATIO_F1}},
+                "un_treated_recall": {"found": e.un_recall.found, "total": e.un_recall.total, "share": e.un_recall.share(), "misses": e.un_recall.misses},
+                "negatives": {"with_hit": e.negatives.with_hit, "total": e.negatives.total, "share": e.negatives.share(), "list_names": e.negatives_list_names, "examples": e.negatives.examples},
+                "cross_script": e.cross_script,
+                "failures": failures,
+            }))?
+        );
+    } else {
+        let nb = &e.name_bench;
+        println!(
+            "Screening evaluation at the documented threshold {THRESHOLD:.2} ({})",
+            dir.display()
+        );
+        println!();
+        println!(
+            "{:<44} {:>10} {:>10} {:>10} {:>8}",
+            "measure", "chipwatch", "logic-v2", "WRatio", "target"
+        );
+        println!(
+            "{:<44} {:>10.3} {:>10.2} {:>10.2} {:>8}",
+            format!("F1 on {} labelled name pairs", nb.overall.total()),
+            nb.overall.f1(),
+            ANCHOR_LOGIC_V2_F1,
+            ANCHOR_WRATIO_F1,
+            format!("≥ {TARGET_F1}")
+        );
+        println!(
+            "{:<44} {:>10} {:>10} {:>10} {:>8}",
+            "  precision / recall",
+            format!("{:.3}/{:.3}", nb.overall.precision(), nb.overall.recall()),
+            "0.76/0.82",
+            "",
+            ""
+        );
+        println!(
+            "{:<44} {:>10.3} {:>10} {:>10} {:>8}",
+            format!("recall, {} treated UN names", e.un_recall.total),
+            e.un_recall.share(),
+            "",
+            "",
+            format!("≥ {TARGET_RECALL}")
+        );
+        println!(
+            "{:<44} {:>9.2}% {:>10} {:>10} {:>8}",
+            format!("false hits, {} negatives vs UN+SDN", e.negatives.total),
+            e.negatives.share() * 100.0,
+            "",
+            "",
+            format!("≤ {:.1}%", TARGET_FALSE_HIT_SHARE * 100.0)
+        );
+        println!(
+            "{:<44} {:>10} {:>10} {:>10} {:>8}",
+            "cross-script pairs found",
+            format!("{}/{}", e.cross_script.found, e.cross_script.total),
+            "",
+            "",
+            format!("≥ {TARGET_CROSS_SCRIPT}")
+        );
+        println!();
+        println!("Name pairs by schema:");
+        for (k, c) in &nb.by_schema {
+            println!(
+                "  {k:<14} n={:<4} P={:.3} R={:.3} F1={:.3}",
+                c.total(),
+                c.precision(),
+                c.recall(),
+                c.f1()
+            );
+        }
+        println!("Name pairs by category (n ≥ 3):");
+        for (k, c) in nb.by_category.iter().filter(|(_, c)| c.total() >= 3) {
+            println!(
+                "  {k:<28} n={:<4} P={:.3} R={:.3} F1={:.3}",
+                c.total(),
+                c.precision(),
+                c.recall(),
+                c.f1()
+            );
+        }
+        println!("Cross-script pairs:");
+        for (q, x, s) in &e.cross_script.rows {
+            match s {
+                Some(s) => println!("  found  {s:.3}  {q} → {x}"),
+                None => println!("  missed        {q} → {x}"),
+            }
+        }
+        if !e.negatives.examples.is_empty() {
+            println!("False hits:");
+            for (n, a, why, s) in &e.negatives.examples {
+                println!("  {s:.3}  {n} → {a}  ({why})");
+            }
+        }
+        if errors {
+            println!("Name pairs the threshold gets wrong:");
+            for p in &nb.errors {
+                println!(
+                    "  {} {:.3} [{}] {} | {} | {}",
+                    if p.expected { "missed" } else { "false " },
+                    p.score,
+                    p.schema,
+                    p.query,
+                    p.entry,
+                    p.explanation
+                );
+            }
+        }
+        println!();
+        if failures.is_empty() {
+            println!("All targets met.");
+        } else {
+            for f in &failures {
+                println!("TARGET MISSED: {f}");
+            }
+        }
+    }
+    Ok(if failures.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(crate::EXIT_FINDINGS)
+    })
+}
