@@ -129,7 +129,9 @@ pub fn fetch(opts: FetchOptions) -> Result<ExitCode> {
     let mut report = Vec::new();
     let mut refused = false;
     let wanted = |k: &str| opts.only.is_empty() || opts.only.iter().any(|o| o == k);
-    let mut jobs: Vec<(&str, Vec<(String, String)>, String)> = Vec::new();
+    // (store key, [(url, file name)], file to parse or "" for the folder)
+    type Job<'a> = (&'a str, Vec<(String, String)>, String);
+    let mut jobs: Vec<Job> = Vec::new();
     if wanted("csl") {
         jobs.push((
             "csl",
