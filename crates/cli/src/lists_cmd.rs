@@ -151,7 +151,13 @@ pub fn fetch(opts: FetchOptions) -> Result<ExitCode> {
         ));
     }
     for (key, files, main) in jobs {
-        let dir = store.join(key).join(&stamp);
+        // A fresh folder per download, never one that holds a stored copy.
+        let mut dir = store.join(key).join(&stamp);
+        let mut n = 1;
+        while dir.exists() {
+            n += 1;
+            dir = store.join(key).join(format!("{stamp}-{n}"));
+        }
         std::fs::create_dir_all(&dir)?;
         let mut failed = None;
         for (url, name) in &files {

@@ -1,0 +1,282 @@
+//! `chipwatch screen` and `chipwatch lists fetch` as a user runs them, on the bundled sample
+//! list and over a real HTTP server on loopback.
+
+use std::io::{BufRead, BufReader, Write};
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::{Arc, Mutex};
+
+fn chipwatch(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_chipwatch"))
+        .args(args)
+        .env_remove("CHIPWATCH_LISTS")
+        .output()
+        .expect("the chipwatch binary runs")
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+fn sample() -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../data/screen/sample_csl.csv")
+        .display()
+        .to_string()
+}
+
+#[test]
+fn one_name_hits_with_the_alias_and_the_reason() {
+    let o = chipwatch(&[
+        "screen",
+        "--lists",
+        &sample(),
+        "--name",
+        "CYBERINN PTE. LTD.",
+        "--fail-on-hit",
+    ]);
+    assert_eq!(o.status.code(), Some(3), "{}", text(&o.stderr));
+    let s = text(&o.stdout);
+    assert!(
+        s.contains("Cyberinn PTE LTD") && s.contains("cyberinn=cyberinn"),
+        "{s}"
+    );
+    // An alias.
+    let o = chipwatch(&[
+        "screen",
+        "--lists",
+        &sample(),
+        "--name",
+        "Index Consultancy and Services",
+        "--json",
+    ]);
+    assert!(o.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let hit = &v["hits"][0];
+    assert_eq!(hit["entry_name"], "Cyberinn PTE LTD");
+    assert_eq!(
+        hit["matched_alias"],
+        "Index Consultancy & Services PTE LTD."
+    );
+    // A legal form alone never hits; digits are kept.
+    let o = chipwatch(&[
+        "screen",
+        "--lists",
+        &sample(),
+        "--name",
+        "11420 PTE LTD",
+        "--fail-on-hit",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stdout));
+}
+
+#[test]
+fn batch_writes_one_row_per_hit_and_exclusions_hold() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("parties.csv");
+    std::fs::write(
+        &input,
+        "id,name,country\nA1,Cyberinn Pte Ltd,SG\nA2,Acme Robotics GmbH,DE\nA3,MICROSUN ELECTRONICS,SG\n",
+    )
+    .unwrap();
+    let output = dir.path().join("hits.csv");
+    let o = chipwatch(&[
+        "screen",
+        "--lists",
+        &sample(),
+        "--input",
+        input.to_str().unwrap(),
+        "--output",
+        output.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let hits = std::fs::read_to_string(&output).unwrap();
+    let lines: Vec<&str> = hits.lines().collect();
+    assert!(lines[0].starts_with(
+        "query_id,query_name,list_source,entry_id,entry_name,matched_alias,score,explanation"
+    ));
+    assert_eq!(lines.len(), 3, "{hits}");
+    assert!(
+        lines[1].starts_with("A1,") && lines[2].starts_with("A3,"),
+        "{hits}"
+    );
+    // Decide that A3's hit is a false positive.
+    let entry_id = lines[2].split(',').nth(3).unwrap();
+    let ex = dir.path().join("cleared.csv");
+    std::fs::write(
+        &ex,
+        format!("source,entry_id,query_name\nEL,{entry_id},Microsun Electronics\n"),
+    )
+    .unwrap();
+    let o = chipwatch(&[
+        "screen",
+        "--lists",
+        &sample(),
+        "--input",
+        input.to_str().unwrap(),
+        "--output",
+        output.to_str().unwrap(),
+        "--exclude",
+        ex.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let hits = std::fs::read_to_string(&output).unwrap();
+    assert_eq!(hits.lines().count(), 2, "{hits}");
+}
+
+#[test]
+fn bad_batch_input_names_the_line_and_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("parties.csv");
+    std::fs::write(&input, "id,name,kind\n1,Alpha,person\n2,,person\n").unwrap();
+    let o = chipwatch(&[
+        "screen",
+        "--lists",
+        &sample(),
+        "--input",
+        input.to_str().unwrap(),
+        "--output",
+        dir.path().join("h.csv").to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let e = text(&o.stderr);
+    assert!(
+        e.contains("parties.csv") && e.contains("line 3, column name"),
+        "{e}"
+    );
+    let o = chipwatch(&[
+        "screen",
+        "--store",
+        dir.path().join("empty").to_str().unwrap(),
+        "--name",
+        "x",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o.stderr).contains("lists fetch"));
+}
+
+/// A tiny HTTP/1.1 server on loopback that serves whatever body is current for a path.
+fn serve(files: Arc<Mutex<Vec<(String, Vec<u8>)>>>) -> String {
+    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap();
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { continue };
+            let mut reader = BufReader::new(stream.try_clone().unwrap());
+            let mut request = String::new();
+            reader.read_line(&mut request).unwrap();
+            let mut line = String::new();
+            while reader.read_line(&mut line).is_ok() && line.trim() != "" {
+                line.clear();
+            }
+            let path = request.split_whitespace().nth(1).unwrap_or("/").to_string();
+            let body = files
+                .lock()
+                .unwrap()
+                .iter()
+                .find(|(p, _)| *p == path)
+                .map(|(_, b)| b.clone());
+            match body {
+                Some(b) => {
+                    write!(
+                        stream,
+                        "HTTP/1.1 200 OK\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                        b.len()
+                    )
+                    .unwrap();
+                    stream.write_all(&b).unwrap();
+                }
+                None => {
+                    write!(
+                        stream,
+                        "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+                    )
+                    .unwrap();
+                }
+            }
+        }
+    });
+    format!("http://{addr}")
+}
+
+#[test]
+fn fetch_keeps_the_last_good_copy_when_a_source_shrinks() {
+    let full = std::fs::read(sample()).unwrap();
+    // The same file with most Entity List rows gone.
+    let text_full = String::from_utf8(full.clone()).unwrap();
+    let shrunk: String = text_full
+        .lines()
+        .take(4)
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let files = Arc::new(Mutex::new(vec![("/consolidated.csv".to_string(), full)]));
+    let base = serve(files.clone());
+    let dir = tempfile::tempdir().unwrap();
+    let store: PathBuf = dir.path().join("store");
+    let url = format!("{base}/consolidated.csv");
+    let args = [
+        "lists",
+        "fetch",
+        "--only",
+        "csl",
+        "--store",
+        store.to_str().unwrap(),
+        "--csl-url",
+        &url,
+        "--json",
+    ];
+    let o = chipwatch(&args);
+    assert!(o.status.success(), "{}{}", text(&o.stdout), text(&o.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v[0]["status"], "stored");
+    assert_eq!(v[0]["per_source"]["EL"], 33);
+    // Screening now reads the store.
+    let o = chipwatch(&[
+        "screen",
+        "--store",
+        store.to_str().unwrap(),
+        "--name",
+        "Cyberinn",
+        "--json",
+    ]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let s: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(s["hits"].as_array().unwrap().len(), 1);
+    // The publisher's file comes out truncated: refused, last good copy kept.
+    files.lock().unwrap()[0].1 = shrunk.into_bytes();
+    let o = chipwatch(&args);
+    assert_eq!(o.status.code(), Some(3), "{}", text(&o.stdout));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v[0]["status"], "refused");
+    assert!(
+        v[0]["reasons"][0]
+            .as_str()
+            .unwrap()
+            .starts_with("EL: 3 entries, last good copy had 33"),
+        "{v}"
+    );
+    let o = chipwatch(&[
+        "lists",
+        "info",
+        "--store",
+        store.to_str().unwrap(),
+        "--json",
+    ]);
+    let info: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(info[0]["entries"], 33);
+    // A dead URL is refused the same way.
+    let bad = [
+        "lists",
+        "fetch",
+        "--only",
+        "csl",
+        "--store",
+        store.to_str().unwrap(),
+        "--csl-url",
+        &format!("{base}/gone.csv"),
+    ];
+    let o = chipwatch(&bad);
+    assert_eq!(o.status.code(), Some(3));
+    assert!(text(&o.stdout).contains("REFUSED"), "{}", text(&o.stdout));
+}
