@@ -7,6 +7,7 @@
 //! warnings with line numbers, every row it could not take: nothing is skipped silently.
 
 pub mod eval;
+pub mod json;
 pub mod lists;
 pub mod matcher;
 pub mod normalize;

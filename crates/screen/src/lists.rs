@@ -7,18 +7,19 @@ use std::path::Path;
 use serde::Serialize;
 
 /// What a listed party is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
 #[serde(rename_all = "snake_case")]
 pub enum EntryKind {
     Individual,
     Entity,
     Vessel,
     Aircraft,
+    #[default]
     Unknown,
 }
 
 impl EntryKind {
-    fn parse(s: &str) -> EntryKind {
+    pub(crate) fn parse(s: &str) -> EntryKind {
         match s.trim().to_ascii_lowercase().as_str() {
             "individual" => EntryKind::Individual,
             "entity" | "-0-" => EntryKind::Entity,
@@ -30,7 +31,7 @@ impl EntryKind {
 }
 
 /// One listed party.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
 pub struct ListEntry {
     /// Short code of the source list: `SDN`, `EL`, `DPL`, `UVL`, `MEU`, `ISN`, `DTC`, ...
     pub source: String,
@@ -42,6 +43,8 @@ pub struct ListEntry {
     pub name: String,
     pub aliases: Vec<String>,
     pub addresses: Vec<String>,
+    /// Countries the list names for the entry (ISO codes or names), besides its addresses.
+    pub countries: Vec<String>,
     pub programs: Vec<String>,
     pub start_date: Option<String>,
     pub remarks: Option<String>,
@@ -61,7 +64,8 @@ pub struct Loaded {
 }
 
 impl Loaded {
-    pub(crate) fn push_entry(&mut self, e: ListEntry) {
+    /// Add an entry and count it under its source.
+    pub fn push_entry(&mut self, e: ListEntry) {
         self.push(e);
     }
     fn push(&mut self, e: ListEntry) {
@@ -214,6 +218,7 @@ pub fn read_csl(path: &Path) -> Result<Loaded, ListError> {
             name: name.to_string(),
             aliases: split_list(get(col("alt_names"))),
             addresses: split_list(get(col("addresses"))),
+            countries: Vec::new(),
             programs: split_list(get(col("programs"))),
             start_date: opt(get(col("start_date"))),
             remarks: opt(get(col("remarks"))),
@@ -282,6 +287,7 @@ pub fn read_sdn_legacy(dir: &Path) -> Result<Loaded, ListError> {
             name: name.to_string(),
             aliases: Vec::new(),
             addresses: Vec::new(),
+            countries: Vec::new(),
             programs: opt(&r[3])
                 .map(|p| split_list(&p.replace(']', "").replace('[', ";")))
                 .unwrap_or_default(),
@@ -384,6 +390,7 @@ pub fn read_dpl(path: &Path) -> Result<Loaded, ListError> {
             } else {
                 vec![address]
             },
+            countries: Vec::new(),
             programs: Vec::new(),
             start_date: opt(get(col("effective_date"))),
             remarks: opt(get(col("fr_citation"))),
@@ -410,6 +417,25 @@ pub fn read_any(path: &Path) -> Result<Loaded, ListError> {
         .next()
         .unwrap_or("")
         .to_string();
+    let trimmed = first_line.trim_start();
+    if trimmed.starts_with('{') || trimmed.starts_with('[') {
+        // One complete object with a schema on the first line: FollowTheMoney JSON lines.
+        let mut whole_line = String::new();
+        if let Ok(f) = std::fs::File::open(path) {
+            use std::io::BufRead;
+            let _ = std::io::BufReader::new(f).read_line(&mut whole_line);
+        }
+        let is_ftm = serde_json::from_str::<serde_json::Value>(
+            whole_line.trim_start_matches('\u{feff}'),
+        )
+        .ok()
+        .is_some_and(|v| v.get("schema").is_some());
+        return if is_ftm {
+            crate::json::read_ftm(path)
+        } else {
+            crate::json::read_csl_json(path)
+        };
+    }
     if first_line.starts_with("<?xml") || first_line.starts_with("<CONSOLIDATED_LIST") {
         crate::un::read_un_xml(path)
     } else if first_line.contains('\t') {

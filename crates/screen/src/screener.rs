@@ -110,8 +110,12 @@ fn name_kind(k: EntryKind) -> NameKind {
 fn entry_countries(e: &ListEntry) -> Vec<String> {
     let reg = CountryRegistry::bundled();
     let mut out: Vec<String> = Vec::new();
-    for a in &e.addresses {
-        let last = a.rsplit(',').next().unwrap_or(a).trim();
+    let named = e.countries.iter().map(String::as_str);
+    let from_addresses = e
+        .addresses
+        .iter()
+        .map(|a| a.rsplit(',').next().unwrap_or(a).trim());
+    for last in named.chain(from_addresses) {
         if let Some(c) = reg.resolve(last)
             && !out.contains(&c.alpha2)
         {
@@ -386,6 +390,7 @@ mod tests {
             name: name.into(),
             aliases: aliases.iter().map(|s| s.to_string()).collect(),
             addresses: vec![addr.to_string()],
+            countries: Vec::new(),
             programs: vec![],
             start_date: None,
             remarks: None,

@@ -130,6 +130,7 @@ pub fn read_un_xml(path: &Path) -> Result<Loaded, ListError> {
                         name: full,
                         aliases,
                         addresses: p.addresses,
+                        countries: Vec::new(),
                         programs: if p.list_type.is_empty() {
                             Vec::new()
                         } else {
