@@ -43,12 +43,13 @@ fn read(path: &Path) -> Result<String, ListError> {
 pub fn read_csl_json(path: &Path) -> Result<Loaded, ListError> {
     let file = path.display().to_string();
     let text_all = read(path)?;
-    let doc: Value = serde_json::from_str(text_all.trim_start_matches('\u{feff}')).map_err(|e| {
-        ListError::Format {
-            file: file.clone(),
-            message: format!("line {}, column {}: not JSON: {e}", e.line(), e.column()),
-        }
-    })?;
+    let doc: Value =
+        serde_json::from_str(text_all.trim_start_matches('\u{feff}')).map_err(|e| {
+            ListError::Format {
+                file: file.clone(),
+                message: format!("line {}, column {}: not JSON: {e}", e.line(), e.column()),
+            }
+        })?;
     let Some(results) = doc.get("results").and_then(Value::as_array) else {
         return Err(ListError::Format {
             file,
@@ -155,17 +156,21 @@ pub fn read_ftm(path: &Path) -> Result<Loaded, ListError> {
         let schema = v.get("schema").and_then(Value::as_str).unwrap_or("");
         let Some(kind) = ftm_kind(schema) else {
             *not_parties
-                .entry(if schema.is_empty() { "(none)".into() } else { schema.to_string() })
+                .entry(if schema.is_empty() {
+                    "(none)".into()
+                } else {
+                    schema.to_string()
+                })
                 .or_default() += 1;
             continue;
         };
         let props = v.get("properties");
         let p = |k: &str| strings(props.and_then(|p| p.get(k)));
         let mut names = p("name");
-        if names.is_empty() {
-            if let Some(c) = text(v.get("caption")) {
-                names.push(c);
-            }
+        if names.is_empty()
+            && let Some(c) = text(v.get("caption"))
+        {
+            names.push(c);
         }
         if names.is_empty() {
             out.warnings
@@ -241,7 +246,11 @@ mod tests {
         assert_eq!(l.entries[0].aliases, vec!["Alpha Technology"]);
         assert_eq!(l.entries[1].countries, vec!["CN"]);
         assert_eq!(l.warnings.len(), 1);
-        assert!(l.warnings[0].contains("results[1] (id a2)"), "{:?}", l.warnings);
+        assert!(
+            l.warnings[0].contains("results[1] (id a2)"),
+            "{:?}",
+            l.warnings
+        );
     }
 
     #[test]

@@ -425,11 +425,10 @@ pub fn read_any(path: &Path) -> Result<Loaded, ListError> {
             use std::io::BufRead;
             let _ = std::io::BufReader::new(f).read_line(&mut whole_line);
         }
-        let is_ftm = serde_json::from_str::<serde_json::Value>(
-            whole_line.trim_start_matches('\u{feff}'),
-        )
-        .ok()
-        .is_some_and(|v| v.get("schema").is_some());
+        let is_ftm =
+            serde_json::from_str::<serde_json::Value>(whole_line.trim_start_matches('\u{feff}'))
+                .ok()
+                .is_some_and(|v| v.get("schema").is_some());
         return if is_ftm {
             crate::json::read_ftm(path)
         } else {

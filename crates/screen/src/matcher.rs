@@ -91,6 +91,32 @@ pub struct PTok {
     pub skeleton: String,
     /// Canonical given name for known variants.
     pub given: Option<&'static str>,
+    /// Which letters and digits the token contains (bit per character), for rejecting
+    /// token pairs that cannot be within the allowed edits without computing the distance.
+    pub letters: u64,
+    /// FNV-1a hash of the text: equal hashes are checked, different ones never match exactly.
+    pub hash: u64,
+}
+
+fn fnv(s: &str) -> u64 {
+    s.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
+/// Bit set of the ASCII letters and digits in a string.
+fn letter_set(s: &str) -> u64 {
+    s.bytes().fold(0u64, |m, b| match b {
+        b'a'..=b'z' => m | 1 << (b - b'a'),
+        b'0'..=b'9' => m | 1 << (26 + b - b'0'),
+        _ => m | 1 << 63,
+    })
+}
+
+/// A lower bound on the edit distance of two strings from their letter sets: every letter one
+/// side has and the other lacks needs an edit.
+fn letters_bound(a: u64, b: u64) -> usize {
+    ((a & !b).count_ones().max((b & !a).count_ones())) as usize
 }
 
 /// A name prepared for scoring.
@@ -247,6 +273,8 @@ pub fn prepare(n: &NormalizedName) -> Prepared {
             compact.push_str(&t.text);
         }
         tokens.push(PTok {
+            letters: letter_set(&t.text),
+            hash: fnv(&t.text),
             skeleton: skeleton(&t.text),
             given: w.given.get(&t.text).copied(),
             text: t.text.clone(),
@@ -285,6 +313,40 @@ fn osa(a: &[u8], b: &[u8], max: usize) -> Option<usize> {
     if a.len().abs_diff(b.len()) > max {
         return None;
     }
+    let n = b.len();
+    if n >= 64 {
+        return osa_long(a, b, max);
+    }
+    let mut rows = [[0u8; 64]; 3];
+    let [mut prev2, mut prev, mut cur] = [0usize, 1, 2];
+    for (j, v) in rows[prev].iter_mut().enumerate().take(n + 1) {
+        *v = j as u8;
+    }
+    for i in 1..=a.len().min(250) {
+        rows[cur][0] = i as u8;
+        let mut row_min = i;
+        for j in 1..=n {
+            let cost = u8::from(a[i - 1] != b[j - 1]);
+            let mut v = (rows[prev][j] + 1)
+                .min(rows[cur][j - 1] + 1)
+                .min(rows[prev][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(rows[prev2][j - 2] + 1);
+            }
+            rows[cur][j] = v;
+            row_min = row_min.min(v as usize);
+        }
+        if row_min > max {
+            return None;
+        }
+        [prev2, prev, cur] = [prev, cur, prev2];
+    }
+    let d = rows[prev][n] as usize;
+    (d <= max).then_some(d)
+}
+
+/// [`osa`] for strings of 64 bytes or more.
+fn osa_long(a: &[u8], b: &[u8], max: usize) -> Option<usize> {
     let n = b.len();
     let mut prev2 = vec![0usize; n + 1];
     let mut prev: Vec<usize> = (0..=n).collect();
@@ -354,7 +416,7 @@ fn skeleton_sim(len: usize) -> f32 {
 
 /// Similarity of two tokens and how they matched.
 pub fn token_sim(q: &PTok, c: &PTok) -> (f32, How) {
-    if q.text == c.text {
+    if q.hash == c.hash && q.text == c.text {
         return (1.0, How::Exact);
     }
     if q.class == Class::Number || c.class == Class::Number {
@@ -364,7 +426,8 @@ pub fn token_sim(q: &PTok, c: &PTok) -> (f32, How) {
         return (0.0, How::Edits);
     }
     let syllabic = q.script.syllabic() || c.script.syllabic();
-    let mut best = if syllabic {
+    let len = q.text.len().max(c.text.len());
+    let mut best = if syllabic || letters_bound(q.letters, c.letters) > allowed_edits(len) {
         (0.0, How::Edits)
     } else {
         (edit_sim(&q.text, &c.text), How::Edits)
@@ -460,11 +523,38 @@ pub fn compare(q: &Prepared, c: &Prepared) -> Comparison {
     compare_kind(q, c, NameKind::Unknown)
 }
 
-/// Score a prepared query against a prepared entry name of a known kind.
+/// Score a prepared query against a prepared entry name of a known kind, with the explanation.
 pub fn compare_kind(q: &Prepared, c: &Prepared, kind: NameKind) -> Comparison {
+    align(q, c, kind, true)
+}
+
+/// The score alone, without building an explanation (the fast path screening uses for
+/// every candidate; [`compare_kind`] gives the same score).
+pub fn score_kind(q: &Prepared, c: &Prepared, kind: NameKind) -> f32 {
+    align(q, c, kind, false).score
+}
+
+thread_local! {
+    static CANDS: std::cell::RefCell<Vec<Cand>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+fn align(q: &Prepared, c: &Prepared, kind: NameKind, explain: bool) -> Comparison {
+    CANDS.with(|cell| {
+        let mut cands = cell.borrow_mut();
+        cands.clear();
+        align_with(q, c, kind, explain, &mut cands)
+    })
+}
+
+fn align_with(
+    q: &Prepared,
+    c: &Prepared,
+    kind: NameKind,
+    explain: bool,
+    cands: &mut Vec<Cand>,
+) -> Comparison {
     let nq = q.tokens.len().min(64);
     let nc = c.tokens.len().min(64);
-    let mut cands: Vec<Cand> = Vec::with_capacity(nq * nc + nq + nc);
     for i in 0..nq {
         for j in 0..nc {
             let (sim, how) = token_sim(&q.tokens[i], &c.tokens[j]);
@@ -480,22 +570,39 @@ pub fn compare_kind(q: &Prepared, c: &Prepared, kind: NameKind) -> Comparison {
     }
     // Adjacent tokens merged on either side.
     let merge = |a: &[PTok], b: &[PTok], a_is_query: bool, cands: &mut Vec<Cand>| {
+        let mut buf = String::new();
         for i in 0..a.len().min(64).saturating_sub(1) {
             if a[i].class == Class::LegalForm || a[i + 1].class == Class::LegalForm {
                 continue;
             }
-            let joined = format!("{}{}", a[i].text, a[i + 1].text);
+            let joined_len = a[i].text.len() + a[i + 1].text.len();
+            let mut built = false;
             for (j, t) in b.iter().enumerate().take(64) {
                 if t.text.len() < 4 || t.class == Class::LegalForm {
                     continue;
                 }
                 let cross = a[i].script.vowels_unwritten() != t.script.vowels_unwritten();
-                let sim = if cross && skeleton(&joined) == t.skeleton {
+                // Lengths too far apart for any match: skip before building the joined word.
+                let allowed = allowed_edits(joined_len.max(t.text.len()));
+                if !cross
+                    && (joined_len.abs_diff(t.text.len()) > allowed
+                        || letters_bound(a[i].letters | a[i + 1].letters, t.letters) > allowed)
+                {
+                    continue;
+                }
+                if !built {
+                    buf.clear();
+                    buf.push_str(&a[i].text);
+                    buf.push_str(&a[i + 1].text);
+                    built = true;
+                }
+                let joined = buf.as_str();
+                let sim = if cross && skeleton(joined) == t.skeleton {
                     skeleton_sim(t.skeleton.len())
                 } else if a[i].script.syllabic() || t.script.syllabic() {
                     if joined == t.text { 1.0 } else { 0.0 }
                 } else {
-                    edit_sim(&joined, &t.text)
+                    edit_sim(joined, &t.text)
                 };
                 if sim > 0.0 {
                     let (m1, m2) = (0b11u64 << i, 1u64 << j);
@@ -510,8 +617,8 @@ pub fn compare_kind(q: &Prepared, c: &Prepared, kind: NameKind) -> Comparison {
             }
         }
     };
-    merge(&q.tokens, &c.tokens, true, &mut cands);
-    merge(&c.tokens, &q.tokens, false, &mut cands);
+    merge(&q.tokens, &c.tokens, true, cands);
+    merge(&c.tokens, &q.tokens, false, cands);
     cands.sort_by(|a, b| {
         b.sim.total_cmp(&a.sim).then(
             (b.qmask.count_ones() + b.cmask.count_ones())
@@ -540,7 +647,7 @@ pub fn compare_kind(q: &Prepared, c: &Prepared, kind: NameKind) -> Comparison {
             .collect::<Vec<_>>()
             .join(" ")
     };
-    for cand in &cands {
+    for cand in cands.iter() {
         if cand.qmask & used_q != 0 || cand.cmask & used_c != 0 {
             continue;
         }
@@ -559,12 +666,14 @@ pub fn compare_kind(q: &Prepared, c: &Prepared, kind: NameKind) -> Comparison {
         if distinctive && cand.sim >= 0.75 {
             distinctive_hit = true;
         }
-        matched.push(TokenMatch {
-            query: text_of(&q.tokens, cand.qmask),
-            entry: text_of(&c.tokens, cand.cmask),
-            how: cand.how,
-            similarity: cand.sim,
-        });
+        if explain {
+            matched.push(TokenMatch {
+                query: text_of(&q.tokens, cand.qmask),
+                entry: text_of(&c.tokens, cand.cmask),
+                how: cand.how,
+                similarity: cand.sim,
+            });
+        }
     }
     let mut unmatched_query = Vec::new();
     let mut unmatched_entry = Vec::new();
@@ -593,7 +702,9 @@ pub fn compare_kind(q: &Prepared, c: &Prepared, kind: NameKind) -> Comparison {
                 query_extra
             };
             den += extra * t.weight;
-            unmatched_query.push(t.text.clone());
+            if explain {
+                unmatched_query.push(t.text.clone());
+            }
             numbers_differ.0 |= t.class == Class::Number;
             distinct_q += usize::from(t.class == Class::Word);
         }
@@ -601,7 +712,9 @@ pub fn compare_kind(q: &Prepared, c: &Prepared, kind: NameKind) -> Comparison {
     for (j, t) in c.tokens.iter().enumerate().take(64) {
         if used_c & (1 << j) == 0 {
             den += ENTRY_EXTRA_WEIGHT * t.weight;
-            unmatched_entry.push(t.text.clone());
+            if explain {
+                unmatched_entry.push(t.text.clone());
+            }
             numbers_differ.1 |= t.class == Class::Number;
             distinct_c += usize::from(t.class == Class::Word);
         }
@@ -623,12 +736,14 @@ pub fn compare_kind(q: &Prepared, c: &Prepared, kind: NameKind) -> Comparison {
     if !q.compact.is_empty() && q.compact == c.compact && score < 0.97 && !all_words_matched {
         score = 0.97;
         distinctive_hit = true;
-        matched.push(TokenMatch {
-            query: q.compact.clone(),
-            entry: c.compact.clone(),
-            how: How::Merged,
-            similarity: 1.0,
-        });
+        if explain {
+            matched.push(TokenMatch {
+                query: q.compact.clone(),
+                entry: c.compact.clone(),
+                how: How::Merged,
+                similarity: 1.0,
+            });
+        }
     }
     if !distinctive_hit && score > 0.5 {
         score = 0.5;

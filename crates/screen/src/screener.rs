@@ -6,8 +6,8 @@
 //! - **tokens**: aliases sharing a word or number with the query ([`TOKEN_EVIDENCE`] each);
 //! - **sound keys**: consonant skeletons (for queries written in Arabic, Hebrew, Thai, ...)
 //!   and Korean syllable keys ([`KEY_EVIDENCE`] each);
-//! - **character trigrams** of each token (1 each; trigrams on more than an eighth of all
-//!   aliases are skipped).
+//! - **character trigrams** of each token (1 each; trigrams on more than
+//!   1/[`COMMON_TRIGRAM_DIVISOR`] of all aliases are skipped).
 //!
 //! An alias needs a shared token or key, or half the query's trigrams, to be a candidate; when
 //! no alias has that much, the [`FALLBACK_CANDIDATES`] with the most evidence are scored anyway
@@ -22,6 +22,7 @@ use serde::Serialize;
 use crate::lists::{EntryKind, ListEntry};
 use crate::matcher::{
     Class, Comparison, NameKind, Prepared, THRESHOLD, compare_kind, korean_key, prepare_str,
+    score_kind,
 };
 use crate::normalize::Script;
 
@@ -29,6 +30,10 @@ use crate::normalize::Script;
 pub const TOKEN_EVIDENCE: u16 = 4;
 /// Evidence a shared sound key (consonant skeleton, Korean syllable key) gives an alias.
 pub const KEY_EVIDENCE: u16 = 3;
+/// Trigrams on more than 1/this of all aliases carry no evidence (" al", "ali", "moh").
+pub const COMMON_TRIGRAM_DIVISOR: usize = 40;
+/// A candidate needs at least this share of the evidence the best alias has.
+pub const RELATIVE_EVIDENCE: f32 = 0.4;
 /// At most this many candidates are scored per query.
 pub const CANDIDATES: usize = 200;
 /// Candidates scored when no alias has enough evidence (heavy typos).
@@ -261,7 +266,7 @@ impl Screener {
             }
             grams.sort_unstable();
             grams.dedup();
-            let common = self.aliases.len() / 8;
+            let common = self.aliases.len() / COMMON_TRIGRAM_DIVISOR;
             for g in &grams {
                 if let Some(p) = self.trigrams.get(g)
                     && p.len() <= common.max(64)
@@ -269,26 +274,50 @@ impl Screener {
                     add(p, 1, touched);
                 }
             }
-            let need = (grams.len() as u16).div_ceil(2).min(TOKEN_EVIDENCE);
-            let mut ranked: Vec<(u16, u32)> =
-                touched.iter().map(|&a| (counts[a as usize], a)).collect();
+            let top = touched
+                .iter()
+                .map(|&a| counts[a as usize])
+                .max()
+                .unwrap_or(0);
+            // Enough evidence in absolute terms, and at least a share of the best alias's.
+            let need = (grams.len() as u16)
+                .div_ceil(2)
+                .min(TOKEN_EVIDENCE)
+                .max((f32::from(top) * RELATIVE_EVIDENCE) as u16);
+            let mut ranked: Vec<(u16, u32)> = touched
+                .iter()
+                .map(|&a| (counts[a as usize], a))
+                .filter(|&(c, _)| c >= need)
+                .collect();
+            let limit = if ranked.is_empty() {
+                ranked = touched.iter().map(|&a| (counts[a as usize], a)).collect();
+                FALLBACK_CANDIDATES
+            } else {
+                CANDIDATES
+            };
             for &a in touched.iter() {
                 counts[a as usize] = 0;
             }
             touched.clear();
-            ranked.sort_unstable_by(|a, b| b.cmp(a));
-            let enough = ranked.iter().take_while(|(c, _)| *c >= need).count();
-            let take = if enough > 0 {
-                enough.min(CANDIDATES)
-            } else {
-                ranked.len().min(FALLBACK_CANDIDATES)
-            };
-            ranked[..take].iter().map(|&(_, a)| a).collect()
+            if ranked.len() > limit {
+                ranked.select_nth_unstable_by(limit - 1, |a, b| b.cmp(a));
+                ranked.truncate(limit);
+            }
+            ranked.into_iter().map(|(_, a)| a).collect()
         })
     }
 
     /// Screen one query: entries whose best alias scores at least `threshold`, best first.
     pub fn screen_with(&self, query: &Query, threshold: f32) -> Vec<Hit> {
+        self.screen_over(query, threshold, |q| self.candidates(q))
+    }
+
+    fn screen_over(
+        &self,
+        query: &Query,
+        threshold: f32,
+        candidates: impl Fn(&Prepared) -> Vec<u32>,
+    ) -> Vec<Hit> {
         let q = prepare_str(&query.name);
         if q.tokens.is_empty() {
             return Vec::new();
@@ -299,8 +328,9 @@ impl Screener {
                 .map(|c| c.alpha2.clone())
                 .unwrap_or_else(|| c.to_ascii_uppercase())
         });
-        let mut best: HashMap<u32, (f32, u32, Comparison)> = HashMap::new();
-        for ai in self.candidates(&q) {
+        // (entry, score, alias, kind) of every alias at or above the threshold.
+        let mut best: Vec<(u32, f32, u32, NameKind)> = Vec::new();
+        for ai in candidates(&q) {
             let a = &self.aliases[ai as usize];
             let e = &self.entries[a.entry as usize];
             let kind = if query.kind == NameKind::Unknown {
@@ -308,20 +338,19 @@ impl Screener {
             } else {
                 query.kind
             };
-            let c = compare_kind(&q, &a.prepared, kind);
-            // Cheap early filter: a country mismatch only lowers scores.
-            if c.score < threshold {
+            // The score alone first; a country mismatch only lowers it.
+            let score = score_kind(&q, &a.prepared, kind);
+            if score < threshold {
                 continue;
             }
-            match best.get(&a.entry) {
-                Some((s, _, _)) if *s >= c.score => {}
-                _ => {
-                    best.insert(a.entry, (c.score, ai, c));
-                }
-            }
+            best.push((a.entry, score, ai, kind));
         }
+        // The best alias of each entry.
+        best.sort_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
+        best.dedup_by_key(|b| b.0);
         let mut hits = Vec::new();
-        for (entry, (mut score, ai, mut comparison)) in best {
+        for (entry, mut score, ai, kind) in best {
+            let mut comparison = compare_kind(&q, &self.aliases[ai as usize].prepared, kind);
             let e = &self.entries[entry as usize];
             if self.exclusions.contains(&(
                 format!("{}\u{1f}{}", e.source, e.entry_id),
@@ -363,6 +392,19 @@ impl Screener {
                 .then_with(|| a.entry_name.cmp(&b.entry_name))
         });
         hits
+    }
+
+    /// Screen one query by scoring every alias, without the candidate index: the reference
+    /// against which the index's recall is measured (slow; for benchmarks and tests).
+    pub fn screen_exhaustive(&self, query: &Query, threshold: f32) -> Vec<Hit> {
+        self.screen_over(query, threshold, |_| {
+            (0..self.aliases.len() as u32).collect()
+        })
+    }
+
+    /// How many candidates the index gives a query (for benchmarks).
+    pub fn candidate_count(&self, name: &str) -> usize {
+        self.candidates(&prepare_str(name)).len()
     }
 
     /// Screen one query at the documented [`THRESHOLD`].

@@ -26,9 +26,28 @@ struct Pending {
     line: u64,
 }
 
-fn line_of(bytes: &[u8], pos: u64) -> u64 {
-    let end = (pos as usize).min(bytes.len());
-    bytes[..end].iter().filter(|&&b| b == b'\n').count() as u64 + 1
+/// Line numbers of byte positions, counted forward from the last position asked (positions
+/// come in increasing order while reading, so the whole file is scanned once).
+struct Lines<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+    line: u64,
+}
+
+impl Lines<'_> {
+    fn at(&mut self, pos: u64) -> u64 {
+        let end = (pos as usize).min(self.bytes.len());
+        if end < self.pos {
+            self.pos = 0;
+            self.line = 1;
+        }
+        self.line += self.bytes[self.pos..end]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count() as u64;
+        self.pos = end;
+        self.line
+    }
 }
 
 /// Read a UN consolidated list XML file.
@@ -38,6 +57,11 @@ pub fn read_un_xml(path: &Path) -> Result<Loaded, ListError> {
         file: file.clone(),
         source,
     })?;
+    let mut lines = Lines {
+        bytes: &bytes,
+        pos: 0,
+        line: 1,
+    };
     let mut reader = Reader::from_reader(bytes.as_slice());
     reader.config_mut().trim_text(true);
     let mut out = Loaded {
@@ -55,7 +79,7 @@ pub fn read_un_xml(path: &Path) -> Result<Loaded, ListError> {
             Err(e) => {
                 return Err(ListError::Format {
                     file,
-                    message: format!("line {}: malformed XML: {e}", line_of(&bytes, pos)),
+                    message: format!("line {}: malformed XML: {e}", lines.at(pos)),
                 });
             }
             Ok(Event::Eof) => break,
@@ -71,7 +95,7 @@ pub fn read_un_xml(path: &Path) -> Result<Loaded, ListError> {
                         } else {
                             EntryKind::Entity
                         }),
-                        line: line_of(&bytes, pos),
+                        line: lines.at(pos),
                         ..Pending::default()
                     });
                 }
@@ -147,10 +171,8 @@ pub fn read_un_xml(path: &Path) -> Result<Loaded, ListError> {
                 let text = match t.unescape() {
                     Ok(s) => s.into_owned(),
                     Err(e) => {
-                        out.warnings.push(format!(
-                            "{file}:{}: text not decoded: {e}",
-                            line_of(&bytes, pos)
-                        ));
+                        out.warnings
+                            .push(format!("{file}:{}: text not decoded: {e}", lines.at(pos)));
                         continue;
                     }
                 };
