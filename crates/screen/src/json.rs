@@ -41,28 +41,50 @@ fn read(path: &Path) -> Result<String, ListError> {
 /// Read the Consolidated Screening List JSON (`{"results":[{...}]}`). An entry without a name is
 /// reported as a warning naming its position (`results[17]`) and id.
 pub fn read_csl_json(path: &Path) -> Result<Loaded, ListError> {
+    #[derive(serde::Deserialize)]
+    struct Doc<'a> {
+        #[serde(borrow)]
+        results: Option<Vec<&'a serde_json::value::RawValue>>,
+    }
     let file = path.display().to_string();
     let text_all = read(path)?;
-    let doc: Value =
-        serde_json::from_str(text_all.trim_start_matches('\u{feff}')).map_err(|e| {
-            ListError::Format {
-                file: file.clone(),
-                message: format!("line {}, column {}: not JSON: {e}", e.line(), e.column()),
-            }
-        })?;
-    let Some(results) = doc.get("results").and_then(Value::as_array) else {
+    let body = text_all.trim_start_matches('\u{feff}');
+    let doc: Doc = serde_json::from_str(body).map_err(|e| ListError::Format {
+        file: file.clone(),
+        message: format!("line {}, column {}: not JSON: {e}", e.line(), e.column()),
+    })?;
+    let Some(raw) = doc.results else {
         return Err(ListError::Format {
             file,
             message: "not a Consolidated Screening List JSON: no `results` array".into(),
         });
     };
+    // Each entry's line, from where its text starts in the file (entries come in file order,
+    // so lines are counted forward in one pass).
+    let mut results = Vec::with_capacity(raw.len());
+    let (mut at_offset, mut at_line) = (0usize, 1usize);
+    for r in &raw {
+        let offset = (r.get().as_ptr() as usize)
+            .saturating_sub(body.as_ptr() as usize)
+            .clamp(at_offset, body.len());
+        at_line += body.as_bytes()[at_offset..offset]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        at_offset = offset;
+        let v: Value = serde_json::from_str(r.get()).map_err(|e| ListError::Format {
+            file: file.clone(),
+            message: format!("line {at_line}: {e}"),
+        })?;
+        results.push((at_line, v));
+    }
     let mut out = Loaded {
         file: file.clone(),
         format: "csl-json".into(),
         ..Loaded::default()
     };
-    for (i, r) in results.iter().enumerate() {
-        let at = format!("{file}: results[{i}]");
+    for (i, (line, r)) in results.iter().enumerate() {
+        let at = format!("{file}:{line}: results[{i}]");
         let Some(obj) = r.as_object() else {
             out.warnings.push(format!("{at}: not an object, skipped"));
             continue;
