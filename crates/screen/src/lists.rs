@@ -145,10 +145,13 @@ pub fn read_csl(path: &Path) -> Result<Loaded, ListError> {
     std::fs::File::open(path)
         .and_then(|mut f| f.read_to_end(&mut bytes))
         .map_err(io_err(path))?;
-    let file = path.display().to_string();
-    let mut rdr = csv::ReaderBuilder::new()
-        .flexible(true)
-        .from_reader(bytes.as_slice());
+    read_csl_bytes(&path.display().to_string(), &bytes)
+}
+
+/// [`read_csl`] on bytes already in memory; `file` names them in warnings.
+pub fn read_csl_bytes(file: &str, bytes: &[u8]) -> Result<Loaded, ListError> {
+    let file = file.to_string();
+    let mut rdr = csv::ReaderBuilder::new().flexible(true).from_reader(bytes);
     let header = lowercase_header(&mut rdr, &file)?;
     let col = |n: &str| header.iter().position(|h| h == n);
     let (Some(c_source), Some(c_name)) = (col("source"), col("name")) else {

@@ -1,0 +1,837 @@
+//! Red flags per order, licence determination and screening of every party, entity networks
+//! and explained risk.
+//!
+//! Each flag is data (`data/assess/red_flags.csv`: id, check, weight, parameter, title, source);
+//! the check it names is code here. An order's score combines the weights of its flags as
+//! independent evidence, `score = 1 − Π (1 − weight)`, so two weak flags weigh more than one and
+//! no number of flags passes 1. Network flags (N1-N4) add to every order they touch. A cluster's
+//! score is its riskiest order's.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::OnceLock;
+
+use chipwatch_rules::catalogue::{Catalogue, Item};
+use chipwatch_rules::classify::Specs;
+use chipwatch_rules::licence::{Mode, Shipment, determine};
+use chipwatch_screen::normalize::normalize;
+use chipwatch_screen::screener::{Hit, Query, Screener};
+use chrono::NaiveDate;
+use petgraph::unionfind::UnionFind;
+use serde::Serialize;
+
+use crate::ledger::{Order, ShipToType};
+
+/// A red flag as data.
+#[derive(Debug, Clone, Serialize)]
+pub struct FlagDef {
+    pub id: String,
+    pub check: String,
+    pub weight: f64,
+    pub parameter: Option<f64>,
+    pub title: String,
+    pub source: String,
+}
+
+/// The bundled red flags.
+pub fn flag_defs() -> &'static [FlagDef] {
+    static F: OnceLock<Vec<FlagDef>> = OnceLock::new();
+    F.get_or_init(|| {
+        let text = include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../data/assess/red_flags.csv"
+        ));
+        let mut rdr = csv::Reader::from_reader(text.as_bytes());
+        rdr.records()
+            .map(|r| {
+                let r = r.expect("bundled red_flags.csv is valid CSV");
+                FlagDef {
+                    id: r[0].to_string(),
+                    check: r[1].to_string(),
+                    weight: r[2].parse().expect("bundled weight is a number"),
+                    parameter: r[3].parse().ok(),
+                    title: r[4].to_string(),
+                    source: r[5].to_string(),
+                }
+            })
+            .collect()
+    })
+}
+
+fn def(check: &str) -> &'static FlagDef {
+    flag_defs()
+        .iter()
+        .find(|f| f.check == check)
+        .unwrap_or_else(|| panic!("bundled red_flags.csv has no check {check}"))
+}
+
+struct Vocabulary {
+    lists: HashMap<String, Vec<String>>,
+}
+
+fn vocabulary() -> &'static Vocabulary {
+    static V: OnceLock<Vocabulary> = OnceLock::new();
+    V.get_or_init(|| {
+        let text = include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../data/assess/vocabulary.csv"
+        ));
+        let mut lists: HashMap<String, Vec<String>> = HashMap::new();
+        for line in text.lines().skip(1) {
+            let mut c = line.splitn(3, ',');
+            if let (Some(l), Some(w)) = (c.next(), c.next()) {
+                lists.entry(l.to_string()).or_default().push(w.to_string());
+            }
+        }
+        Vocabulary { lists }
+    })
+}
+
+fn in_list(list: &str, value: &str) -> bool {
+    vocabulary()
+        .lists
+        .get(list)
+        .is_some_and(|l| l.iter().any(|w| w.eq_ignore_ascii_case(value)))
+}
+
+/// One flag raised on an order, with the facts behind it.
+#[derive(Debug, Clone, Serialize)]
+pub struct FlagHit {
+    pub id: String,
+    pub title: String,
+    pub weight: f64,
+    pub detail: String,
+    pub source: String,
+}
+
+fn hit(check: &str, detail: String) -> FlagHit {
+    let d = def(check);
+    FlagHit {
+        id: d.id.clone(),
+        title: d.title.clone(),
+        weight: d.weight,
+        detail,
+        source: d.source.clone(),
+    }
+}
+
+/// The key two spellings of a party share: normalised words, legal forms left out.
+pub fn party_key(name: &str) -> String {
+    let n = normalize(name);
+    let core = n.core();
+    if core.is_empty() { n.key() } else { core }
+}
+
+fn same_party(a: Option<&str>, b: Option<&str>) -> bool {
+    matches!((a, b), (Some(a), Some(b)) if party_key(a) == party_key(b))
+}
+
+/// The order-level flags that need nothing but the order.
+pub fn order_flags(o: &Order) -> Vec<FlagHit> {
+    let mut out = Vec::new();
+    let chips = o.chips();
+    if matches!(
+        o.ship_to_type,
+        Some(ShipToType::Forwarder | ShipToType::Logistics)
+    ) {
+        out.push(hit(
+            "forwarder_ship_to",
+            format!(
+                "ship-to {} is a {}",
+                o.ship_to.name.as_deref().unwrap_or("(unnamed)"),
+                if o.ship_to_type == Some(ShipToType::Forwarder) {
+                    "freight forwarder"
+                } else {
+                    "logistics company"
+                }
+            ),
+        ));
+    }
+    if let Some(payer) = o.payer_name.as_deref() {
+        let own = same_party(Some(payer), o.bill_to.name.as_deref())
+            || same_party(Some(payer), o.end_user.name.as_deref())
+            || same_party(Some(payer), o.end_user_parent.as_deref());
+        if !own && (o.bill_to.name.is_some() || o.end_user.name.is_some()) {
+            out.push(hit(
+                "third_party_payer",
+                format!(
+                    "paid by {payer}, billed to {}",
+                    o.bill_to.name.as_deref().unwrap_or("(unnamed)")
+                ),
+            ));
+        }
+    }
+    if let Some(pc) = o.payer_country.as_deref() {
+        let known = [
+            o.bill_to.country.as_deref(),
+            o.ship_to.country.as_deref(),
+            o.end_user.country.as_deref(),
+            o.end_user_parent_country.as_deref(),
+        ];
+        if !known.contains(&Some(pc)) {
+            out.push(hit(
+                "third_country_payer",
+                format!(
+                    "payer in {pc}; buyer in {}, ship-to in {}, end user in {}",
+                    o.bill_to.country.as_deref().unwrap_or("?"),
+                    o.ship_to.country.as_deref().unwrap_or("?"),
+                    o.end_user_country()
+                ),
+            ));
+        }
+    }
+    if o.installation_declined == Some(true) {
+        out.push(hit(
+            "installation_declined",
+            format!("installation declined for {} × {}", o.quantity, o.item),
+        ));
+    }
+    let controls = NaiveDate::from_ymd_opt(2022, 10, 7).expect("valid date");
+    if let Some(since) = o.customer_since {
+        let p = def("new_bulk_buyer").parameter.unwrap_or(64.0);
+        if since >= controls && chips as f64 >= p {
+            out.push(hit(
+                "new_bulk_buyer",
+                format!(
+                    "customer since {since} (after the 2022-10-07 controls) orders {chips} chips"
+                ),
+            ));
+        }
+        let days = def("young_company").parameter.unwrap_or(365.0);
+        let age = (o.order_date - since).num_days();
+        if (0..days as i64).contains(&age) {
+            out.push(hit(
+                "young_company",
+                format!("customer for {age} days at the order date (since {since})"),
+            ));
+        }
+    }
+    let res_min = def("residential_bulk").parameter.unwrap_or(16.0);
+    if chips as f64 >= res_min {
+        for (who, addr) in [
+            ("ship-to", o.ship_to.address.as_deref()),
+            ("end user", o.end_user.address.as_deref()),
+        ] {
+            if let Some(a) = addr {
+                let lower = a.to_ascii_lowercase();
+                let words: Vec<&str> = lower
+                    .split(|c: char| !c.is_ascii_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .collect();
+                let marker = vocabulary().lists["residential"].iter().find(|m| {
+                    if m.contains(' ') {
+                        lower.contains(m.as_str())
+                    } else {
+                        words.contains(&m.as_str())
+                    }
+                });
+                if let Some(m) = marker {
+                    out.push(hit(
+                        "residential_bulk",
+                        format!(
+                            "{who} address \"{a}\" looks residential (\"{m}\") for {chips} chips"
+                        ),
+                    ));
+                    break;
+                }
+            }
+        }
+    }
+    if let Some(mw) = o.declared_site_mw {
+        let kw = def("site_power_short").parameter.unwrap_or(1.6);
+        let needed_mw = chips as f64 * kw / 1000.0;
+        if needed_mw > mw {
+            out.push(hit(
+                "site_power_short",
+                format!("{chips} chips × {kw} kW = {needed_mw:.2} MW; the site declares {mw} MW"),
+            ));
+        }
+    }
+    // Route: intermediate countries (not the seller's, the ship-to's or the end user's).
+    let ends: BTreeSet<&str> = [
+        o.seller_country.as_deref(),
+        o.ship_to.country.as_deref(),
+        Some(o.end_user_country()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let via: Vec<&str> = o
+        .route
+        .iter()
+        .map(String::as_str)
+        .filter(|c| !ends.contains(c))
+        .collect();
+    let restricted: Vec<&str> = via
+        .iter()
+        .copied()
+        .filter(|c| in_list("restricted", c))
+        .collect();
+    if !restricted.is_empty() && !in_list("restricted", o.end_user_country()) {
+        out.push(hit(
+            "restricted_route",
+            format!(
+                "route {} passes through {} for an end user in {}",
+                o.route.join("→"),
+                restricted.join(", "),
+                o.end_user_country()
+            ),
+        ));
+    } else {
+        let hubs: Vec<&str> = via.iter().copied().filter(|c| in_list("hub", c)).collect();
+        if !hubs.is_empty() {
+            out.push(hit(
+                "hub_route",
+                format!(
+                    "route {} passes through {} on the way to {}",
+                    o.route.join("→"),
+                    hubs.join(", "),
+                    o.end_user_country()
+                ),
+            ));
+        }
+    }
+    if let (Some(hs), Some(item)) = (o.hs_code.as_deref(), Catalogue::bundled().find(&o.item)) {
+        let digits: String = hs.chars().filter(char::is_ascii_digit).collect();
+        let expected: &[&str] = match item {
+            Item::Chip(_) => &["854231"],
+            Item::System { .. } => &["847150", "847180", "847330"],
+        };
+        if digits.len() >= 6 && !expected.iter().any(|e| digits.starts_with(e)) {
+            out.push(hit(
+                "hs_mismatch",
+                format!(
+                    "declared HS {hs} for {}; expected {}",
+                    o.item,
+                    expected.join(" or ")
+                ),
+            ));
+        }
+    }
+    if let Some(email) = o.contact_email.as_deref() {
+        let p = def("webmail_bulk").parameter.unwrap_or(64.0);
+        let domain = email.rsplit('@').next().unwrap_or("").to_ascii_lowercase();
+        if chips as f64 >= p && in_list("webmail", &domain) {
+            out.push(hit(
+                "webmail_bulk",
+                format!("contact {email} (free webmail) for {chips} chips"),
+            ));
+        }
+    }
+    if let Some(eu) = o.declared_end_use.as_deref()
+        && in_list("vague", eu.trim())
+    {
+        out.push(hit("vague_end_use", format!("declared end use \"{eu}\"")));
+    }
+    if let (Some(s), Some(e)) = (o.ship_to.country.as_deref(), o.end_user.country.as_deref())
+        && s != e
+        && o.ship_to_type != Some(ShipToType::Distributor)
+    {
+        out.push(hit(
+            "ship_to_elsewhere",
+            format!("shipped to {s}, end user in {e}"),
+        ));
+    }
+    out
+}
+
+/// The combined score of independent flags.
+pub fn combine(weights: impl IntoIterator<Item = f64>) -> f64 {
+    1.0 - weights
+        .into_iter()
+        .fold(1.0, |acc, w| acc * (1.0 - w.clamp(0.0, 1.0)))
+}
+
+/// An order's result.
+#[derive(Debug, Clone, Serialize)]
+pub struct OrderResult {
+    pub order_id: String,
+    pub line: u64,
+    pub score: f64,
+    pub flags: Vec<FlagHit>,
+    pub cluster: usize,
+}
+
+/// A party with a restricted-party hit.
+#[derive(Debug, Clone, Serialize)]
+pub struct PartyHit {
+    pub party: String,
+    pub roles: Vec<String>,
+    pub hits: Vec<Hit>,
+}
+
+/// A network of parties that entity resolution joined.
+#[derive(Debug, Clone, Serialize)]
+pub struct Cluster {
+    pub id: usize,
+    /// Party names as written, by role.
+    pub parties: BTreeMap<String, BTreeSet<String>>,
+    pub orders: Vec<String>,
+    pub score: f64,
+    /// Network flags on this cluster, with facts.
+    pub flags: Vec<FlagHit>,
+    /// Links that joined parties (shared address, phone, email, domain).
+    pub links: Vec<(String, String, String)>,
+    pub chips: u64,
+}
+
+/// Everything an assessment found.
+#[derive(Debug, Clone, Serialize)]
+pub struct Assessment {
+    pub orders: Vec<OrderResult>,
+    pub clusters: Vec<Cluster>,
+    pub party_hits: Vec<PartyHit>,
+    pub parties_screened: usize,
+}
+
+/// Options of an assessment.
+pub struct Options<'a> {
+    pub screener: Option<&'a Screener>,
+    pub mode: Mode,
+}
+
+/// Screen every distinct party name once (on all cores).
+type ScreenedParties = HashMap<String, (String, Vec<String>, Vec<Hit>)>;
+
+fn screen_parties(orders: &[Order], s: &Screener) -> ScreenedParties {
+    let mut roles: BTreeMap<String, (String, BTreeSet<String>)> = BTreeMap::new();
+    for o in orders {
+        for (role, name) in [
+            ("bill_to", o.bill_to.name.as_deref()),
+            ("ship_to", o.ship_to.name.as_deref()),
+            ("end_user", o.end_user.name.as_deref()),
+            ("end_user_parent", o.end_user_parent.as_deref()),
+            ("payer", o.payer_name.as_deref()),
+            ("forwarder", o.forwarder.as_deref()),
+        ] {
+            if let Some(n) = name {
+                let e = roles
+                    .entry(party_key(n))
+                    .or_insert_with(|| (n.to_string(), BTreeSet::new()));
+                e.1.insert(role.to_string());
+            }
+        }
+    }
+    let names: Vec<(String, String, Vec<String>)> = roles
+        .into_iter()
+        .map(|(k, (n, r))| (k, n, r.into_iter().collect()))
+        .collect();
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let chunk = names.len().div_ceil(workers).max(1);
+    std::thread::scope(|sc| {
+        let handles: Vec<_> = names
+            .chunks(chunk)
+            .map(|part| {
+                sc.spawn(move || {
+                    part.iter()
+                        .filter_map(|(k, n, r)| {
+                            let hits = s.screen(&Query::name(n));
+                            (!hits.is_empty()).then(|| (k.clone(), (n.clone(), r.clone(), hits)))
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().expect("screening worker panicked"))
+            .collect()
+    })
+}
+
+type LicenceKey = (String, String, String, Option<String>, NaiveDate);
+
+/// Assess a ledger.
+pub fn assess(orders: &[Order], opts: &Options<'_>) -> Assessment {
+    // Screening.
+    let party_hits = opts
+        .screener
+        .map(|s| screen_parties(orders, s))
+        .unwrap_or_default();
+    let parties_screened = {
+        let mut k = BTreeSet::new();
+        for o in orders {
+            for n in [
+                o.bill_to.name.as_deref(),
+                o.ship_to.name.as_deref(),
+                o.end_user.name.as_deref(),
+                o.end_user_parent.as_deref(),
+                o.payer_name.as_deref(),
+                o.forwarder.as_deref(),
+            ]
+            .into_iter()
+            .flatten()
+            {
+                k.insert(party_key(n));
+            }
+        }
+        if opts.screener.is_some() { k.len() } else { 0 }
+    };
+    // Entity resolution: buyer-side parties joined by shared identifiers.
+    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut display: Vec<String> = Vec::new();
+    let mut node = |name: &str, index: &mut HashMap<String, usize>| -> usize {
+        let k = party_key(name);
+        *index.entry(k).or_insert_with(|| {
+            display.push(name.to_string());
+            display.len() - 1
+        })
+    };
+    let mut buyer_of = Vec::with_capacity(orders.len());
+    let mut attrs: Vec<(usize, String, String)> = Vec::new();
+    for (i, o) in orders.iter().enumerate() {
+        let buyer_name = o
+            .bill_to
+            .name
+            .clone()
+            .or_else(|| o.end_user.name.clone())
+            .unwrap_or_else(|| format!("(unnamed buyer, order {})", o.order_id));
+        let b = node(&buyer_name, &mut index);
+        buyer_of.push(b);
+        if let Some(p) = o.contact_phone.as_deref() {
+            let digits: String = p.chars().filter(char::is_ascii_digit).collect();
+            if digits.len() >= 7 {
+                attrs.push((b, "phone".into(), digits));
+            }
+        }
+        if let Some(e) = o.contact_email.as_deref() {
+            let e = e.trim().to_ascii_lowercase();
+            let domain = e.rsplit('@').next().unwrap_or("").to_string();
+            attrs.push((b, "email".into(), e.clone()));
+            if !domain.is_empty() && !in_list("webmail", &domain) {
+                attrs.push((b, "email domain".into(), domain));
+            }
+        }
+        if let Some(a) = o.bill_to.address.as_deref() {
+            attrs.push((b, "address".into(), party_key(a)));
+        }
+        if let Some(eu) = o.end_user.name.as_deref() {
+            let e = node(eu, &mut index);
+            if let Some(a) = o.end_user.address.as_deref() {
+                attrs.push((e, "address".into(), party_key(a)));
+            }
+        }
+        let _ = i;
+    }
+    let n_nodes = display.len();
+    let mut uf = UnionFind::<usize>::new(n_nodes);
+    let mut by_attr: HashMap<(String, String), Vec<usize>> = HashMap::new();
+    for (n, kind, value) in &attrs {
+        by_attr
+            .entry((kind.clone(), value.clone()))
+            .or_default()
+            .push(*n);
+    }
+    let mut links_of: HashMap<usize, Vec<(String, String, String)>> = HashMap::new();
+    for ((kind, value), nodes) in &by_attr {
+        let mut distinct: Vec<usize> = nodes.clone();
+        distinct.sort_unstable();
+        distinct.dedup();
+        for w in distinct.windows(2) {
+            uf.union(w[0], w[1]);
+            links_of.entry(w[0]).or_default().push((
+                display[w[0]].clone(),
+                display[w[1]].clone(),
+                format!("same {kind}: {value}"),
+            ));
+        }
+    }
+    let root = |n: usize| uf.find(n);
+    // Cluster ids in order of first appearance.
+    let mut cluster_id: HashMap<usize, usize> = HashMap::new();
+    for &b in &buyer_of {
+        let r = root(b);
+        let next = cluster_id.len();
+        cluster_id.entry(r).or_insert(next);
+    }
+    let cluster_of_order: Vec<usize> = buyer_of.iter().map(|&b| cluster_id[&root(b)]).collect();
+
+    // Order flags, licence and screening.
+    let mut licence_cache: HashMap<LicenceKey, Option<String>> = HashMap::new();
+    let mut results: Vec<OrderResult> = Vec::with_capacity(orders.len());
+    for (i, o) in orders.iter().enumerate() {
+        let mut flags = order_flags(o);
+        let key: LicenceKey = (
+            o.item.clone(),
+            o.ship_to.country.clone().unwrap_or_default(),
+            o.end_user_country().to_string(),
+            o.end_user_parent_country.clone(),
+            o.order_date,
+        );
+        let licence = licence_cache
+            .entry(key)
+            .or_insert_with(|| {
+                let item = Catalogue::bundled().find(&o.item)?;
+                let d = determine(
+                    &Specs::of(&item),
+                    &Shipment {
+                        quantity: o.quantity,
+                        destination: o.ship_to.country.clone().unwrap_or_default(),
+                        end_user_country: o.end_user.country.clone(),
+                        end_user_hq: None,
+                        parent_hq: o.end_user_parent_country.clone(),
+                        exporting_country: o.seller_country.clone().unwrap_or_else(|| "US".into()),
+                        date: o.order_date,
+                        mode: opts.mode,
+                        end_use: None,
+                    },
+                );
+                d.licence_required.then(|| {
+                    d.reasons
+                        .iter()
+                        .map(|r| format!("{} [{}]", r.text, r.citation))
+                        .collect::<Vec<_>>()
+                        .join("; ")
+                })
+            })
+            .clone();
+        if let Some(reasons) = licence {
+            flags.push(hit("licence_required", reasons));
+        }
+        for (role, name) in [
+            ("bill-to", o.bill_to.name.as_deref()),
+            ("ship-to", o.ship_to.name.as_deref()),
+            ("end user", o.end_user.name.as_deref()),
+            ("end user's parent", o.end_user_parent.as_deref()),
+            ("payer", o.payer_name.as_deref()),
+            ("forwarder", o.forwarder.as_deref()),
+        ] {
+            if let Some(n) = name
+                && let Some((_, _, hits)) = party_hits.get(&party_key(n))
+            {
+                let h = &hits[0];
+                flags.push(hit(
+                    "screening_hit",
+                    format!(
+                        "{role} \"{n}\" matches {} {} \"{}\" (alias \"{}\", score {:.2}: {})",
+                        h.source, h.entry_id, h.entry_name, h.matched_alias, h.score, h.explanation
+                    ),
+                ));
+            }
+        }
+        results.push(OrderResult {
+            order_id: o.order_id.clone(),
+            line: o.line,
+            score: 0.0,
+            flags,
+            cluster: cluster_of_order[i],
+        });
+    }
+
+    // Network flags.
+    let n_clusters = cluster_id.len();
+    let mut cluster_flags: Vec<Vec<FlagHit>> = vec![Vec::new(); n_clusters];
+    let mut order_net: Vec<Vec<FlagHit>> = vec![Vec::new(); orders.len()];
+    // N1: a listed party anywhere in the cluster or among its orders' parties.
+    let mut listed_in: Vec<BTreeSet<String>> = vec![BTreeSet::new(); n_clusters];
+    for (i, r) in results.iter().enumerate() {
+        for f in r.flags.iter().filter(|f| f.id == def("screening_hit").id) {
+            listed_in[cluster_of_order[i]].insert(f.detail.clone());
+        }
+    }
+    for (c, listed) in listed_in.iter().enumerate() {
+        if !listed.is_empty() {
+            cluster_flags[c].push(hit(
+                "network_listed",
+                format!(
+                    "{} listed-party match(es) in this network: {}",
+                    listed.len(),
+                    listed.iter().next().cloned().unwrap_or_default()
+                ),
+            ));
+        }
+    }
+    let controls = NaiveDate::from_ymd_opt(2022, 10, 7).expect("valid date");
+    let young = |o: &Order| {
+        o.customer_since
+            .is_some_and(|s| s >= controls || (o.order_date - s).num_days() < 2 * 365)
+    };
+    // N2: several young buyers at one address or behind one forwarder.
+    let need = def("network_shared_address").parameter.unwrap_or(3.0) as usize;
+    let mut groups: HashMap<(String, String), (BTreeSet<String>, Vec<usize>)> = HashMap::new();
+    for (i, o) in orders.iter().enumerate() {
+        if !young(o) {
+            continue;
+        }
+        let buyer = display[buyer_of[i]].clone();
+        if let Some(a) = o.bill_to.address.as_deref() {
+            let g = groups.entry(("address".into(), a.to_string())).or_default();
+            g.0.insert(buyer.clone());
+            g.1.push(i);
+        }
+        if let Some(f) = o.forwarder.as_deref() {
+            let g = groups
+                .entry(("forwarder".into(), party_key(f)))
+                .or_default();
+            g.0.insert(buyer.clone());
+            g.1.push(i);
+        }
+    }
+    for ((kind, value), (buyers, idx)) in &groups {
+        if buyers.len() >= need {
+            let f = hit(
+                "network_shared_address",
+                format!(
+                    "{} young buyers share the {kind} {value}: {}",
+                    buyers.len(),
+                    buyers.iter().cloned().collect::<Vec<_>>().join(", ")
+                ),
+            );
+            for &i in idx {
+                order_net[i].push(f.clone());
+            }
+        }
+    }
+    // N3: one payer behind several buyers.
+    let need = def("network_one_payer").parameter.unwrap_or(3.0) as usize;
+    let mut payers: HashMap<String, (String, BTreeSet<String>, Vec<usize>)> = HashMap::new();
+    for (i, o) in orders.iter().enumerate() {
+        if let Some(p) = o.payer_name.as_deref() {
+            let buyer = display[buyer_of[i]].clone();
+            if party_key(p) == party_key(&buyer) {
+                continue;
+            }
+            let g = payers
+                .entry(party_key(p))
+                .or_insert_with(|| (p.to_string(), BTreeSet::new(), Vec::new()));
+            g.1.insert(buyer);
+            g.2.push(i);
+        }
+    }
+    for (payer, buyers, idx) in payers.values() {
+        if buyers.len() >= need {
+            let f = hit(
+                "network_one_payer",
+                format!(
+                    "{payer} pays for {} buyers: {}",
+                    buyers.len(),
+                    buyers.iter().cloned().collect::<Vec<_>>().join(", ")
+                ),
+            );
+            for &i in idx {
+                order_net[i].push(f.clone());
+            }
+        }
+    }
+    // N4: split orders within a cluster and item, 14 days.
+    let limit = def("network_split_orders").parameter.unwrap_or(64.0);
+    let mut series: HashMap<(usize, String), Vec<usize>> = HashMap::new();
+    for (i, o) in orders.iter().enumerate() {
+        if (o.chips() as f64) < limit {
+            series
+                .entry((cluster_of_order[i], o.item.clone()))
+                .or_default()
+                .push(i);
+        }
+    }
+    for ((_, item), mut idx) in series {
+        idx.sort_by_key(|&i| orders[i].order_date);
+        let mut start = 0;
+        let mut flagged = vec![false; idx.len()];
+        for end in 0..idx.len() {
+            while (orders[idx[end]].order_date - orders[idx[start]].order_date).num_days() > 14 {
+                start += 1;
+            }
+            let window = &idx[start..=end];
+            let sum: u64 = window.iter().map(|&i| orders[i].chips()).sum();
+            if window.len() >= 2 && sum as f64 >= limit {
+                flagged[start..=end].fill(true);
+            }
+        }
+        let chosen: Vec<usize> = idx
+            .iter()
+            .zip(&flagged)
+            .filter(|(_, f)| **f)
+            .map(|(&i, _)| i)
+            .collect();
+        if !chosen.is_empty() {
+            let total: u64 = chosen.iter().map(|&i| orders[i].chips()).sum();
+            let f = hit(
+                "network_split_orders",
+                format!(
+                    "{} orders of {item} each under {limit} chips within 14 days add up to {total} chips: {}",
+                    chosen.len(),
+                    chosen
+                        .iter()
+                        .map(|&i| orders[i].order_id.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            );
+            for &i in &chosen {
+                order_net[i].push(f.clone());
+            }
+        }
+    }
+    // Scores.
+    for (i, r) in results.iter_mut().enumerate() {
+        let c = r.cluster;
+        r.flags.extend(cluster_flags[c].iter().cloned());
+        for f in &order_net[i] {
+            if !r.flags.iter().any(|g| g.id == f.id && g.detail == f.detail) {
+                r.flags.push(f.clone());
+            }
+        }
+        // One weight per flag id: repeated evidence of one kind is one fact.
+        let mut w: BTreeMap<&str, f64> = BTreeMap::new();
+        for f in &r.flags {
+            let e = w.entry(f.id.as_str()).or_insert(0.0);
+            *e = e.max(f.weight);
+        }
+        r.score = combine(w.values().copied());
+    }
+    // Clusters.
+    let mut clusters: Vec<Cluster> = (0..n_clusters)
+        .map(|id| Cluster {
+            id,
+            parties: BTreeMap::new(),
+            orders: Vec::new(),
+            score: 0.0,
+            flags: Vec::new(),
+            links: Vec::new(),
+            chips: 0,
+        })
+        .collect();
+    for (i, o) in orders.iter().enumerate() {
+        let c = &mut clusters[cluster_of_order[i]];
+        c.orders.push(o.order_id.clone());
+        c.chips += o.chips();
+        c.score = c.score.max(results[i].score);
+        for (role, name) in [
+            ("bill_to", o.bill_to.name.as_deref()),
+            ("ship_to", o.ship_to.name.as_deref()),
+            ("end_user", o.end_user.name.as_deref()),
+            ("payer", o.payer_name.as_deref()),
+            ("forwarder", o.forwarder.as_deref()),
+        ] {
+            if let Some(n) = name {
+                c.parties
+                    .entry(role.to_string())
+                    .or_default()
+                    .insert(n.to_string());
+            }
+        }
+        for f in &results[i].flags {
+            if f.id.starts_with('N')
+                && !c.flags.iter().any(|g| g.id == f.id && g.detail == f.detail)
+            {
+                c.flags.push(f.clone());
+            }
+        }
+    }
+    for (n, links) in links_of {
+        let c = cluster_id.get(&root(n)).copied();
+        if let Some(c) = c {
+            clusters[c].links.extend(links);
+        }
+    }
+    let party_hits = party_hits
+        .into_values()
+        .map(|(party, roles, hits)| PartyHit { party, roles, hits })
+        .collect();
+    Assessment {
+        orders: results,
+        clusters,
+        party_hits,
+        parties_screened,
+    }
+}

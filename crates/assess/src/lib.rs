@@ -1,0 +1,7 @@
+//! # chipwatch-assess
+//!
+//! Transaction ledgers → red flags, licence checks, screening of every party, entity networks
+//! and explained risk scores; and a simulator of ledgers with labelled diversion schemes.
+
+pub mod assess;
+pub mod ledger;

@@ -1,0 +1,309 @@
+//! Each red flag and network finding on a small ledger where the answer is known by hand.
+
+use chipwatch_assess::assess::{Assessment, Options, assess};
+use chipwatch_assess::ledger::{Order, read_ledger_text};
+use chipwatch_rules::licence::Mode;
+use chipwatch_screen::lists::read_csl_bytes;
+use chipwatch_screen::screener::Screener;
+
+const HEAD: &str = "order_id,order_date,item,quantity,seller_country,bill_to_name,bill_to_address,bill_to_country,ship_to_name,ship_to_address,ship_to_country,ship_to_type,end_user_name,end_user_address,end_user_country,end_user_parent,end_user_parent_country,payer_name,payer_country,hs_code,forwarder,route,declared_end_use,installation_declined,customer_since,contact_email,contact_phone,declared_site_mw";
+
+/// A clean order: a long-standing Japanese datacenter buying for itself, shipped direct.
+const CLEAN: &str = "O-1,2024-05-01,HGX-H100-8GPU,4,US,Sakura Compute KK,1-2-3 Otemachi Tokyo,JP,Sakura Compute KK,1-2-3 Otemachi Tokyo,JP,datacenter,Sakura Compute KK,1-2-3 Otemachi Tokyo,JP,Sakura Holdings,JP,Sakura Compute KK,JP,8471.50,,US;JP,AI training cloud,false,2015-01-01,it@sakura.example.jp,+81 3 1234 5678,20";
+
+fn ledger(rows: &[String]) -> Vec<Order> {
+    let text = format!("{HEAD}\n{}\n", rows.join("\n"));
+    let l = read_ledger_text("test.csv", &text).unwrap();
+    assert!(
+        l.rejected.is_empty(),
+        "{:?}",
+        l.rejected
+            .iter()
+            .map(|r| r.error.to_string())
+            .collect::<Vec<_>>()
+    );
+    l.records
+}
+
+/// The clean order with some columns replaced (by header name).
+fn row(id: &str, changes: &[(&str, &str)]) -> String {
+    let head: Vec<&str> = HEAD.split(',').collect();
+    let mut fields: Vec<String> = CLEAN.split(',').map(str::to_string).collect();
+    fields[0] = id.to_string();
+    for (k, v) in changes {
+        let i = head
+            .iter()
+            .position(|h| h == k)
+            .unwrap_or_else(|| panic!("no column {k}"));
+        fields[i] = if v.contains(',') {
+            format!("\"{v}\"")
+        } else {
+            v.to_string()
+        };
+    }
+    fields.join(",")
+}
+
+fn run(rows: &[String]) -> Assessment {
+    assess(
+        &ledger(rows),
+        &Options {
+            screener: None,
+            mode: Mode::AsEnforced,
+        },
+    )
+}
+
+fn ids(a: &Assessment, order: &str) -> Vec<String> {
+    a.orders
+        .iter()
+        .find(|o| o.order_id == order)
+        .unwrap()
+        .flags
+        .iter()
+        .map(|f| f.id.clone())
+        .collect()
+}
+
+#[test]
+fn a_clean_order_raises_nothing() {
+    let a = run(&[row("O-1", &[])]);
+    assert!(a.orders[0].flags.is_empty(), "{:?}", a.orders[0].flags);
+    assert_eq!(a.orders[0].score, 0.0);
+}
+
+#[test]
+fn each_order_flag_fires_on_its_fact() {
+    let cases: Vec<(&str, Vec<(&str, &str)>)> = vec![
+        (
+            "K8",
+            vec![
+                ("ship_to_type", "forwarder"),
+                ("ship_to_name", "Quick Freight Pte Ltd"),
+            ],
+        ),
+        ("K4a", vec![("payer_name", "Other Holdings Ltd")]),
+        ("K4b", vec![("payer_country", "AE")]),
+        ("K6", vec![("installation_declined", "true")]),
+        (
+            "G1",
+            vec![("customer_since", "2023-09-01"), ("quantity", "10")],
+        ),
+        ("K5", vec![("customer_since", "2024-02-01")]),
+        (
+            "G2",
+            vec![("ship_to_address", "Blk 123 Jurong West St 41 #05-67")],
+        ),
+        ("G3", vec![("declared_site_mw", "0.02")]),
+        ("K9", vec![("route", "US;SG;JP")]),
+        ("K9b", vec![("route", "US;HK;JP")]),
+        ("K10", vec![("hs_code", "8517.62")]),
+        (
+            "K5b",
+            vec![("contact_email", "buyer123@gmail.com"), ("quantity", "10")],
+        ),
+        ("K2", vec![("declared_end_use", "trading")]),
+        ("K7", vec![("ship_to_country", "MY")]),
+        ("H1", vec![("end_user_parent_country", "CN")]),
+    ];
+    for (flag, changes) in cases {
+        let a = run(&[row("X", &changes)]);
+        let got = ids(&a, "X");
+        assert!(
+            got.contains(&flag.to_string()),
+            "{flag} on {changes:?}: {got:?}"
+        );
+        assert!(a.orders[0].score > 0.0);
+        let f = a.orders[0].flags.iter().find(|f| f.id == flag).unwrap();
+        assert!(!f.detail.is_empty() && !f.source.is_empty());
+    }
+}
+
+#[test]
+fn controls_that_must_not_fire() {
+    // A distributor shipping in its own country to an end user elsewhere is normal.
+    let a = run(&[row(
+        "X",
+        &[("ship_to_type", "distributor"), ("end_user_country", "KR")],
+    )]);
+    assert!(!ids(&a, "X").contains(&"K7".to_string()));
+    // The buyer paying for itself under another legal form is not a third party.
+    let a = run(&[row("X", &[("payer_name", "SAKURA COMPUTE K.K.")])]);
+    assert!(
+        !ids(&a, "X").contains(&"K4a".to_string()),
+        "{:?}",
+        ids(&a, "X")
+    );
+    // A Singapore unit number ("#05-67") is not residential.
+    let a = run(&[row(
+        "X",
+        &[("ship_to_address", "1 Science Park Rd #05-67 Singapore")],
+    )]);
+    assert!(!ids(&a, "X").contains(&"G2".to_string()));
+    // Small orders from a webmail address are not bulk.
+    let a = run(&[row(
+        "X",
+        &[("contact_email", "a@gmail.com"), ("quantity", "1")],
+    )]);
+    assert!(!ids(&a, "X").contains(&"K5b".to_string()));
+}
+
+#[test]
+fn flags_combine_as_independent_evidence() {
+    let a = run(&[row(
+        "X",
+        &[("installation_declined", "true"), ("payer_country", "AE")],
+    )]);
+    let s = a.orders[0].score;
+    assert!((s - (1.0 - 0.7 * 0.7)).abs() < 1e-9, "{s}");
+}
+
+#[test]
+fn network_one_payer_behind_many_buyers() {
+    let rows: Vec<String> = [
+        "Alpha Tech Pte Ltd",
+        "Beta Systems Sdn Bhd",
+        "Gamma Data Co Ltd",
+    ]
+    .iter()
+    .enumerate()
+    .map(|(i, b)| {
+        row(
+            &format!("P{i}"),
+            &[
+                ("bill_to_name", b),
+                ("payer_name", "Harbour Star Trading Ltd"),
+                ("contact_email", &format!("x{i}@{i}.example")),
+                ("contact_phone", &format!("+65 6000 000{i}")),
+                ("bill_to_address", &format!("{i} Road")),
+            ],
+        )
+    })
+    .collect();
+    let a = run(&rows);
+    for i in 0..3 {
+        assert!(ids(&a, &format!("P{i}")).contains(&"N3".to_string()));
+    }
+    // Two buyers are not enough.
+    let a = run(&rows[..2]);
+    assert!(!ids(&a, "P0").contains(&"N3".to_string()));
+}
+
+#[test]
+fn network_young_buyers_sharing_an_address_and_entity_resolution() {
+    let rows: Vec<String> = (0..3)
+        .map(|i| {
+            row(
+                &format!("S{i}"),
+                &[
+                    ("bill_to_name", &format!("Shell {i} Trading Pte Ltd")),
+                    ("bill_to_address", "10 Anson Road #20-01"),
+                    ("customer_since", "2024-01-15"),
+                    ("contact_phone", &format!("+65 8000 100{i}")),
+                    ("contact_email", &format!("s{i}@shell{i}.example")),
+                ],
+            )
+        })
+        .collect();
+    let a = run(&rows);
+    for i in 0..3 {
+        assert!(
+            ids(&a, &format!("S{i}")).contains(&"N2".to_string()),
+            "{:?}",
+            ids(&a, &format!("S{i}"))
+        );
+    }
+    // The shared address joins the three buyers into one network.
+    let c = a.orders[0].cluster;
+    assert!(a.orders.iter().all(|o| o.cluster == c));
+    assert!(
+        a.clusters[c]
+            .links
+            .iter()
+            .any(|l| l.2.starts_with("same address"))
+    );
+}
+
+#[test]
+fn network_split_orders() {
+    let rows = vec![
+        row(
+            "T1",
+            &[
+                ("item", "H100-SXM"),
+                ("quantity", "40"),
+                ("order_date", "2024-05-01"),
+                ("hs_code", "8542.31"),
+            ],
+        ),
+        row(
+            "T2",
+            &[
+                ("item", "H100-SXM"),
+                ("quantity", "40"),
+                ("order_date", "2024-05-09"),
+                ("hs_code", "8542.31"),
+            ],
+        ),
+        row(
+            "T3",
+            &[
+                ("item", "H100-SXM"),
+                ("quantity", "40"),
+                ("order_date", "2024-07-01"),
+                ("hs_code", "8542.31"),
+            ],
+        ),
+    ];
+    let a = run(&rows);
+    assert!(ids(&a, "T1").contains(&"N4".to_string()));
+    assert!(ids(&a, "T2").contains(&"N4".to_string()));
+    assert!(!ids(&a, "T3").contains(&"N4".to_string()));
+}
+
+#[test]
+fn screening_hits_and_the_network_that_reaches_them() {
+    let sample = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../data/screen/sample_csl.csv"
+    ))
+    .unwrap();
+    let s = Screener::new(read_csl_bytes("sample_csl.csv", &sample).unwrap().entries);
+    let rows = vec![
+        // The end user is a listed party under another legal form.
+        row(
+            "L1",
+            &[
+                ("end_user_name", "CYBERINN PTE. LTD."),
+                ("end_user_country", "SG"),
+                ("contact_phone", "+65 6123 4567"),
+            ],
+        ),
+        // Same buyer (phone), another order: the network reaches the listed party.
+        row(
+            "L2",
+            &[
+                ("bill_to_name", "Sakura Compute Singapore"),
+                ("contact_phone", "+65 6123 4567"),
+            ],
+        ),
+    ];
+    let orders = ledger(&rows);
+    let a = assess(
+        &orders,
+        &Options {
+            screener: Some(&s),
+            mode: Mode::AsEnforced,
+        },
+    );
+    let l1 = ids(&a, "L1");
+    assert!(l1.contains(&"K1".to_string()), "{l1:?}");
+    let f = a.orders[0].flags.iter().find(|f| f.id == "K1").unwrap();
+    assert!(f.detail.contains("Cyberinn PTE LTD"), "{}", f.detail);
+    assert!(
+        ids(&a, "L2").contains(&"N1".to_string()),
+        "{:?}",
+        ids(&a, "L2")
+    );
+    assert_eq!(a.party_hits.len(), 1);
+}
