@@ -4,4 +4,7 @@
 //! and explained risk scores; and a simulator of ledgers with labelled diversion schemes.
 
 pub mod assess;
+pub mod eval;
 pub mod ledger;
+pub mod report;
+pub mod simulate;

@@ -157,7 +157,10 @@ fn bad_batch_input_names_the_line_and_column() {
 }
 
 /// A tiny HTTP/1.1 server on loopback that serves whatever body is current for a path.
-fn serve(files: Arc<Mutex<Vec<(String, Vec<u8>)>>>) -> String {
+/// Paths and the bodies served for them, changeable while the server runs.
+type Files = Arc<Mutex<Vec<(String, Vec<u8>)>>>;
+
+fn serve(files: Files) -> String {
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let addr = listener.local_addr().unwrap();
     std::thread::spawn(move || {

@@ -393,6 +393,7 @@ impl FlowsEngine {
                 findings: revenue_findings,
                 charts: revenue_charts,
                 maps: Vec::new(),
+                graphs: Vec::new(),
             },
             Section {
                 id: "absorption".into(),
@@ -403,6 +404,7 @@ impl FlowsEngine {
                 findings: absorption_findings,
                 charts: absorption_charts,
                 maps: Vec::new(),
+                graphs: Vec::new(),
             },
         ];
         if self.has_trade {
@@ -419,6 +421,7 @@ impl FlowsEngine {
                 findings: trade_findings,
                 charts: trade_charts,
                 maps: Vec::new(),
+                graphs: Vec::new(),
             });
         }
         Ok(sections)

@@ -143,6 +143,7 @@ pub fn section(
                    are not placed."
                 .into(),
         }],
+        graphs: Vec::new(),
     }
 }
 

@@ -169,6 +169,7 @@ impl Finding {
 pub const KIND_ORDER: &[&str] = &[
     "billing_gap",
     "fleet_reconciliation",
+    "diversion_network",
     "absorption",
     "revenue_surge",
     "basis_reconciliation",
@@ -265,4 +266,34 @@ pub struct Section {
     pub findings: Vec<Finding>,
     pub charts: Vec<Chart>,
     pub maps: Vec<MapFigure>,
+    /// Networks drawn as node-link diagrams.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub graphs: Vec<GraphFigure>,
+}
+
+/// A network an engine wants drawn: parties (nodes) and how they are linked (edges).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GraphFigure {
+    pub id: String,
+    pub title: String,
+    pub nodes: Vec<GraphNode>,
+    pub edges: Vec<GraphEdge>,
+    pub note: String,
+}
+
+/// A party in a network; `kind` chooses the symbol (`buyer`, `payer`, `forwarder`,
+/// `end_user`, `ship_to`, `listed`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GraphNode {
+    pub id: String,
+    pub label: String,
+    pub kind: String,
+}
+
+/// A link between two nodes (by id), labelled with what joins them.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct GraphEdge {
+    pub from: String,
+    pub to: String,
+    pub label: String,
 }

@@ -221,6 +221,18 @@ pub fn render(doc: &ReportDoc) -> String {
             }
             out.push_str("</figure>");
         }
+        for g in &s.graphs {
+            let _ = write!(
+                out,
+                "<figure><figcaption>{}</figcaption>{}",
+                escape(&g.title),
+                svg::render_graph(g)
+            );
+            if !g.note.is_empty() {
+                let _ = write!(out, r#"<div class="note">{}</div>"#, escape(&g.note));
+            }
+            out.push_str("</figure>");
+        }
         if s.findings.is_empty() {
             out.push_str("<p>No findings.</p>");
         }

@@ -10,7 +10,7 @@
 //! let mut f = Finding::new("billing_gap", "billing_gap/X/SG/FY2025", "Singapore", Severity::High);
 //! f.title = "Billed 18%, shipped under 2%".into();
 //! let doc = ReportDoc::new("demo", vec![Section { id: "revenue".into(), title: "Revenue".into(),
-//!     intro: String::new(), findings: vec![f], charts: vec![], maps: vec![] }]);
+//!     intro: String::new(), findings: vec![f], charts: vec![], maps: vec![], graphs: vec![] }]);
 //! assert!(terminal_table(&doc.findings_ranked(), 100).contains("Singapore"));
 //! ```
 

@@ -353,6 +353,149 @@ pub fn render_map(map: &chipwatch_model::finding::MapFigure) -> String {
     out
 }
 
+/// Draw a network: nodes on a circle (the most linked at the top), edges as straight lines
+/// with their labels, nodes coloured by kind, with a legend.
+pub fn render_graph(g: &chipwatch_model::finding::GraphFigure) -> String {
+    const W: f64 = 760.0;
+    const H: f64 = 520.0;
+    if g.nodes.is_empty() {
+        return String::new();
+    }
+    let (cx, cy, r) = (
+        W / 2.0,
+        H / 2.0 + 10.0,
+        (H / 2.0 - 70.0).min(W / 2.0 - 170.0),
+    );
+    let n = g.nodes.len();
+    let mut degree: Vec<(usize, usize)> = (0..n)
+        .map(|i| {
+            let id = &g.nodes[i].id;
+            (
+                g.edges
+                    .iter()
+                    .filter(|e| &e.from == id || &e.to == id)
+                    .count(),
+                i,
+            )
+        })
+        .collect();
+    degree.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    // Buyers (and listed parties) on an inner ring, everyone else on the outer ring.
+    let inner_kind = |i: usize| matches!(g.nodes[i].kind.as_str(), "buyer" | "listed");
+    let inner: Vec<usize> = degree
+        .iter()
+        .map(|&(_, i)| i)
+        .filter(|&i| inner_kind(i))
+        .collect();
+    let outer: Vec<usize> = degree
+        .iter()
+        .map(|&(_, i)| i)
+        .filter(|&i| !inner_kind(i))
+        .collect();
+    let two_rings = !inner.is_empty() && !outer.is_empty() && n > 4;
+    let mut pos = vec![(0.0, 0.0); n];
+    let mut place = |ring: &[usize], radius: f64, offset: f64| {
+        for (k, &i) in ring.iter().enumerate() {
+            let a = -std::f64::consts::FRAC_PI_2
+                + offset
+                + 2.0 * std::f64::consts::PI * k as f64 / ring.len() as f64;
+            pos[i] = if ring.len() == 1 && radius < r {
+                (cx, cy)
+            } else {
+                (cx + radius * a.cos(), cy + radius * a.sin())
+            };
+        }
+    };
+    if two_rings {
+        place(&inner, r * 0.45, 0.0);
+        place(&outer, r, std::f64::consts::PI / outer.len() as f64);
+    } else {
+        let all: Vec<usize> = degree.iter().map(|&(_, i)| i).collect();
+        if n == 1 {
+            pos[all[0]] = (cx, cy);
+        } else {
+            place(&all, r, 0.0);
+        }
+    }
+    let label_edges = g.edges.len() <= 16;
+    let at = |id: &str| g.nodes.iter().position(|x| x.id == id).map(|i| pos[i]);
+    let colour = |kind: &str| match kind {
+        "listed" => "#b3261e",
+        "payer" => "#e08a00",
+        "forwarder" | "ship_to" => "#6b4fbb",
+        "end_user" => "#2e7d32",
+        _ => "#1f5fa8",
+    };
+    let mut out = String::new();
+    let _ = write!(
+        out,
+        r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {W} {H}" class="chart" role="img" font-family="system-ui, sans-serif" font-size="11"><title>{}</title><rect width="{W}" height="{H}" fill="#fbfbfd"/>"##,
+        escape(&g.title)
+    );
+    for e in &g.edges {
+        if let (Some(a), Some(b)) = (at(&e.from), at(&e.to)) {
+            let _ = write!(
+                out,
+                r##"<line x1="{:.1}" y1="{:.1}" x2="{:.1}" y2="{:.1}" stroke="#9aa5b1" stroke-width="1.4"/>"##,
+                a.0, a.1, b.0, b.1
+            );
+            if label_edges && !e.label.is_empty() {
+                let (mx, my) = ((a.0 + b.0) / 2.0, (a.1 + b.1) / 2.0);
+                let _ = write!(
+                    out,
+                    r##"<text x="{mx:.1}" y="{my:.1}" text-anchor="middle" fill="#555" font-size="9">{}</text>"##,
+                    escape(&e.label)
+                );
+            }
+        }
+    }
+    for (i, node) in g.nodes.iter().enumerate() {
+        let (x, y) = pos[i];
+        let anchor = if x < cx - 1.0 {
+            "end"
+        } else if x > cx + 1.0 {
+            "start"
+        } else {
+            "middle"
+        };
+        let dx = match anchor {
+            "end" => -12.0,
+            "start" => 12.0,
+            _ => 0.0,
+        };
+        let dy = if anchor == "middle" {
+            if y < cy { -12.0 } else { 20.0 }
+        } else {
+            4.0
+        };
+        let _ = write!(
+            out,
+            r##"<circle cx="{x:.1}" cy="{y:.1}" r="8" fill="{}"><title>{} ({})</title></circle><text x="{:.1}" y="{:.1}" text-anchor="{anchor}">{}</text>"##,
+            colour(&node.kind),
+            escape(&node.label),
+            escape(&node.kind),
+            x + dx,
+            y + dy,
+            escape(&node.label)
+        );
+    }
+    let mut kinds: Vec<&str> = g.nodes.iter().map(|n| n.kind.as_str()).collect();
+    kinds.sort_unstable();
+    kinds.dedup();
+    for (k, kind) in kinds.iter().enumerate() {
+        let y = 18.0 + 16.0 * k as f64;
+        let _ = write!(
+            out,
+            r##"<circle cx="16" cy="{y}" r="5" fill="{}"/><text x="26" y="{:.1}">{}</text>"##,
+            colour(kind),
+            y + 4.0,
+            escape(&kind.replace('_', " "))
+        );
+    }
+    out.push_str("</svg>");
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -365,5 +365,6 @@ pub fn fleet_section(
         findings,
         charts: Vec::new(),
         maps: Vec::new(),
+        graphs: Vec::new(),
     })
 }
