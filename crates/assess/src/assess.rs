@@ -8,7 +8,7 @@
 //! score is its riskiest order's.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use chipwatch_rules::catalogue::{Catalogue, Item};
 use chipwatch_rules::classify::Specs;
@@ -96,29 +96,46 @@ fn in_list(list: &str, value: &str) -> bool {
 /// One flag raised on an order, with the facts behind it.
 #[derive(Debug, Clone, Serialize)]
 pub struct FlagHit {
-    pub id: String,
-    pub title: String,
+    pub id: &'static str,
+    pub title: &'static str,
     pub weight: f64,
-    pub detail: String,
-    pub source: String,
+    /// The facts, shared between the orders a network flag touches.
+    pub detail: Arc<str>,
+    pub source: &'static str,
 }
 
-fn hit(check: &str, detail: String) -> FlagHit {
+fn hit(check: &str, detail: impl Into<Arc<str>>) -> FlagHit {
     let d = def(check);
     FlagHit {
-        id: d.id.clone(),
-        title: d.title.clone(),
+        id: &d.id,
+        title: &d.title,
         weight: d.weight,
-        detail,
-        source: d.source.clone(),
+        detail: detail.into(),
+        source: &d.source,
     }
 }
 
 /// The key two spellings of a party share: normalised words, legal forms left out.
 pub fn party_key(name: &str) -> String {
-    let n = normalize(name);
-    let core = n.core();
-    if core.is_empty() { n.key() } else { core }
+    // Ledgers name the same parties again and again: keys are remembered per thread.
+    thread_local! {
+        static KEYS: std::cell::RefCell<HashMap<String, String>> =
+            std::cell::RefCell::new(HashMap::new());
+    }
+    KEYS.with(|k| {
+        if let Some(v) = k.borrow().get(name) {
+            return v.clone();
+        }
+        let n = normalize(name);
+        let core = n.core();
+        let key = if core.is_empty() { n.key() } else { core };
+        let mut m = k.borrow_mut();
+        if m.len() > 1_000_000 {
+            m.clear();
+        }
+        m.insert(name.to_string(), key.clone());
+        key
+    })
 }
 
 fn same_party(a: Option<&str>, b: Option<&str>) -> bool {
@@ -439,6 +456,7 @@ fn screen_parties(orders: &[Order], s: &Screener) -> ScreenedParties {
 }
 
 type LicenceKey = (String, String, String, Option<String>, NaiveDate);
+type LicenceCache = HashMap<LicenceKey, Option<Arc<str>>>;
 
 /// Assess a ledger.
 pub fn assess(orders: &[Order], opts: &Options<'_>) -> Assessment {
@@ -546,7 +564,7 @@ pub fn assess(orders: &[Order], opts: &Options<'_>) -> Assessment {
     let cluster_of_order: Vec<usize> = buyer_of.iter().map(|&b| cluster_id[&root(b)]).collect();
 
     // Order flags, licence and screening.
-    let mut licence_cache: HashMap<LicenceKey, Option<String>> = HashMap::new();
+    let mut licence_cache: LicenceCache = HashMap::new();
     let mut results: Vec<OrderResult> = Vec::with_capacity(orders.len());
     for (i, o) in orders.iter().enumerate() {
         let mut flags = order_flags(o);
@@ -576,11 +594,13 @@ pub fn assess(orders: &[Order], opts: &Options<'_>) -> Assessment {
                     },
                 );
                 d.licence_required.then(|| {
-                    d.reasons
-                        .iter()
-                        .map(|r| format!("{} [{}]", r.text, r.citation))
-                        .collect::<Vec<_>>()
-                        .join("; ")
+                    Arc::from(
+                        d.reasons
+                            .iter()
+                            .map(|r| format!("{} [{}]", r.text, r.citation))
+                            .collect::<Vec<_>>()
+                            .join("; "),
+                    )
                 })
             })
             .clone();
@@ -625,7 +645,7 @@ pub fn assess(orders: &[Order], opts: &Options<'_>) -> Assessment {
     let mut listed_in: Vec<BTreeSet<String>> = vec![BTreeSet::new(); n_clusters];
     for (i, r) in results.iter().enumerate() {
         for f in r.flags.iter().filter(|f| f.id == def("screening_hit").id) {
-            listed_in[cluster_of_order[i]].insert(f.detail.clone());
+            listed_in[cluster_of_order[i]].insert(f.detail.to_string());
         }
     }
     for (c, listed) in listed_in.iter().enumerate() {
@@ -774,7 +794,7 @@ pub fn assess(orders: &[Order], opts: &Options<'_>) -> Assessment {
         // One weight per flag id: repeated evidence of one kind is one fact.
         let mut w: BTreeMap<&str, f64> = BTreeMap::new();
         for f in &r.flags {
-            let e = w.entry(f.id.as_str()).or_insert(0.0);
+            let e = w.entry(f.id).or_insert(0.0);
             *e = e.max(f.weight);
         }
         r.score = combine(w.values().copied());

@@ -216,20 +216,54 @@ const R_TYPE: Rule = Rule {
     requires: "end_user, distributor, reseller, forwarder, datacenter or logistics",
 };
 
+/// A country name or code resolved to its alpha-2 code; ledgers repeat a few countries
+/// millions of times, so answers are remembered per thread.
+fn resolve_country(s: &str) -> Option<String> {
+    thread_local! {
+        static SEEN: std::cell::RefCell<std::collections::HashMap<String, Option<String>>> =
+            std::cell::RefCell::new(std::collections::HashMap::new());
+    }
+    SEEN.with(|m| {
+        if let Some(v) = m.borrow().get(s) {
+            return v.clone();
+        }
+        let v = CountryRegistry::bundled()
+            .resolve(s)
+            .map(|c| c.alpha2.clone());
+        m.borrow_mut().insert(s.to_string(), v.clone());
+        v
+    })
+}
+
+/// An item of the catalogue: its id and accelerator chips per unit, remembered per thread.
+fn resolve_item(s: &str) -> Option<(String, u32)> {
+    thread_local! {
+        static SEEN: std::cell::RefCell<std::collections::HashMap<String, Option<(String, u32)>>> =
+            std::cell::RefCell::new(std::collections::HashMap::new());
+    }
+    SEEN.with(|m| {
+        if let Some(v) = m.borrow().get(s) {
+            return v.clone();
+        }
+        let v = Catalogue::bundled()
+            .find(s)
+            .map(|i| (i.id().to_string(), i.chips_per_unit()));
+        m.borrow_mut().insert(s.to_string(), v.clone());
+        v
+    })
+}
+
 fn country(row: &Row<'_>, column: &str) -> Result<Option<String>, RowError> {
     match row.get(column).map(str::trim).filter(|s| !s.is_empty()) {
         None => Ok(None),
-        Some(s) => CountryRegistry::bundled()
-            .resolve(s)
-            .map(|c| Some(c.alpha2.clone()))
-            .ok_or_else(|| {
-                row.error(
-                    column,
-                    s,
-                    R_COUNTRY,
-                    chipwatch_model::country::unknown_country_detail(CountryRegistry::bundled(), s),
-                )
-            }),
+        Some(s) => resolve_country(s).map(Some).ok_or_else(|| {
+            row.error(
+                column,
+                s,
+                R_COUNTRY,
+                chipwatch_model::country::unknown_country_detail(CountryRegistry::bundled(), s),
+            )
+        }),
     }
 }
 
@@ -262,7 +296,7 @@ fn parse_order(row: &Row<'_>, extra_columns: &[String]) -> Result<Order, RowErro
     let order_date = date(row, "order_date")?
         .ok_or_else(|| row.error("order_date", "", R_DATE, "the value is empty"))?;
     let item_text = row.required("item", R_ITEM)?.trim();
-    let item = Catalogue::bundled().find(item_text).ok_or_else(|| {
+    let (item_id, chips_per_unit) = resolve_item(item_text).ok_or_else(|| {
         let s = Catalogue::bundled().suggest(item_text);
         let hint = if s.is_empty() {
             "not in the catalogue".to_string()
@@ -307,7 +341,7 @@ fn parse_order(row: &Row<'_>, extra_columns: &[String]) -> Result<Order, RowErro
     let mut route = Vec::new();
     if let Some(r) = text(row, "route") {
         for part in r.split(';').map(str::trim).filter(|p| !p.is_empty()) {
-            let c = CountryRegistry::bundled().resolve(part).ok_or_else(|| {
+            let c = resolve_country(part).ok_or_else(|| {
                 row.error(
                     "route",
                     part,
@@ -318,7 +352,7 @@ fn parse_order(row: &Row<'_>, extra_columns: &[String]) -> Result<Order, RowErro
                     ),
                 )
             })?;
-            route.push(c.alpha2.clone());
+            route.push(c);
         }
     }
     let extra = extra_columns
@@ -339,9 +373,9 @@ fn parse_order(row: &Row<'_>, extra_columns: &[String]) -> Result<Order, RowErro
         end_user_parent_country: country(row, "end_user_parent_country")?,
         payer_name: text(row, "payer_name"),
         payer_country: country(row, "payer_country")?,
-        item: item.id().to_string(),
+        item: item_id,
         item_as_written: item_text.to_string(),
-        chips_per_unit: item.chips_per_unit(),
+        chips_per_unit,
         hs_code: text(row, "hs_code"),
         quantity,
         unit_price_usd: non_negative("unit_price_usd")?,

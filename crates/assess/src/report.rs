@@ -298,7 +298,7 @@ pub fn write_alerts(path: &Path, a: &Assessment, orders: &[Order]) -> std::io::R
             format!("{:.3}", r.score),
             r.flags
                 .iter()
-                .map(|f| f.id.as_str())
+                .map(|f| f.id)
                 .collect::<BTreeSet<_>>()
                 .into_iter()
                 .collect::<Vec<_>>()

@@ -61,7 +61,7 @@ fn ids(a: &Assessment, order: &str) -> Vec<String> {
         .unwrap()
         .flags
         .iter()
-        .map(|f| f.id.clone())
+        .map(|f| f.id.to_string())
         .collect()
 }
 

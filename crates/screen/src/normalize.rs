@@ -128,6 +128,8 @@ impl NormalizedName {
 struct Dictionaries {
     /// Latin legal forms as token sequences, longest first.
     latin_forms: Vec<(Vec<String>, String)>,
+    /// Indices into `latin_forms` by first word, longest first.
+    latin_by_first: HashMap<String, Vec<usize>>,
     /// Non-Latin legal forms as they are written, longest first.
     script_forms: Vec<(String, String)>,
     abbreviations: HashMap<String, String>,
@@ -163,6 +165,12 @@ fn dictionaries() -> &'static Dictionaries {
             }
         }
         latin_forms.sort_by_key(|(t, _)| std::cmp::Reverse(t.len()));
+        let mut latin_by_first: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, (t, _)) in latin_forms.iter().enumerate() {
+            if let Some(first) = t.first() {
+                latin_by_first.entry(first.clone()).or_default().push(i);
+            }
+        }
         script_forms.sort_by_key(|(f, _)| std::cmp::Reverse(f.chars().count()));
         let abbreviations = abbrs
             .lines()
@@ -172,6 +180,7 @@ fn dictionaries() -> &'static Dictionaries {
             .collect();
         Dictionaries {
             latin_forms,
+            latin_by_first,
             script_forms,
             abbreviations,
         }
@@ -184,7 +193,12 @@ pub fn normalize(name: &str) -> NormalizedName {
     let mut text: String = name.nfkc().collect();
     // Legal forms written in non-Latin scripts, wherever they stand.
     let mut script_legal: Vec<String> = Vec::new();
-    for (form, canonical) in &dict.script_forms {
+    let forms: &[(String, String)] = if text.is_ascii() {
+        &[]
+    } else {
+        &dict.script_forms
+    };
+    for (form, canonical) in forms {
         while let Some(pos) = text.find(form.as_str()) {
             text.replace_range(pos..pos + form.len(), " ");
             script_legal.push(canonical.clone());
@@ -194,7 +208,13 @@ pub fn normalize(name: &str) -> NormalizedName {
     let mut tokens = Vec::new();
     let mut i = 0;
     'outer: while i < words.len() {
-        for (form, canonical) in &dict.latin_forms {
+        let candidates = dict
+            .latin_by_first
+            .get(words[i].as_str())
+            .map(Vec::as_slice)
+            .unwrap_or(&[]);
+        for &fi in candidates {
+            let (form, canonical) = &dict.latin_forms[fi];
             if form.len() <= words.len() - i && words[i..i + form.len()] == form[..] {
                 // A one-letter or two-letter form counts only at the end or before another form:
                 // "SA" inside "SA TECH" is a word.
