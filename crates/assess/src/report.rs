@@ -63,7 +63,7 @@ pub fn section(
         let mut flag_ids: BTreeSet<&str> = BTreeSet::new();
         for r in &results {
             for f in &r.flags {
-                flag_ids.insert(&f.id);
+                flag_ids.insert(f.id);
             }
         }
         let mut f = Finding::new(
@@ -114,7 +114,7 @@ pub fn section(
         for r in sorted.iter().take(5) {
             let o = &orders[by_id[r.order_id.as_str()]];
             for fl in &r.flags {
-                if seen.insert((fl.id.clone(), fl.detail.clone())) {
+                if seen.insert((fl.id, fl.detail.clone())) {
                     f.evidence(
                         format!(
                             "{} ({}): {} — order {} ({}:{})",
