@@ -120,7 +120,7 @@ pub fn section(
                             "{} ({}): {} — order {} ({}:{})",
                             fl.id, fl.title, fl.detail, r.order_id, origin, o.line
                         ),
-                        fl.source.clone(),
+                        fl.source,
                         Status::Derived,
                     );
                 }
