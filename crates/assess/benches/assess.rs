@@ -65,5 +65,8 @@ fn main() {
         "  read + assess   {:>8.2} s  (goal < 60 s on 2 cores)",
         read_s + assess_s
     );
+    for (stage, s) in &a.timings {
+        println!("    {stage:<26} {s:>8.2} s");
+    }
     println!("  peak memory     {:>8.0} MiB", peak_rss_mib());
 }

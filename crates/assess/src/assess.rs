@@ -10,7 +10,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::{Arc, OnceLock};
 
-use chipwatch_rules::catalogue::{Catalogue, Item};
+use chipwatch_rules::catalogue::Catalogue;
 use chipwatch_rules::classify::Specs;
 use chipwatch_rules::licence::{Mode, Shipment, determine};
 use chipwatch_screen::normalize::normalize;
@@ -58,14 +58,42 @@ pub fn flag_defs() -> &'static [FlagDef] {
 }
 
 fn def(check: &str) -> &'static FlagDef {
-    flag_defs()
-        .iter()
-        .find(|f| f.check == check)
+    static BY_CHECK: OnceLock<HashMap<&'static str, &'static FlagDef>> = OnceLock::new();
+    BY_CHECK
+        .get_or_init(|| flag_defs().iter().map(|f| (f.check.as_str(), f)).collect())
+        .get(check)
+        .copied()
         .unwrap_or_else(|| panic!("bundled red_flags.csv has no check {check}"))
 }
 
+/// FNV-1a: a fast hasher for the short keys of the per-run caches (not exposed to input an
+/// attacker could shape into collisions at scale: keys are a ledger's own party names).
+#[derive(Default)]
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FnvMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+
 struct Vocabulary {
     lists: HashMap<String, Vec<String>>,
+    /// The same words, lower-cased, for membership tests.
+    sets: HashMap<String, std::collections::HashSet<String>>,
 }
 
 fn vocabulary() -> &'static Vocabulary {
@@ -76,21 +104,29 @@ fn vocabulary() -> &'static Vocabulary {
             "/../../data/assess/vocabulary.csv"
         ));
         let mut lists: HashMap<String, Vec<String>> = HashMap::new();
+        let mut sets: HashMap<String, std::collections::HashSet<String>> = HashMap::new();
         for line in text.lines().skip(1) {
             let mut c = line.splitn(3, ',');
             if let (Some(l), Some(w)) = (c.next(), c.next()) {
                 lists.entry(l.to_string()).or_default().push(w.to_string());
+                sets.entry(l.to_string())
+                    .or_default()
+                    .insert(w.to_ascii_lowercase());
             }
         }
-        Vocabulary { lists }
+        Vocabulary { lists, sets }
     })
 }
 
 fn in_list(list: &str, value: &str) -> bool {
-    vocabulary()
-        .lists
-        .get(list)
-        .is_some_and(|l| l.iter().any(|w| w.eq_ignore_ascii_case(value)))
+    let Some(set) = vocabulary().sets.get(list) else {
+        return false;
+    };
+    if value.bytes().any(|b| b.is_ascii_uppercase()) {
+        set.contains(&value.to_ascii_lowercase())
+    } else {
+        set.contains(value)
+    }
 }
 
 /// One flag raised on an order, with the facts behind it.
@@ -119,8 +155,8 @@ fn hit(check: &str, detail: impl Into<Arc<str>>) -> FlagHit {
 pub fn party_key(name: &str) -> String {
     // Ledgers name the same parties again and again: keys are remembered per thread.
     thread_local! {
-        static KEYS: std::cell::RefCell<HashMap<String, String>> =
-            std::cell::RefCell::new(HashMap::new());
+        static KEYS: std::cell::RefCell<FnvMap<String, String>> =
+            std::cell::RefCell::new(FnvMap::default());
     }
     KEYS.with(|k| {
         if let Some(v) = k.borrow().get(name) {
@@ -307,11 +343,13 @@ pub fn order_flags(o: &Order) -> Vec<FlagHit> {
             ));
         }
     }
-    if let (Some(hs), Some(item)) = (o.hs_code.as_deref(), Catalogue::bundled().find(&o.item)) {
+    if let Some(hs) = o.hs_code.as_deref() {
         let digits: String = hs.chars().filter(char::is_ascii_digit).collect();
-        let expected: &[&str] = match item {
-            Item::Chip(_) => &["854231"],
-            Item::System { .. } => &["847150", "847180", "847330"],
+        // Systems (boards and servers) carry several accelerators; a chip is one.
+        let expected: &[&str] = if o.chips_per_unit > 1 {
+            &["847150", "847180", "847330"]
+        } else {
+            &["854231"]
         };
         if digits.len() >= 6 && !expected.iter().any(|e| digits.starts_with(e)) {
             out.push(hit(
@@ -398,6 +436,8 @@ pub struct Assessment {
     pub clusters: Vec<Cluster>,
     pub party_hits: Vec<PartyHit>,
     pub parties_screened: usize,
+    /// Seconds spent in each stage.
+    pub timings: Vec<(&'static str, f64)>,
 }
 
 /// Options of an assessment.
@@ -456,10 +496,34 @@ fn screen_parties(orders: &[Order], s: &Screener) -> ScreenedParties {
 }
 
 type LicenceKey = (String, String, String, Option<String>, NaiveDate);
-type LicenceCache = HashMap<LicenceKey, Option<Arc<str>>>;
+
+/// The first day of the period of unchanged rules an order date falls in: rule versions and
+/// country-group memberships change only on these dates, so one determination serves every
+/// order of the period.
+fn rules_period(date: NaiveDate) -> NaiveDate {
+    static CHANGES: OnceLock<Vec<NaiveDate>> = OnceLock::new();
+    let changes = CHANGES.get_or_init(|| {
+        let mut v = chipwatch_rules::versions::RuleBook::bundled().change_dates();
+        v.extend(chipwatch_rules::groups::CountryGroups::bundled().change_dates());
+        v.sort();
+        v.dedup();
+        v
+    });
+    match changes.partition_point(|c| *c <= date) {
+        0 => date,
+        i => changes[i - 1],
+    }
+}
+type LicenceCache = FnvMap<LicenceKey, Option<Arc<str>>>;
 
 /// Assess a ledger.
 pub fn assess(orders: &[Order], opts: &Options<'_>) -> Assessment {
+    let mut timings: Vec<(&'static str, f64)> = Vec::new();
+    let mut clock = std::time::Instant::now();
+    let mut lap = |name: &'static str, timings: &mut Vec<(&'static str, f64)>| {
+        timings.push((name, clock.elapsed().as_secs_f64()));
+        clock = std::time::Instant::now();
+    };
     // Screening.
     let party_hits = opts
         .screener
@@ -484,6 +548,7 @@ pub fn assess(orders: &[Order], opts: &Options<'_>) -> Assessment {
         }
         if opts.screener.is_some() { k.len() } else { 0 }
     };
+    lap("screening", &mut timings);
     // Entity resolution: buyer-side parties joined by shared identifiers.
     let mut index: HashMap<String, usize> = HashMap::new();
     let mut display: Vec<String> = Vec::new();
@@ -563,8 +628,9 @@ pub fn assess(orders: &[Order], opts: &Options<'_>) -> Assessment {
     }
     let cluster_of_order: Vec<usize> = buyer_of.iter().map(|&b| cluster_id[&root(b)]).collect();
 
+    lap("entity resolution", &mut timings);
     // Order flags, licence and screening.
-    let mut licence_cache: LicenceCache = HashMap::new();
+    let mut licence_cache: LicenceCache = FnvMap::default();
     let mut results: Vec<OrderResult> = Vec::with_capacity(orders.len());
     for (i, o) in orders.iter().enumerate() {
         let mut flags = order_flags(o);
@@ -573,8 +639,9 @@ pub fn assess(orders: &[Order], opts: &Options<'_>) -> Assessment {
             o.ship_to.country.clone().unwrap_or_default(),
             o.end_user_country().to_string(),
             o.end_user_parent_country.clone(),
-            o.order_date,
+            rules_period(o.order_date),
         );
+        let period = key.4;
         let licence = licence_cache
             .entry(key)
             .or_insert_with(|| {
@@ -588,19 +655,20 @@ pub fn assess(orders: &[Order], opts: &Options<'_>) -> Assessment {
                         end_user_hq: None,
                         parent_hq: o.end_user_parent_country.clone(),
                         exporting_country: o.seller_country.clone().unwrap_or_else(|| "US".into()),
-                        date: o.order_date,
+                        date: period,
                         mode: opts.mode,
                         end_use: None,
                     },
                 );
                 d.licence_required.then(|| {
-                    Arc::from(
+                    Arc::from(format!(
+                        "under the rules in force since {period}: {}",
                         d.reasons
                             .iter()
                             .map(|r| format!("{} [{}]", r.text, r.citation))
                             .collect::<Vec<_>>()
-                            .join("; "),
-                    )
+                            .join("; ")
+                    ))
                 })
             })
             .clone();
@@ -637,6 +705,7 @@ pub fn assess(orders: &[Order], opts: &Options<'_>) -> Assessment {
         });
     }
 
+    lap("order flags and licences", &mut timings);
     // Network flags.
     let n_clusters = cluster_id.len();
     let mut cluster_flags: Vec<Vec<FlagHit>> = vec![Vec::new(); n_clusters];
@@ -782,6 +851,7 @@ pub fn assess(orders: &[Order], opts: &Options<'_>) -> Assessment {
             }
         }
     }
+    lap("network flags", &mut timings);
     // Scores.
     for (i, r) in results.iter_mut().enumerate() {
         let c = r.cluster;
@@ -848,10 +918,12 @@ pub fn assess(orders: &[Order], opts: &Options<'_>) -> Assessment {
         .into_values()
         .map(|(party, roles, hits)| PartyHit { party, roles, hits })
         .collect();
+    lap("scores and clusters", &mut timings);
     Assessment {
         orders: results,
         clusters,
         party_hits,
         parties_screened,
+        timings,
     }
 }
