@@ -393,10 +393,86 @@ fn parse_order(row: &Row<'_>, extra_columns: &[String]) -> Result<Order, RowErro
     })
 }
 
-/// Read a ledger CSV. Rows that break a rule are returned in [`Loaded::rejected`] with the
-/// file, line, column, value and rule; call [`Loaded::strict`] to refuse them instead.
+/// Read a ledger: CSV, JSON lines (`.jsonl`, `.ndjson`, `.json`) or Parquet (`.parquet`), by
+/// extension. Rows that break a rule are returned in [`Loaded::rejected`] with the file, line
+/// (the row number for Parquet), column, value and rule; call [`Loaded::strict`] to refuse
+/// them instead.
 pub fn read_ledger(path: &Path) -> Result<Loaded<Order>, InputError> {
-    read_input(CsvInput::open(path, COLUMNS)?)
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    match ext.as_str() {
+        "jsonl" | "ndjson" | "json" => read_ledger_jsonl(path),
+        "parquet" => crate::parquet_in::read_ledger_parquet(path),
+        _ => read_input(CsvInput::open(path, COLUMNS)?),
+    }
+}
+
+/// A JSON value as ledger text: strings as they are, numbers and booleans written out, arrays
+/// (a route) joined with `;`, null empty.
+fn json_text(v: &serde_json::Value) -> String {
+    match v {
+        serde_json::Value::Null => String::new(),
+        serde_json::Value::String(s) => s.clone(),
+        serde_json::Value::Array(a) => a.iter().map(json_text).collect::<Vec<_>>().join(";"),
+        other => other.to_string(),
+    }
+}
+
+/// Read a ledger of JSON lines: one object per line, keys as the CSV columns.
+pub fn read_ledger_jsonl(path: &Path) -> Result<Loaded<Order>, InputError> {
+    let file = path.display().to_string();
+    let text = std::fs::read_to_string(path).map_err(|source| InputError::Io {
+        file: file.clone(),
+        source,
+    })?;
+    let mut header: Vec<String> = Vec::new();
+    let mut objects: Vec<(u64, serde_json::Map<String, serde_json::Value>)> = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let l = line.trim().trim_start_matches('\u{feff}');
+        if l.is_empty() {
+            continue;
+        }
+        let v: serde_json::Value = serde_json::from_str(l).map_err(|e| InputError::Csv {
+            file: file.clone(),
+            line: i as u64 + 1,
+            message: format!("not a JSON object (column {}): {e}", e.column()),
+        })?;
+        let serde_json::Value::Object(map) = v else {
+            return Err(InputError::Csv {
+                file,
+                line: i as u64 + 1,
+                message: "not a JSON object".into(),
+            });
+        };
+        for k in map.keys() {
+            let k = k.trim().to_ascii_lowercase();
+            if !header.contains(&k) {
+                header.push(k);
+            }
+        }
+        objects.push((i as u64 + 1, map));
+    }
+    let records = objects
+        .into_iter()
+        .map(|(line, map)| {
+            let lower: std::collections::HashMap<String, &serde_json::Value> = map
+                .iter()
+                .map(|(k, v)| (k.trim().to_ascii_lowercase(), v))
+                .collect();
+            let mut r = csv::StringRecord::new();
+            for h in &header {
+                r.push_field(&lower.get(h).map(|v| json_text(v)).unwrap_or_default());
+            }
+            let mut pos = csv::Position::new();
+            pos.set_line(line);
+            r.set_position(Some(pos));
+            r
+        })
+        .collect();
+    read_input(CsvInput::from_records(&file, header, records, COLUMNS)?)
 }
 
 /// [`read_ledger`] on text already in memory.
@@ -408,7 +484,7 @@ pub fn read_ledger_text(name: &str, text: &str) -> Result<Loaded<Order>, InputEr
     )?)
 }
 
-fn read_input(input: CsvInput) -> Result<Loaded<Order>, InputError> {
+pub(crate) fn read_input(input: CsvInput) -> Result<Loaded<Order>, InputError> {
     let known: Vec<&str> = COLUMNS.iter().map(|c| c.name).collect();
     let extra: Vec<String> = input
         .header()
@@ -470,6 +546,35 @@ mod tests {
             e[3].contains("column `ship_to_country`") && e[3].contains("Atlantis"),
             "{e:?}"
         );
+    }
+
+    #[test]
+    fn json_lines_read_like_csv_with_their_line_numbers() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("l.jsonl");
+        std::fs::write(
+            &p,
+            concat!(
+                r#"{"order_id":"J1","order_date":"2024-03-01","item":"H100","quantity":2,"ship_to_country":"SG","route":["US","HK","SG"],"installation_declined":true,"po":"77"}"#,
+                "\n\n",
+                r#"{"order_id":"J2","order_date":"2024-03-01","item":"H100","quantity":0,"ship_to_country":"SG"}"#,
+                "\n"
+            ),
+        )
+        .unwrap();
+        let l = read_ledger(&p).unwrap();
+        assert_eq!(l.records.len(), 1);
+        assert_eq!(l.records[0].route, vec!["US", "HK", "SG"]);
+        assert_eq!(l.records[0].installation_declined, Some(true));
+        assert_eq!(
+            l.records[0].extra,
+            vec![("po".to_string(), "77".to_string())]
+        );
+        let e = l.rejected[0].error.to_string();
+        assert!(e.contains("l.jsonl:3: column `quantity`"), "{e}");
+        std::fs::write(&p, "{\"order_id\": 1\n").unwrap();
+        let e = read_ledger(&p).unwrap_err().to_string();
+        assert!(e.contains("l.jsonl:1"), "{e}");
     }
 
     #[test]

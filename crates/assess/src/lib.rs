@@ -6,5 +6,6 @@
 pub mod assess;
 pub mod eval;
 pub mod ledger;
+mod parquet_in;
 pub mod report;
 pub mod simulate;

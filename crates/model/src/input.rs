@@ -120,6 +120,8 @@ pub fn write_quarantine<'a>(
 pub struct CsvInput {
     file: String,
     reader: csv::Reader<Box<dyn Read>>,
+    /// Records given directly (JSON lines, Parquet), each with its line or row number.
+    records: Option<std::vec::IntoIter<csv::StringRecord>>,
     columns: HashMap<String, usize>,
     header: Vec<String>,
 }
@@ -206,9 +208,39 @@ impl CsvInput {
         Ok(CsvInput {
             file,
             reader,
+            records: None,
             columns,
             header,
         })
+    }
+
+    /// Rows that did not come from CSV (JSON lines, Parquet): a header and records whose
+    /// positions carry their line (or row) numbers, checked and parsed like CSV rows.
+    pub fn from_records(
+        name: &str,
+        header: Vec<String>,
+        records: Vec<csv::StringRecord>,
+        schema: &[Column],
+    ) -> Result<Self, InputError> {
+        let mut head = csv::StringRecord::new();
+        for h in &header {
+            head.push_field(h);
+        }
+        let mut bytes = Vec::new();
+        {
+            let mut w = csv::Writer::from_writer(&mut bytes);
+            w.write_record(&head).map_err(|e| InputError::Invalid {
+                file: name.to_string(),
+                message: e.to_string(),
+            })?;
+            w.flush().map_err(|source| InputError::Io {
+                file: name.to_string(),
+                source,
+            })?;
+        }
+        let mut input = Self::from_bytes(name, bytes, schema)?;
+        input.records = Some(records.into_iter());
+        Ok(input)
     }
 
     pub fn file(&self) -> &str {
@@ -230,16 +262,23 @@ impl CsvInput {
         let mut record = csv::StringRecord::new();
         let mut rows = 0usize;
         loop {
-            match self.reader.read_record(&mut record) {
-                Ok(false) => break,
-                Ok(true) => {}
-                Err(e) => {
-                    let line = e.position().map(|p| p.line()).unwrap_or(0);
-                    return Err(InputError::Csv {
-                        file: self.file,
-                        line,
-                        message: e.to_string(),
-                    });
+            if let Some(given) = self.records.as_mut() {
+                match given.next() {
+                    Some(r) => record = r,
+                    None => break,
+                }
+            } else {
+                match self.reader.read_record(&mut record) {
+                    Ok(false) => break,
+                    Ok(true) => {}
+                    Err(e) => {
+                        let line = e.position().map(|p| p.line()).unwrap_or(0);
+                        return Err(InputError::Csv {
+                            file: self.file,
+                            line,
+                            message: e.to_string(),
+                        });
+                    }
                 }
             }
             let line = record.position().map(|p| p.line()).unwrap_or(0);
