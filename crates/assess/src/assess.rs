@@ -21,6 +21,9 @@ use serde::Serialize;
 
 use crate::ledger::{Order, ShipToType};
 
+/// Identifiers shared by more parties than this do not join them into one network.
+pub const MAX_SHARED: usize = 8;
+
 /// A red flag as data.
 #[derive(Debug, Clone, Serialize)]
 pub struct FlagDef {
@@ -231,6 +234,12 @@ pub fn order_flags(o: &Order) -> Vec<FlagHit> {
                 ),
             ));
         }
+    }
+    if o.item.starts_with("ASCEND-") {
+        out.push(hit(
+            "prc_advanced_ic",
+            format!("{} × {} ({})", o.quantity, o.item, o.item_as_written),
+        ));
     }
     if o.installation_declined == Some(true) {
         out.push(hit(
@@ -587,6 +596,11 @@ pub fn assess(orders: &[Order], opts: &Options<'_>) -> Assessment {
         if let Some(a) = o.bill_to.address.as_deref() {
             attrs.push((b, "address".into(), party_key(a)));
         }
+        if let Some(p) = o.payer_name.as_deref()
+            && party_key(p) != party_key(&buyer_name)
+        {
+            attrs.push((b, "payer".into(), party_key(p)));
+        }
         if let Some(eu) = o.end_user.name.as_deref() {
             let e = node(eu, &mut index);
             if let Some(a) = o.end_user.address.as_deref() {
@@ -609,6 +623,11 @@ pub fn assess(orders: &[Order], opts: &Options<'_>) -> Assessment {
         let mut distinct: Vec<usize> = nodes.clone();
         distinct.sort_unstable();
         distinct.dedup();
+        // An identifier many parties share (a bank or leasing company paying, a registered
+        // agent's address, a marketplace's domain) says nothing about who is who.
+        if distinct.len() > MAX_SHARED {
+            continue;
+        }
         for w in distinct.windows(2) {
             uf.union(w[0], w[1]);
             links_of.entry(w[0]).or_default().push((

@@ -105,6 +105,14 @@ fn each_order_flag_fires_on_its_fact() {
         ("K2", vec![("declared_end_use", "trading")]),
         ("K7", vec![("ship_to_country", "MY")]),
         ("H1", vec![("end_user_parent_country", "CN")]),
+        (
+            "H4",
+            vec![
+                ("item", "Ascend 910C"),
+                ("hs_code", "8542.31"),
+                ("quantity", "2"),
+            ],
+        ),
     ];
     for (flag, changes) in cases {
         let a = run(&[row("X", &changes)]);
@@ -184,6 +192,8 @@ fn network_one_payer_behind_many_buyers() {
     for i in 0..3 {
         assert!(ids(&a, &format!("P{i}")).contains(&"N3".to_string()));
     }
+    // The shared payer joins the three buyers into one network.
+    assert!(a.orders.iter().all(|o| o.cluster == a.orders[0].cluster));
     // Two buyers are not enough.
     let a = run(&rows[..2]);
     assert!(!ids(&a, "P0").contains(&"N3".to_string()));
