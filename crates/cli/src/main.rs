@@ -21,6 +21,7 @@ mod lists_cmd;
 mod locate_net;
 mod rules_cmd;
 mod screen_cmd;
+mod serve_cmd;
 
 /// Exit code for invalid input (a file, line, column and rule are printed).
 const EXIT_BAD_INPUT: u8 = 2;
@@ -129,6 +130,18 @@ weights: docs/assess.md. Exit codes: 0 done; 2 invalid ledger; 3 with --fail-on-
 Schemes: shell_forwarding, third_country_payer, split_orders, near_miss_listed, forwarder_ship_to
 (docs/assess.md). The parties are invented.")]
     Simulate(assess_cmd::SimulateArgs),
+    /// Serve the HTTP API and the web interface for a compliance team.
+    #[command(after_help = "Examples:
+  chipwatch serve                                   # http://127.0.0.1:8080, store chipwatch.db, demo case
+  chipwatch serve --addr 0.0.0.0:8080 --db /var/lib/chipwatch/cases.db --lists consolidated.csv --no-demo
+
+A new store prints an admin token once; log in with it at / or send it as `Authorization: Bearer`.
+Create more tokens with POST /v1/tokens {\"name\", \"role\": viewer|analyst|reviewer|admin}.
+API: docs/serve.md and /openapi.json. Watchman clients: GET /v2/search; yente clients: POST /match/{dataset}.")]
+    Serve(serve_cmd::ServeArgs),
+    /// The case store's audit log.
+    #[command(subcommand)]
+    Audit(serve_cmd::AuditCmd),
     /// List the chip and system catalogue with TPP, density and classification.
     #[command(after_help = "Examples:
   chipwatch chips
@@ -926,6 +939,8 @@ fn main() -> ExitCode {
             Command::Screen(args) => screen_cmd::screen(args),
             Command::Assess(args) => assess_cmd::run(args),
             Command::Simulate(args) => assess_cmd::simulate(args),
+            Command::Serve(args) => serve_cmd::serve(args).await,
+            Command::Audit(cmd) => serve_cmd::audit(cmd),
             Command::Locate(LocateCmd::Verify(args)) => locate_verify(args),
             Command::Locate(LocateCmd::Keygen { out }) => locate_net::keygen(&out),
             Command::Locate(LocateCmd::Calibrate {

@@ -1,0 +1,132 @@
+//! `chipwatch serve` and `chipwatch audit verify`.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use anyhow::{Context, Result};
+use chipwatch_screen::screener::Screener;
+use chipwatch_server::AppState;
+use chipwatch_store::{Role, Store};
+use clap::{Args, Subcommand};
+
+#[derive(Args)]
+pub struct ServeArgs {
+    /// Address to listen on.
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    pub addr: SocketAddr,
+    /// The case store (SQLite file; created with its schema if absent).
+    #[arg(long, default_value = "chipwatch.db", value_name = "FILE")]
+    pub db: PathBuf,
+    /// Lists to screen against; repeatable. Default: the stored copies, else the bundled
+    /// 33-entry Entity List sample (for trying chipwatch out, not for compliance).
+    #[arg(long, value_name = "PATH")]
+    pub lists: Vec<PathBuf>,
+    /// Where `chipwatch lists fetch` stores lists.
+    #[arg(long, value_name = "DIR", env = "CHIPWATCH_LISTS")]
+    pub store: Option<PathBuf>,
+    /// Requests per second each token may make.
+    #[arg(long, default_value_t = 20_000)]
+    pub rate_limit: u32,
+    /// Do not fill a new store with the demonstration case.
+    #[arg(long)]
+    pub no_demo: bool,
+}
+
+#[derive(Subcommand)]
+pub enum AuditCmd {
+    /// Check the audit log's hash chain: any edited or deleted entry is reported.
+    #[command(after_help = "Example:
+  chipwatch audit verify --db chipwatch.db
+
+Exit code 0 when the chain is intact, 3 when an entry was edited or deleted. Keep the printed
+head hash elsewhere: comparing it later also detects a log cut at its end.")]
+    Verify {
+        #[arg(long, default_value = "chipwatch.db", value_name = "FILE")]
+        db: PathBuf,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+pub fn audit(cmd: AuditCmd) -> Result<ExitCode> {
+    let AuditCmd::Verify { db, json } = cmd;
+    if !db.exists() {
+        anyhow::bail!("{}: no such store", db.display());
+    }
+    let store = Store::open(&db).with_context(|| format!("opening {}", db.display()))?;
+    let r = store.verify_audit()?;
+    if json {
+        println!("{}", serde_json::to_string_pretty(&r)?);
+    } else if r.ok {
+        println!(
+            "{}: audit chain intact, {} entries, head {}",
+            db.display(),
+            r.entries,
+            r.head
+        );
+    } else {
+        println!(
+            "{}: AUDIT CHAIN BROKEN ({} entries)",
+            db.display(),
+            r.entries
+        );
+        for p in &r.problems {
+            println!("  {p}");
+        }
+    }
+    Ok(if r.ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(crate::EXIT_FINDINGS)
+    })
+}
+
+pub async fn serve(args: ServeArgs) -> Result<ExitCode> {
+    let fresh = !args.db.exists();
+    let store = Store::open(&args.db).with_context(|| format!("opening {}", args.db.display()))?;
+    let store_dir = crate::lists_cmd::store_dir(args.store.as_deref());
+    let (screener, lists) = if args.lists.is_empty()
+        && crate::lists_cmd::stored_lists(&store_dir)?.is_empty()
+    {
+        eprintln!(
+            "note: screening against the bundled 33-entry Entity List sample; pass --lists or run `chipwatch lists fetch` for real lists"
+        );
+        (
+            chipwatch_assess::eval::sample_screener(),
+            vec!["data/screen/sample_csl.csv (bundled sample)".to_string()],
+        )
+    } else {
+        let loaded = crate::screen_cmd::load_lists(&args.lists, args.store.as_deref())?;
+        let names = loaded.iter().map(|l| l.file.clone()).collect();
+        (
+            Screener::new(loaded.into_iter().flat_map(|l| l.entries).collect()),
+            names,
+        )
+    };
+    if fresh {
+        let token = store.create_token("admin", Role::Admin, "chipwatch serve")?;
+        eprintln!(
+            "new store {}: admin token (shown once, keep it): {token}",
+            args.db.display()
+        );
+        if !args.no_demo {
+            let n = chipwatch_server::seed_demo(&store, &screener)?;
+            eprintln!("filled with a demonstration case from a simulated ledger: {n} alerts");
+        }
+    }
+    let state = Arc::new(AppState::new(store, screener, lists, args.rate_limit));
+    let listener = tokio::net::TcpListener::bind(args.addr)
+        .await
+        .with_context(|| format!("listening on {}", args.addr))?;
+    eprintln!(
+        "chipwatch serving on http://{} (API under /v1, OpenAPI at /openapi.json, web interface at /)",
+        args.addr
+    );
+    chipwatch_server::serve_on(listener, state)
+        .await
+        .with_context(|| format!("serving on {}", args.addr))?;
+    Ok(ExitCode::SUCCESS)
+}

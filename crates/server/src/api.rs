@@ -1,0 +1,439 @@
+//! The JSON API under `/v1`.
+
+use axum::Json;
+use axum::Router;
+use axum::extract::rejection::JsonRejection;
+use axum::extract::{DefaultBodyLimit, Path, Query, State};
+use axum::http::HeaderMap;
+use axum::routing::{get, post};
+use chipwatch_assess::assess::{Options, assess};
+use chipwatch_rules::licence::{Mode, Shipment, determine};
+use chipwatch_screen::matcher::{NameKind, THRESHOLD};
+use chipwatch_screen::screener::Query as ScreenQuery;
+use chipwatch_store::{Decision, Role};
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+use crate::{ApiError, LEDGER_LIMIT, Shared, authorize, json_error};
+
+pub fn routes() -> Router<Shared> {
+    Router::new()
+        .route("/v1/screen", get(screen_get).post(screen_post))
+        .route("/v1/classify", post(classify))
+        .route("/v1/licence", post(licence))
+        .route(
+            "/v1/assess",
+            post(assess_ledger).layer(DefaultBodyLimit::max(LEDGER_LIMIT)),
+        )
+        .route("/v1/alerts", get(alerts))
+        .route("/v1/alerts/{id}", get(alert))
+        .route("/v1/alerts/{id}/disposition", post(dispose))
+        .route("/v1/cases", get(cases).post(create_case))
+        .route("/v1/cases/{id}", get(case))
+        .route("/v1/cases/{id}/comments", post(comment))
+        .route("/v1/audit", get(audit))
+        .route("/v1/audit/verify", get(audit_verify))
+        .route("/v1/tokens", post(create_token))
+}
+
+type ApiResult = Result<Json<Value>, ApiError>;
+
+#[derive(Deserialize)]
+pub struct ScreenParams {
+    pub name: Option<String>,
+    pub country: Option<String>,
+    pub kind: Option<String>,
+    pub threshold: Option<f32>,
+}
+
+fn kind_of(k: Option<&str>) -> Result<NameKind, ApiError> {
+    Ok(match k {
+        None => NameKind::Unknown,
+        Some("person" | "individual") => NameKind::Person,
+        Some("organization" | "organisation" | "entity" | "company") => NameKind::Organization,
+        Some(other) => {
+            return Err(ApiError::bad(format!(
+                "kind {other:?}: use person or organization"
+            )));
+        }
+    })
+}
+
+pub fn screen_one(s: &crate::AppState, p: &ScreenParams) -> Result<Value, ApiError> {
+    let name = p
+        .name
+        .as_deref()
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+        .ok_or_else(|| ApiError::bad("name is required"))?;
+    if name.len() > 1000 {
+        return Err(ApiError::bad("name longer than 1,000 bytes"));
+    }
+    let threshold = p.threshold.unwrap_or(THRESHOLD);
+    if !(0.0..=1.0).contains(&threshold) {
+        return Err(ApiError::bad("threshold must be between 0 and 1"));
+    }
+    let hits = s.screener.screen_with(
+        &ScreenQuery {
+            name: name.to_string(),
+            country: p.country.clone(),
+            kind: kind_of(p.kind.as_deref())?,
+        },
+        threshold,
+    );
+    Ok(json!({"query": {"name": name, "country": p.country}, "threshold": threshold, "hits": hits}))
+}
+
+async fn screen_get(
+    State(s): State<Shared>,
+    headers: HeaderMap,
+    Query(p): Query<ScreenParams>,
+) -> ApiResult {
+    authorize(&s, &headers, Role::Analyst)?;
+    Ok(Json(screen_one(&s, &p)?))
+}
+
+#[derive(Deserialize)]
+struct ScreenBody {
+    name: Option<String>,
+    country: Option<String>,
+    kind: Option<String>,
+    threshold: Option<f32>,
+    /// Several queries at once (at most 1,000).
+    queries: Option<Vec<ScreenParams>>,
+}
+
+async fn screen_post(
+    State(s): State<Shared>,
+    headers: HeaderMap,
+    body: Result<Json<ScreenBody>, JsonRejection>,
+) -> ApiResult {
+    authorize(&s, &headers, Role::Analyst)?;
+    let Json(b) = body.map_err(json_error)?;
+    if let Some(qs) = b.queries {
+        if qs.len() > 1000 {
+            return Err(ApiError::bad("at most 1,000 queries per request"));
+        }
+        let results = qs
+            .iter()
+            .map(|q| screen_one(&s, q))
+            .collect::<Result<Vec<_>, _>>()?;
+        return Ok(Json(json!({"results": results})));
+    }
+    Ok(Json(screen_one(
+        &s,
+        &ScreenParams {
+            name: b.name,
+            country: b.country,
+            kind: b.kind,
+            threshold: b.threshold,
+        },
+    )?))
+}
+
+fn date_of(s: Option<&str>) -> Result<chrono::NaiveDate, ApiError> {
+    match s {
+        None => Ok(chrono::Utc::now().date_naive()),
+        Some(d) => chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d")
+            .map_err(|_| ApiError::bad(format!("date {d:?} is not YYYY-MM-DD"))),
+    }
+}
+
+#[derive(Deserialize)]
+struct ClassifyBody {
+    item: String,
+    as_of: Option<String>,
+}
+
+async fn classify(
+    State(s): State<Shared>,
+    headers: HeaderMap,
+    body: Result<Json<ClassifyBody>, JsonRejection>,
+) -> ApiResult {
+    authorize(&s, &headers, Role::Analyst)?;
+    let Json(b) = body.map_err(json_error)?;
+    let date = date_of(b.as_of.as_deref())?;
+    let (item, c) = chipwatch_rules::classify::classify_item(&b.item, date)
+        .map_err(|e| ApiError::bad(e.to_string()))?;
+    Ok(Json(
+        json!({"item": item.id(), "name": item.name(), "as_of": date, "classification": c}),
+    ))
+}
+
+#[derive(Deserialize)]
+struct LicenceBody {
+    item: String,
+    to: String,
+    date: Option<String>,
+    quantity: Option<u64>,
+    end_user_country: Option<String>,
+    parent_hq: Option<String>,
+    from: Option<String>,
+    #[serde(default)]
+    as_written: bool,
+}
+
+fn country(c: &str) -> Result<String, ApiError> {
+    chipwatch_model::country::CountryRegistry::bundled()
+        .resolve(c)
+        .map(|c| c.alpha2.clone())
+        .ok_or_else(|| ApiError::bad(format!("unknown country {c:?}")))
+}
+
+async fn licence(
+    State(s): State<Shared>,
+    headers: HeaderMap,
+    body: Result<Json<LicenceBody>, JsonRejection>,
+) -> ApiResult {
+    authorize(&s, &headers, Role::Analyst)?;
+    let Json(b) = body.map_err(json_error)?;
+    let item = chipwatch_rules::catalogue::Catalogue::bundled()
+        .get(&b.item)
+        .map_err(|e| ApiError::bad(e.to_string()))?;
+    let d = determine(
+        &chipwatch_rules::classify::Specs::of(&item),
+        &Shipment {
+            quantity: b.quantity.unwrap_or(1),
+            destination: country(&b.to)?,
+            end_user_country: b.end_user_country.as_deref().map(country).transpose()?,
+            end_user_hq: None,
+            parent_hq: b.parent_hq.as_deref().map(country).transpose()?,
+            exporting_country: b
+                .from
+                .as_deref()
+                .map(country)
+                .transpose()?
+                .unwrap_or_else(|| "US".into()),
+            date: date_of(b.date.as_deref())?,
+            mode: if b.as_written {
+                Mode::AsWritten
+            } else {
+                Mode::AsEnforced
+            },
+            end_use: None,
+        },
+    );
+    Ok(Json(json!({"item": item.id(), "determination": d})))
+}
+
+#[derive(Deserialize)]
+struct AssessParams {
+    /// Open an alert for every order scoring at least this (default: none).
+    alert_at: Option<f64>,
+}
+
+async fn assess_ledger(
+    State(s): State<Shared>,
+    headers: HeaderMap,
+    Query(p): Query<AssessParams>,
+    body: String,
+) -> ApiResult {
+    let who = authorize(&s, &headers, Role::Analyst)?;
+    let loaded = chipwatch_assess::ledger::read_ledger_text("upload.csv", &body)
+        .map_err(|e| ApiError::bad(e.to_string()))?;
+    let rejected: Vec<String> = loaded
+        .rejected
+        .iter()
+        .map(|r| r.error.to_string())
+        .collect();
+    let orders = loaded.records;
+    let a = assess(
+        &orders,
+        &Options {
+            screener: Some(&s.screener),
+            mode: Mode::AsEnforced,
+        },
+    );
+    let mut opened = Vec::new();
+    if let Some(t) = p.alert_at {
+        for o in a.orders.iter().filter(|o| o.score >= t) {
+            let details =
+                json!({"order_id": o.order_id, "flags": o.flags, "network": o.cluster}).to_string();
+            opened.push(s.store.add_alert(
+                None,
+                "assess",
+                &o.order_id,
+                o.score,
+                &details,
+                &who.name,
+            )?);
+        }
+    }
+    Ok(Json(json!({
+        "orders": a.orders.len(),
+        "rejected": rejected,
+        "parties_screened": a.parties_screened,
+        "results": a.orders,
+        "networks": a.clusters.iter().filter(|c| c.score >= chipwatch_assess::report::REPORT_SCORE).collect::<Vec<_>>(),
+        "alerts_opened": opened,
+    })))
+}
+
+#[derive(Deserialize)]
+struct AlertFilter {
+    status: Option<String>,
+}
+
+async fn alerts(
+    State(s): State<Shared>,
+    headers: HeaderMap,
+    Query(f): Query<AlertFilter>,
+) -> ApiResult {
+    authorize(&s, &headers, Role::Viewer)?;
+    Ok(Json(
+        json!({"alerts": s.store.alerts(f.status.as_deref())?}),
+    ))
+}
+
+fn id_of(raw: &str) -> Result<i64, ApiError> {
+    raw.parse()
+        .map_err(|_| ApiError::bad(format!("{raw:?} is not an id")))
+}
+
+async fn alert(State(s): State<Shared>, headers: HeaderMap, Path(id): Path<String>) -> ApiResult {
+    authorize(&s, &headers, Role::Viewer)?;
+    let id = id_of(&id)?;
+    Ok(Json(json!({
+        "alert": s.store.alert(id)?,
+        "dispositions": s.store.dispositions(Some(id))?,
+        "audit": s.store.audit_log(Some(("alert", &id.to_string())), 100)?,
+    })))
+}
+
+#[derive(Deserialize)]
+struct DisposeBody {
+    decision: String,
+    reason: String,
+}
+
+async fn dispose(
+    State(s): State<Shared>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    body: Result<Json<DisposeBody>, JsonRejection>,
+) -> ApiResult {
+    let who = authorize(&s, &headers, Role::Reviewer)?;
+    let Json(b) = body.map_err(json_error)?;
+    let id = id_of(&id)?;
+    let decision = Decision::parse(&b.decision).ok_or_else(|| {
+        ApiError::bad(format!(
+            "decision {:?}: use one of {}",
+            b.decision,
+            Decision::ALL
+                .iter()
+                .map(|d| d.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))
+    })?;
+    let d = s.store.dispose(id, decision, &who.name, &b.reason)?;
+    Ok(Json(
+        json!({"disposition": d, "alert": id, "decision": decision.as_str()}),
+    ))
+}
+
+async fn cases(State(s): State<Shared>, headers: HeaderMap) -> ApiResult {
+    authorize(&s, &headers, Role::Viewer)?;
+    Ok(Json(json!({"cases": s.store.cases()?})))
+}
+
+#[derive(Deserialize)]
+struct CaseBody {
+    title: String,
+}
+
+async fn create_case(
+    State(s): State<Shared>,
+    headers: HeaderMap,
+    body: Result<Json<CaseBody>, JsonRejection>,
+) -> ApiResult {
+    let who = authorize(&s, &headers, Role::Analyst)?;
+    let Json(b) = body.map_err(json_error)?;
+    Ok(Json(
+        json!({"case": s.store.create_case(&b.title, &who.name)?}),
+    ))
+}
+
+async fn case(State(s): State<Shared>, headers: HeaderMap, Path(id): Path<String>) -> ApiResult {
+    authorize(&s, &headers, Role::Viewer)?;
+    let id = id_of(&id)?;
+    let alerts: Vec<_> = s
+        .store
+        .alerts(None)?
+        .into_iter()
+        .filter(|a| a.case_id == Some(id))
+        .collect();
+    Ok(Json(json!({
+        "case": s.store.case(id)?,
+        "alerts": alerts,
+        "comments": s.store.comments(id)?,
+        "evidence": s.store.evidence(id)?,
+        "audit": s.store.audit_log(Some(("case", &id.to_string())), 200)?,
+    })))
+}
+
+#[derive(Deserialize)]
+struct CommentBody {
+    body: String,
+}
+
+async fn comment(
+    State(s): State<Shared>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    body: Result<Json<CommentBody>, JsonRejection>,
+) -> ApiResult {
+    let who = authorize(&s, &headers, Role::Analyst)?;
+    let Json(b) = body.map_err(json_error)?;
+    if b.body.trim().is_empty() {
+        return Err(ApiError::bad("an empty comment"));
+    }
+    Ok(Json(
+        json!({"comment": s.store.comment(id_of(&id)?, &who.name, &b.body)?}),
+    ))
+}
+
+#[derive(Deserialize)]
+struct AuditParams {
+    limit: Option<usize>,
+}
+
+async fn audit(
+    State(s): State<Shared>,
+    headers: HeaderMap,
+    Query(p): Query<AuditParams>,
+) -> ApiResult {
+    authorize(&s, &headers, Role::Viewer)?;
+    Ok(Json(
+        json!({"audit": s.store.audit_log(None, p.limit.unwrap_or(100).min(10_000))?}),
+    ))
+}
+
+async fn audit_verify(State(s): State<Shared>, headers: HeaderMap) -> ApiResult {
+    authorize(&s, &headers, Role::Viewer)?;
+    Ok(Json(json!(s.store.verify_audit()?)))
+}
+
+#[derive(Deserialize)]
+struct TokenBody {
+    name: String,
+    role: String,
+}
+
+async fn create_token(
+    State(s): State<Shared>,
+    headers: HeaderMap,
+    body: Result<Json<TokenBody>, JsonRejection>,
+) -> ApiResult {
+    let who = authorize(&s, &headers, Role::Admin)?;
+    let Json(b) = body.map_err(json_error)?;
+    let role = Role::parse(&b.role)
+        .ok_or_else(|| ApiError::bad("role: viewer, analyst, reviewer or admin"))?;
+    if b.name.trim().is_empty() {
+        return Err(ApiError::bad("a token needs a name"));
+    }
+    let token = s.store.create_token(&b.name, role, &who.name)?;
+    Ok(Json(
+        json!({"name": b.name, "role": role.as_str(), "token": token}),
+    ))
+}

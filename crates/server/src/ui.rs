@@ -1,0 +1,565 @@
+//! The web interface: server-rendered pages and HTML forms (no JavaScript to build). The
+//! login form stores the API token in an HttpOnly, SameSite=Strict cookie; every page then
+//! acts with that token's role.
+
+use std::fmt::Write as _;
+
+use axum::Form;
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use chipwatch_store::{Decision, Role};
+use serde::Deserialize;
+
+use crate::{ApiError, Shared, authorize, token_of};
+
+pub fn routes() -> Router<Shared> {
+    Router::new()
+        .route("/", get(dashboard))
+        .route("/login", get(login_page).post(login))
+        .route("/logout", post(logout))
+        .route("/alerts", get(alerts_page))
+        .route("/alerts/{id}", get(alert_page))
+        .route("/alerts/{id}/disposition", post(dispose))
+        .route("/screen", get(screen_page).post(screen))
+        .route("/classify", get(classify_page).post(classify))
+        .route("/cases/{id}", get(case_page))
+        .route("/audit", get(audit_page))
+}
+
+/// Escape text for HTML.
+pub fn esc(s: &str) -> String {
+    let mut o = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => o.push_str("&amp;"),
+            '<' => o.push_str("&lt;"),
+            '>' => o.push_str("&gt;"),
+            '"' => o.push_str("&quot;"),
+            '\'' => o.push_str("&#39;"),
+            c => o.push(c),
+        }
+    }
+    o
+}
+
+const CSS: &str = "body{font-family:system-ui,sans-serif;margin:0;color:#1d2430;background:#f7f8fa}\
+header{background:#1f3a5f;color:#fff;padding:.6rem 1.2rem;display:flex;gap:1.2rem;align-items:center}\
+header a{color:#fff;text-decoration:none}header strong{margin-right:1rem}main{padding:1.2rem;max-width:1100px}\
+table{border-collapse:collapse;width:100%;background:#fff}td,th{border-bottom:1px solid #e3e6ea;padding:.4rem;text-align:left;vertical-align:top}\
+.hit{background:#fff;border:1px solid #e3e6ea;border-radius:6px;padding:.6rem;margin:.6rem 0}.why{color:#555;font-size:.9rem}\
+.pill{display:inline-block;padding:.1rem .5rem;border-radius:1rem;background:#e8eef6;margin-right:.4rem}\
+.error{background:#fdecea;border:1px solid #f5c2bd;padding:.6rem;border-radius:6px}\
+input,select,textarea{font:inherit;padding:.3rem}form.inline{display:inline}";
+
+fn page(title: &str, who: Option<&str>, body: &str) -> Html<String> {
+    let nav = match who {
+        Some(w) => format!(
+            "<a href=\"/\">Dashboard</a><a href=\"/alerts\">Alerts</a><a href=\"/screen\">Screen</a><a href=\"/classify\">Classify</a><a href=\"/audit\">Audit</a>\
+             <span style=\"margin-left:auto\">{}</span><form class=\"inline\" method=\"post\" action=\"/logout\"><button id=\"logout\">Log out</button></form>",
+            esc(w)
+        ),
+        None => String::new(),
+    };
+    Html(format!(
+        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{} · chipwatch</title><style>{CSS}</style></head>\
+         <body><header><strong>chipwatch</strong>{nav}</header><main><h1>{}</h1>{body}</main></body></html>",
+        esc(title),
+        esc(title)
+    ))
+}
+
+/// A page needing `role`: the principal, or a redirect to the login page (no or bad token)
+/// or a 403 page.
+fn gate(
+    s: &Shared,
+    headers: &HeaderMap,
+    role: Role,
+) -> Result<chipwatch_store::Principal, Box<Response>> {
+    match authorize(s, headers, role) {
+        Ok(p) => Ok(p),
+        Err(ApiError(StatusCode::UNAUTHORIZED, _)) => {
+            Err(Box::new(Redirect::to("/login").into_response()))
+        }
+        Err(ApiError(code, msg)) => {
+            let body = format!("<p class=\"error\">{}</p>", esc(&msg));
+            Err(Box::new(
+                (code, page("Not allowed", None, &body)).into_response(),
+            ))
+        }
+    }
+}
+
+fn who(p: &chipwatch_store::Principal) -> String {
+    format!("{} ({})", p.name, p.role.as_str())
+}
+
+async fn login_page(headers: HeaderMap) -> Html<String> {
+    let _ = token_of(&headers);
+    page(
+        "Log in",
+        None,
+        "<form method=\"post\" action=\"/login\"><p><label>API token <input id=\"token\" name=\"token\" type=\"password\" size=\"60\" autofocus></label></p>\
+         <p><button id=\"login\">Log in</button></p></form><p class=\"why\">Tokens are created with <code>chipwatch serve</code> (printed at first start) or <code>POST /v1/tokens</code>.</p>",
+    )
+}
+
+#[derive(Deserialize)]
+struct LoginForm {
+    token: String,
+}
+
+async fn login(State(s): State<Shared>, Form(f): Form<LoginForm>) -> Response {
+    let token = f.token.trim();
+    let valid = token.starts_with("cw_")
+        && token
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_')
+        && matches!(s.store.authenticate(token), Ok(Some(_)));
+    if !valid {
+        return (
+            StatusCode::UNAUTHORIZED,
+            page("Log in", None, "<p class=\"error\" id=\"login-error\">Unknown token.</p><form method=\"post\" action=\"/login\"><input id=\"token\" name=\"token\" type=\"password\" size=\"60\"><button id=\"login\">Log in</button></form>"),
+        )
+            .into_response();
+    }
+    (
+        [(
+            header::SET_COOKIE,
+            format!("cw_token={token}; Path=/; HttpOnly; SameSite=Strict"),
+        )],
+        Redirect::to("/"),
+    )
+        .into_response()
+}
+
+async fn logout() -> Response {
+    (
+        [(
+            header::SET_COOKIE,
+            "cw_token=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0".to_string(),
+        )],
+        Redirect::to("/login"),
+    )
+        .into_response()
+}
+
+fn bars(counts: &[(String, i64)]) -> String {
+    let max = counts.iter().map(|c| c.1).max().unwrap_or(1).max(1) as f64;
+    let mut svg = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 520 {}\" width=\"520\" role=\"img\"><title>Alerts by status</title>",
+        24 * counts.len().max(1) + 10
+    );
+    for (i, (status, n)) in counts.iter().enumerate() {
+        let w = 340.0 * *n as f64 / max;
+        let y = 5 + 24 * i;
+        let _ = write!(
+            svg,
+            "<text x=\"0\" y=\"{}\" font-size=\"13\">{}</text><rect x=\"150\" y=\"{y}\" width=\"{w:.0}\" height=\"18\" fill=\"#1f5fa8\"/><text x=\"{:.0}\" y=\"{}\" font-size=\"13\">{n}</text>",
+            y + 14,
+            esc(status),
+            156.0 + w,
+            y + 14
+        );
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
+async fn dashboard(State(s): State<Shared>, headers: HeaderMap) -> Response {
+    let p = match gate(&s, &headers, Role::Viewer) {
+        Ok(p) => p,
+        Err(r) => return *r,
+    };
+    let counts = s.store.alert_counts().unwrap_or_default();
+    let open = s.store.alerts(Some("open")).unwrap_or_default();
+    let cases = s.store.cases().unwrap_or_default();
+    let mut b = String::new();
+    let _ = write!(
+        b,
+        "<p>Lists loaded: {} ({} entries). <a href=\"/screen\">Screen a name</a> · <a href=\"/classify\">Classify a chip</a></p><h2>Alerts by status</h2>{}",
+        esc(&s.lists.join(", ")),
+        s.screener.entries().len(),
+        bars(&counts)
+    );
+    b.push_str("<h2>Riskiest open alerts</h2><table><tr><th>score</th><th>subject</th><th>kind</th><th></th></tr>");
+    for a in open.iter().take(10) {
+        let _ = write!(
+            b,
+            "<tr><td>{:.2}</td><td>{}</td><td>{}</td><td><a href=\"/alerts/{}\">review</a></td></tr>",
+            a.score,
+            esc(&a.subject),
+            esc(&a.kind),
+            a.id
+        );
+    }
+    b.push_str("</table><h2>Cases</h2><ul>");
+    for c in &cases {
+        let _ = write!(
+            b,
+            "<li><a href=\"/cases/{}\">{}</a> ({})</li>",
+            c.id,
+            esc(&c.title),
+            esc(&c.status)
+        );
+    }
+    b.push_str("</ul>");
+    page("Dashboard", Some(&who(&p)), &b).into_response()
+}
+
+async fn alerts_page(State(s): State<Shared>, headers: HeaderMap) -> Response {
+    let p = match gate(&s, &headers, Role::Viewer) {
+        Ok(p) => p,
+        Err(r) => return *r,
+    };
+    let mut b = String::from(
+        "<table id=\"alerts\"><tr><th>id</th><th>score</th><th>subject</th><th>kind</th><th>status</th></tr>",
+    );
+    for a in s.store.alerts(None).unwrap_or_default() {
+        let _ = write!(
+            b,
+            "<tr><td><a href=\"/alerts/{0}\" id=\"alert-{0}\">{0}</a></td><td>{1:.2}</td><td>{2}</td><td>{3}</td><td class=\"status\">{4}</td></tr>",
+            a.id,
+            a.score,
+            esc(&a.subject),
+            esc(&a.kind),
+            esc(&a.status)
+        );
+    }
+    b.push_str("</table>");
+    page("Alert queue", Some(&who(&p)), &b).into_response()
+}
+
+async fn alert_page(State(s): State<Shared>, headers: HeaderMap, Path(id): Path<i64>) -> Response {
+    let p = match gate(&s, &headers, Role::Viewer) {
+        Ok(p) => p,
+        Err(r) => return *r,
+    };
+    let a = match s.store.alert(id) {
+        Ok(a) => a,
+        Err(e) => {
+            return (
+                StatusCode::NOT_FOUND,
+                page(
+                    "Alert",
+                    Some(&who(&p)),
+                    &format!("<p class=\"error\">{}</p>", esc(&e.to_string())),
+                ),
+            )
+                .into_response();
+        }
+    };
+    let mut b = format!(
+        "<p><span class=\"pill\">{}</span><span class=\"pill\">score {:.2}</span><span class=\"pill\" id=\"status\">{}</span></p><h2>{}</h2><pre class=\"why\">{}</pre>",
+        esc(&a.kind),
+        a.score,
+        esc(&a.status),
+        esc(&a.subject),
+        esc(&serde_json::to_string_pretty(&a.details).unwrap_or_default())
+    );
+    if p.role >= Role::Reviewer {
+        b.push_str("<h2>Disposition</h2><form method=\"post\" action=\"/alerts/");
+        let _ = write!(
+            b,
+            "{id}/disposition\"><select id=\"decision\" name=\"decision\">"
+        );
+        for d in Decision::ALL {
+            let _ = write!(b, "<option value=\"{0}\">{0}</option>", d.as_str());
+        }
+        b.push_str("</select> <input id=\"reason\" name=\"reason\" size=\"60\" placeholder=\"reason (required)\" required> <button id=\"dispose\">Record</button></form>");
+    } else {
+        b.push_str("<p class=\"why\">Dispositions need the reviewer role.</p>");
+    }
+    b.push_str("<h2>Dispositions</h2><ul id=\"dispositions\">");
+    for d in s.store.dispositions(Some(id)).unwrap_or_default() {
+        let _ = write!(
+            b,
+            "<li>{} — <b>{}</b> by {}: {}</li>",
+            esc(&d.created_at),
+            esc(&d.decision),
+            esc(&d.reviewer),
+            esc(&d.reason)
+        );
+    }
+    b.push_str("</ul>");
+    audit_table(
+        &mut b,
+        s.store
+            .audit_log(Some(("alert", &id.to_string())), 100)
+            .unwrap_or_default(),
+    );
+    page(&format!("Alert {id}"), Some(&who(&p)), &b).into_response()
+}
+
+fn audit_table(b: &mut String, entries: Vec<chipwatch_store::AuditEntry>) {
+    b.push_str("<h2>Audit trail</h2><table id=\"audit\"><tr><th>#</th><th>time</th><th>who</th><th>action</th><th>what</th><th>hash</th></tr>");
+    for e in entries {
+        let _ = write!(
+            b,
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"why\">{}</td><td><code>{}</code></td></tr>",
+            e.seq,
+            esc(&e.ts),
+            esc(&e.actor),
+            esc(&e.action),
+            esc(&e.payload),
+            esc(&e.hash[..12])
+        );
+    }
+    b.push_str("</table>");
+}
+
+#[derive(Deserialize)]
+struct DisposeForm {
+    decision: String,
+    reason: String,
+}
+
+async fn dispose(
+    State(s): State<Shared>,
+    headers: HeaderMap,
+    Path(id): Path<i64>,
+    Form(f): Form<DisposeForm>,
+) -> Response {
+    let p = match gate(&s, &headers, Role::Reviewer) {
+        Ok(p) => p,
+        Err(r) => return *r,
+    };
+    let Some(d) = Decision::parse(&f.decision) else {
+        return (
+            StatusCode::BAD_REQUEST,
+            page(
+                "Disposition",
+                Some(&who(&p)),
+                "<p class=\"error\">Unknown decision.</p>",
+            ),
+        )
+            .into_response();
+    };
+    match s.store.dispose(id, d, &p.name, &f.reason) {
+        Ok(_) => Redirect::to(&format!("/alerts/{id}")).into_response(),
+        Err(e) => (
+            StatusCode::BAD_REQUEST,
+            page(
+                "Disposition",
+                Some(&who(&p)),
+                &format!("<p class=\"error\">{}</p>", esc(&e.to_string())),
+            ),
+        )
+            .into_response(),
+    }
+}
+
+const SCREEN_FORM: &str = "<form method=\"post\" action=\"/screen\"><input id=\"name\" name=\"name\" size=\"50\" placeholder=\"name in any script\" required> \
+    <input id=\"country\" name=\"country\" size=\"6\" placeholder=\"country\"> <button id=\"screen\">Screen</button></form>";
+
+async fn screen_page(State(s): State<Shared>, headers: HeaderMap) -> Response {
+    match gate(&s, &headers, Role::Analyst) {
+        Ok(p) => page("Screen a name", Some(&who(&p)), SCREEN_FORM).into_response(),
+        Err(r) => *r,
+    }
+}
+
+#[derive(Deserialize)]
+struct ScreenForm {
+    name: String,
+    country: Option<String>,
+}
+
+async fn screen(
+    State(s): State<Shared>,
+    headers: HeaderMap,
+    Form(f): Form<ScreenForm>,
+) -> Response {
+    let p = match gate(&s, &headers, Role::Analyst) {
+        Ok(p) => p,
+        Err(r) => return *r,
+    };
+    let params = crate::api::ScreenParams {
+        name: Some(f.name.clone()),
+        country: f.country.filter(|c| !c.trim().is_empty()),
+        kind: None,
+        threshold: None,
+    };
+    let mut b = String::from(SCREEN_FORM);
+    match crate::api::screen_one(&s, &params) {
+        Ok(v) => {
+            let hits = v["hits"].as_array().cloned().unwrap_or_default();
+            let _ = write!(
+                b,
+                "<p id=\"summary\">{} hit(s) for <b>{}</b> at score ≥ 0.80 among {} entries.</p>",
+                hits.len(),
+                esc(&f.name),
+                s.screener.entries().len()
+            );
+            for h in hits {
+                let _ = write!(
+                    b,
+                    "<div class=\"hit\"><b>{:.3}</b> {} {} — <b class=\"entry\">{}</b><br>matched alias: {}<br><span class=\"why explanation\">why: {}</span><br><span class=\"why\">from {}</span></div>",
+                    h["score"].as_f64().unwrap_or(0.0),
+                    esc(h["source"].as_str().unwrap_or("")),
+                    esc(h["entry_id"].as_str().unwrap_or("")),
+                    esc(h["entry_name"].as_str().unwrap_or("")),
+                    esc(h["matched_alias"].as_str().unwrap_or("")),
+                    esc(h["explanation"].as_str().unwrap_or("")),
+                    esc(h["origin"].as_str().unwrap_or(""))
+                );
+            }
+        }
+        Err(ApiError(_, m)) => {
+            let _ = write!(b, "<p class=\"error\">{}</p>", esc(&m));
+        }
+    }
+    page("Screen a name", Some(&who(&p)), &b).into_response()
+}
+
+const CLASSIFY_FORM: &str = "<form method=\"post\" action=\"/classify\"><input id=\"item\" name=\"item\" placeholder=\"H100, HGX-H100-8GPU, RTX 4090D\" required> \
+    <input id=\"as_of\" name=\"as_of\" placeholder=\"YYYY-MM-DD (today)\"> <button id=\"classify\">Classify</button></form>";
+
+async fn classify_page(State(s): State<Shared>, headers: HeaderMap) -> Response {
+    match gate(&s, &headers, Role::Analyst) {
+        Ok(p) => page("Classify a chip or system", Some(&who(&p)), CLASSIFY_FORM).into_response(),
+        Err(r) => *r,
+    }
+}
+
+#[derive(Deserialize)]
+struct ClassifyForm {
+    item: String,
+    as_of: Option<String>,
+}
+
+async fn classify(
+    State(s): State<Shared>,
+    headers: HeaderMap,
+    Form(f): Form<ClassifyForm>,
+) -> Response {
+    let p = match gate(&s, &headers, Role::Analyst) {
+        Ok(p) => p,
+        Err(r) => return *r,
+    };
+    let mut b = String::from(CLASSIFY_FORM);
+    let date = match f.as_of.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
+        None => Ok(chrono::Utc::now().date_naive()),
+        Some(d) => chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d")
+            .map_err(|_| format!("{d:?} is not YYYY-MM-DD")),
+    };
+    match date.and_then(|d| {
+        chipwatch_rules::classify::classify_item(&f.item, d).map_err(|e| e.to_string())
+    }) {
+        Ok((item, c)) => {
+            let _ = write!(
+                b,
+                "<h2 id=\"result\">{}</h2><pre class=\"why\">{}</pre>",
+                esc(item.name()),
+                esc(&serde_json::to_string_pretty(&c).unwrap_or_default())
+            );
+        }
+        Err(e) => {
+            let _ = write!(b, "<p class=\"error\">{}</p>", esc(&e));
+        }
+    }
+    page("Classify a chip or system", Some(&who(&p)), &b).into_response()
+}
+
+async fn case_page(State(s): State<Shared>, headers: HeaderMap, Path(id): Path<i64>) -> Response {
+    let p = match gate(&s, &headers, Role::Viewer) {
+        Ok(p) => p,
+        Err(r) => return *r,
+    };
+    let c = match s.store.case(id) {
+        Ok(c) => c,
+        Err(e) => {
+            return (
+                StatusCode::NOT_FOUND,
+                page(
+                    "Case",
+                    Some(&who(&p)),
+                    &format!("<p class=\"error\">{}</p>", esc(&e.to_string())),
+                ),
+            )
+                .into_response();
+        }
+    };
+    let mut b = format!(
+        "<p>Opened {} by {} · {}</p><h2>Alerts</h2><ul>",
+        esc(&c.created_at),
+        esc(&c.created_by),
+        esc(&c.status)
+    );
+    for a in s
+        .store
+        .alerts(None)
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|a| a.case_id == Some(id))
+    {
+        let _ = write!(
+            b,
+            "<li><a href=\"/alerts/{}\">{}</a> — {:.2}, {}</li>",
+            a.id,
+            esc(&a.subject),
+            a.score,
+            esc(&a.status)
+        );
+    }
+    b.push_str("</ul><h2>Comments</h2><ul>");
+    for cm in s.store.comments(id).unwrap_or_default() {
+        let _ = write!(
+            b,
+            "<li>{} — {}: {}</li>",
+            esc(&cm.created_at),
+            esc(&cm.author),
+            esc(&cm.body)
+        );
+    }
+    b.push_str("</ul><h2>Evidence</h2><ul>");
+    for e in s.store.evidence(id).unwrap_or_default() {
+        let _ = write!(
+            b,
+            "<li>{} — {} (sha256 {})</li>",
+            esc(&e.description),
+            esc(&e.uri),
+            esc(&e.sha256[..16])
+        );
+    }
+    b.push_str("</ul>");
+    audit_table(
+        &mut b,
+        s.store
+            .audit_log(Some(("case", &id.to_string())), 200)
+            .unwrap_or_default(),
+    );
+    page(&c.title, Some(&who(&p)), &b).into_response()
+}
+
+async fn audit_page(State(s): State<Shared>, headers: HeaderMap) -> Response {
+    let p = match gate(&s, &headers, Role::Viewer) {
+        Ok(p) => p,
+        Err(r) => return *r,
+    };
+    let mut b = String::new();
+    match s.store.verify_audit() {
+        Ok(r) if r.ok => {
+            let _ = write!(
+                b,
+                "<p id=\"verify\">Chain verified: {} entries, head <code>{}</code>.</p>",
+                r.entries,
+                esc(&r.head)
+            );
+        }
+        Ok(r) => {
+            let _ = write!(
+                b,
+                "<p class=\"error\" id=\"verify\">Chain broken: {}</p>",
+                esc(&r.problems.join("; "))
+            );
+        }
+        Err(e) => {
+            let _ = write!(b, "<p class=\"error\">{}</p>", esc(&e.to_string()));
+        }
+    }
+    audit_table(&mut b, s.store.audit_log(None, 200).unwrap_or_default());
+    page("Audit log", Some(&who(&p)), &b).into_response()
+}

@@ -1,0 +1,338 @@
+//! The HTTP API over loopback: authentication and roles on every endpoint, 4xx for bad
+//! bodies, screening (native, Watchman-style, yente-style), dispositions in the audit trail.
+
+use std::sync::Arc;
+
+use chipwatch_screen::lists::read_csl_bytes;
+use chipwatch_screen::screener::Screener;
+use chipwatch_server::{AppState, openapi, router};
+use chipwatch_store::{Role, Store};
+
+struct Server {
+    base: String,
+    admin: String,
+    analyst: String,
+    reviewer: String,
+    viewer: String,
+}
+
+fn start(rate_limit: u32) -> Server {
+    let sample = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../data/screen/sample_csl.csv"
+    ))
+    .unwrap();
+    let screener = Screener::new(read_csl_bytes("sample_csl.csv", &sample).unwrap().entries);
+    let store = Store::open_memory().unwrap();
+    let admin = store.create_token("root", Role::Admin, "test").unwrap();
+    let analyst = store.create_token("ana", Role::Analyst, "test").unwrap();
+    let reviewer = store.create_token("ben", Role::Reviewer, "test").unwrap();
+    let viewer = store.create_token("val", Role::Viewer, "test").unwrap();
+    chipwatch_server::seed_demo(&store, &screener).unwrap();
+    let state = Arc::new(AppState::new(
+        store,
+        screener,
+        vec!["sample_csl.csv".into()],
+        rate_limit,
+    ));
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap();
+    listener.set_nonblocking(true).unwrap();
+    std::thread::spawn(move || {
+        let rt = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build()
+            .unwrap();
+        rt.block_on(async move {
+            let l = tokio::net::TcpListener::from_std(listener).unwrap();
+            axum::serve(l, router(state)).await.unwrap();
+        });
+    });
+    Server {
+        base: format!("http://{addr}"),
+        admin,
+        analyst,
+        reviewer,
+        viewer,
+    }
+}
+
+fn call(method: &str, url: &str, token: Option<&str>, body: Option<(&str, &str)>) -> (u16, String) {
+    let agent = ureq::AgentBuilder::new().redirects(0).build();
+    let mut req = agent.request(method, url);
+    if let Some(t) = token {
+        req = req.set("Authorization", &format!("Bearer {t}"));
+    }
+    let res = match body {
+        Some((ct, b)) => req.set("Content-Type", ct).send_string(b),
+        None => req.call(),
+    };
+    match res {
+        Ok(r) => (r.status(), r.into_string().unwrap_or_default()),
+        Err(ureq::Error::Status(code, r)) => (code, r.into_string().unwrap_or_default()),
+        Err(e) => panic!("{method} {url}: {e}"),
+    }
+}
+
+fn every_endpoint() -> Vec<(String, String)> {
+    let spec = openapi::spec();
+    let mut out = Vec::new();
+    for (path, ops) in spec["paths"].as_object().unwrap() {
+        for (method, op) in ops.as_object().unwrap() {
+            if op.get("security").is_some() {
+                out.push((
+                    method.to_uppercase(),
+                    path.replace("{id}", "1").replace("{dataset}", "default"),
+                ));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn health_readiness_and_the_openapi_document_are_public() {
+    let s = start(1000);
+    assert_eq!(
+        call("GET", &format!("{}/healthz", s.base), None, None).0,
+        200
+    );
+    let (code, body) = call("GET", &format!("{}/readyz", s.base), None, None);
+    assert_eq!(code, 200, "{body}");
+    assert!(body.contains("\"ready\":true"));
+    let (code, body) = call("GET", &format!("{}/openapi.json", s.base), None, None);
+    assert_eq!(code, 200);
+    assert!(body.contains("/v1/screen"));
+}
+
+#[test]
+fn every_endpoint_refuses_requests_without_a_valid_token() {
+    let s = start(1000);
+    let endpoints = every_endpoint();
+    assert!(endpoints.len() >= 15);
+    for (m, p) in &endpoints {
+        let url = format!("{}{p}", s.base);
+        let body = (m == "POST").then_some(("application/json", "{}"));
+        let (code, text) = call(m, &url, None, body);
+        assert_eq!(code, 401, "{m} {p}: {text}");
+        assert!(text.contains("\"error\""), "{m} {p}: {text}");
+        let (code, _) = call(m, &url, Some("cw_0000"), body);
+        assert_eq!(code, 401, "{m} {p} with an unknown token");
+    }
+}
+
+#[test]
+fn roles_below_what_an_endpoint_needs_are_refused() {
+    let s = start(1000);
+    let spec = openapi::spec();
+    for (m, p) in every_endpoint() {
+        let op = &spec["paths"][p
+            .replace("/1", "/{id}")
+            .replace("/default", "/{dataset}")
+            .as_str()][m.to_lowercase().as_str()];
+        let needs = op["description"].as_str().unwrap();
+        let below: Vec<&str> = if needs.contains("admin role") {
+            vec![&s.viewer, &s.analyst, &s.reviewer]
+        } else if needs.contains("reviewer role") {
+            vec![&s.viewer, &s.analyst]
+        } else if needs.contains("analyst role") {
+            vec![&s.viewer]
+        } else {
+            vec![]
+        };
+        for t in below {
+            let body = (m == "POST").then_some(("application/json", "{}"));
+            let (code, text) = call(&m, &format!("{}{p}", s.base), Some(t), body);
+            assert_eq!(code, 403, "{m} {p}: {text}");
+        }
+    }
+}
+
+#[test]
+fn bad_bodies_get_a_4xx_with_a_message() {
+    let s = start(1000);
+    let url = format!("{}/v1/screen", s.base);
+    let (code, text) = call(
+        "POST",
+        &url,
+        Some(&s.analyst),
+        Some(("application/json", "{\"name\": ")),
+    );
+    assert_eq!(code, 400, "{text}");
+    assert!(text.contains("error"));
+    let (code, _) = call(
+        "POST",
+        &url,
+        Some(&s.analyst),
+        Some(("text/plain", "name=x")),
+    );
+    assert_eq!(code, 415);
+    let big = format!("{{\"name\": \"{}\"}}", "a".repeat(2 << 20));
+    let (code, text) = call(
+        "POST",
+        &url,
+        Some(&s.analyst),
+        Some(("application/json", &big)),
+    );
+    assert_eq!(code, 413, "{text}");
+    let (code, text) = call(
+        "POST",
+        &url,
+        Some(&s.analyst),
+        Some(("application/json", "{\"name\": \"   \"}")),
+    );
+    assert_eq!(code, 400);
+    assert!(text.contains("name is required"));
+    let (code, _) = call(
+        "POST",
+        &format!("{}/v1/alerts/xyz/disposition", s.base),
+        Some(&s.reviewer),
+        Some((
+            "application/json",
+            "{\"decision\":\"cleared\",\"reason\":\"x\"}",
+        )),
+    );
+    assert_eq!(code, 400);
+    let (code, text) = call(
+        "POST",
+        &format!("{}/v1/alerts/1/disposition", s.base),
+        Some(&s.reviewer),
+        Some((
+            "application/json",
+            "{\"decision\":\"ignored\",\"reason\":\"x\"}",
+        )),
+    );
+    assert_eq!(code, 400);
+    assert!(text.contains("cleared, escalated"));
+    let (code, _) = call(
+        "GET",
+        &format!("{}/v1/alerts/99999", s.base),
+        Some(&s.viewer),
+        None,
+    );
+    assert_eq!(code, 404);
+    let (code, _) = call(
+        "POST",
+        &format!("{}/v1/classify", s.base),
+        Some(&s.analyst),
+        Some(("application/json", "{\"item\":\"Z9000\"}")),
+    );
+    assert_eq!(code, 400);
+}
+
+#[test]
+fn screening_native_watchman_and_yente_shapes() {
+    let s = start(1000);
+    let (code, text) = call(
+        "GET",
+        &format!("{}/v1/screen?name=CYBERINN%20PTE.%20LTD.", s.base),
+        Some(&s.analyst),
+        None,
+    );
+    assert_eq!(code, 200, "{text}");
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(v["hits"][0]["entry_name"], "Cyberinn PTE LTD");
+    assert!(
+        v["hits"][0]["explanation"]
+            .as_str()
+            .unwrap()
+            .contains("cyberinn=cyberinn")
+    );
+    let (code, text) = call(
+        "GET",
+        &format!("{}/v2/search?name=Cyberinn&limit=3", s.base),
+        Some(&s.analyst),
+        None,
+    );
+    assert_eq!(code, 200, "{text}");
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(v["entities"][0]["sourceList"], "EL");
+    assert!(v["entities"][0]["match"].as_f64().unwrap() > 0.9);
+    let (code, _) = call(
+        "GET",
+        &format!("{}/v2/search?name=x&bogus=1", s.base),
+        Some(&s.analyst),
+        None,
+    );
+    assert_eq!(code, 400);
+    let body = r#"{"queries":{"q1":{"schema":"Company","properties":{"name":["Microsun Electronics Pte Ltd"],"country":["SG"]}}}}"#;
+    let (code, text) = call(
+        "POST",
+        &format!("{}/match/default", s.base),
+        Some(&s.analyst),
+        Some(("application/json", body)),
+    );
+    assert_eq!(code, 200, "{text}");
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let r = &v["responses"]["q1"]["results"][0];
+    assert_eq!(r["match"], true);
+    assert!(r["caption"].as_str().unwrap().starts_with("Microsun"));
+}
+
+#[test]
+fn a_disposition_lands_in_the_audit_trail_and_the_chain_verifies() {
+    let s = start(1000);
+    let (code, text) = call(
+        "GET",
+        &format!("{}/v1/alerts?status=open", s.base),
+        Some(&s.viewer),
+        None,
+    );
+    assert_eq!(code, 200);
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let id = v["alerts"][0]["id"].as_i64().unwrap();
+    let (code, text) = call(
+        "POST",
+        &format!("{}/v1/alerts/{id}/disposition", s.base),
+        Some(&s.reviewer),
+        Some((
+            "application/json",
+            "{\"decision\":\"escalated\",\"reason\":\"payer in a third country\"}",
+        )),
+    );
+    assert_eq!(code, 200, "{text}");
+    let (_, text) = call(
+        "GET",
+        &format!("{}/v1/alerts/{id}", s.base),
+        Some(&s.viewer),
+        None,
+    );
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(v["alert"]["status"], "escalated");
+    assert_eq!(v["audit"][0]["action"], "alert.dispose");
+    assert_eq!(v["audit"][0]["actor"], "ben");
+    let (_, text) = call(
+        "GET",
+        &format!("{}/v1/audit/verify", s.base),
+        Some(&s.viewer),
+        None,
+    );
+    assert!(text.contains("\"ok\":true"), "{text}");
+    // Admins create tokens.
+    let (code, text) = call(
+        "POST",
+        &format!("{}/v1/tokens", s.base),
+        Some(&s.admin),
+        Some(("application/json", "{\"name\":\"cy\",\"role\":\"viewer\"}")),
+    );
+    assert_eq!(code, 200, "{text}");
+}
+
+#[test]
+fn a_token_past_its_rate_limit_gets_429() {
+    let s = start(5);
+    let codes: Vec<u16> = (0..12)
+        .map(|_| {
+            call(
+                "GET",
+                &format!("{}/v1/alerts", s.base),
+                Some(&s.viewer),
+                None,
+            )
+            .0
+        })
+        .collect();
+    assert!(codes.contains(&429), "{codes:?}");
+    assert_eq!(codes[0], 200);
+}

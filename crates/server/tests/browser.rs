@@ -1,0 +1,293 @@
+//! The web interface in a real browser: Debian's Chromium, driven through ChromeDriver
+//! (WebDriver). Log in, screen a name and see the hit explained, disposition an alert, see it
+//! in the audit trail. Screenshots go to `target/browser-artifacts/`.
+//!
+//! Skips itself when `chromedriver` or `chromium` is not installed, unless
+//! `CHIPWATCH_REQUIRE_BROWSER=1` (as `.ci/run` sets), when their absence fails the test.
+
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use chipwatch_screen::lists::read_csl_bytes;
+use chipwatch_screen::screener::Screener;
+use chipwatch_server::{AppState, router};
+use chipwatch_store::{Role, Store};
+use serde_json::{Value, json};
+
+const ELEMENT: &str = "element-6066-11e4-a52e-4f735466cecf";
+
+struct Driver {
+    child: Child,
+    base: String,
+    session: String,
+    artifacts: PathBuf,
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = ureq::delete(&format!("{}/session/{}", self.base, self.session)).call();
+        let _ = self.child.kill();
+    }
+}
+
+fn wd(method: &str, url: &str, body: Option<Value>) -> Value {
+    let req = ureq::request(method, url).timeout(Duration::from_secs(60));
+    let res = match body {
+        Some(b) => req
+            .set("Content-Type", "application/json")
+            .send_string(&b.to_string()),
+        None => req.call(),
+    };
+    let text = match res {
+        Ok(r) => r.into_string().unwrap(),
+        Err(ureq::Error::Status(code, r)) => panic!(
+            "{method} {url}: {code} {}",
+            r.into_string().unwrap_or_default()
+        ),
+        Err(e) => panic!("{method} {url}: {e}"),
+    };
+    serde_json::from_str::<Value>(&text).unwrap()["value"].clone()
+}
+
+fn decode_base64(s: &str) -> Vec<u8> {
+    let val = |c: u8| -> Option<u32> {
+        Some(match c {
+            b'A'..=b'Z' => c - b'A',
+            b'a'..=b'z' => c - b'a' + 26,
+            b'0'..=b'9' => c - b'0' + 52,
+            b'+' => 62,
+            b'/' => 63,
+            _ => return None,
+        } as u32)
+    };
+    let mut out = Vec::with_capacity(s.len() * 3 / 4);
+    let (mut acc, mut bits) = (0u32, 0);
+    for c in s.bytes().filter_map(val) {
+        acc = (acc << 6) | c;
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits) as u8);
+        }
+    }
+    out
+}
+
+impl Driver {
+    fn start() -> Option<Driver> {
+        let required = std::env::var("CHIPWATCH_REQUIRE_BROWSER").is_ok_and(|v| v == "1");
+        let have = |p: &str| Path::new(p).exists();
+        if !have("/usr/bin/chromedriver") || !have("/usr/bin/chromium") {
+            assert!(
+                !required,
+                "chromium and chromedriver are required (apt-get install chromium chromium-driver)"
+            );
+            eprintln!(
+                "browser test skipped: /usr/bin/chromium or /usr/bin/chromedriver not installed"
+            );
+            return None;
+        }
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let child = Command::new("/usr/bin/chromedriver")
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("chromedriver starts");
+        let base = format!("http://127.0.0.1:{port}");
+        let t = Instant::now();
+        while ureq::get(&format!("{base}/status")).call().is_err() {
+            assert!(
+                t.elapsed() < Duration::from_secs(30),
+                "chromedriver did not start"
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        let profile = tempfile::tempdir().unwrap().keep();
+        let caps = json!({"capabilities": {"alwaysMatch": {
+            "browserName": "chrome",
+            "goog:chromeOptions": {
+                "binary": "/usr/bin/chromium",
+                "args": ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,1000",
+                         "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                         format!("--user-data-dir={}", profile.display())]
+            }
+        }}});
+        let session = wd("POST", &format!("{base}/session"), Some(caps))["sessionId"]
+            .as_str()
+            .unwrap()
+            .to_string();
+        let artifacts =
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/browser-artifacts");
+        std::fs::create_dir_all(&artifacts).unwrap();
+        Some(Driver {
+            child,
+            base,
+            session,
+            artifacts,
+        })
+    }
+    fn url(&self, path: &str) -> String {
+        format!("{}/session/{}{path}", self.base, self.session)
+    }
+    fn go(&self, to: &str) {
+        wd("POST", &self.url("/url"), Some(json!({"url": to})));
+    }
+    fn find(&self, css: &str) -> String {
+        let v = wd(
+            "POST",
+            &self.url("/element"),
+            Some(json!({"using": "css selector", "value": css})),
+        );
+        v[ELEMENT].as_str().unwrap().to_string()
+    }
+    fn type_into(&self, css: &str, text: &str) {
+        let e = self.find(css);
+        wd(
+            "POST",
+            &self.url(&format!("/element/{e}/value")),
+            Some(json!({"text": text})),
+        );
+    }
+    fn click(&self, css: &str) {
+        let e = self.find(css);
+        wd(
+            "POST",
+            &self.url(&format!("/element/{e}/click")),
+            Some(json!({})),
+        );
+    }
+    fn text(&self, css: &str) -> String {
+        let e = self.find(css);
+        wd("GET", &self.url(&format!("/element/{e}/text")), None)
+            .as_str()
+            .unwrap()
+            .to_string()
+    }
+    fn source(&self) -> String {
+        wd("GET", &self.url("/source"), None)
+            .as_str()
+            .unwrap()
+            .to_string()
+    }
+    fn shot(&self, name: &str) {
+        let b64 = wd("GET", &self.url("/screenshot"), None)
+            .as_str()
+            .unwrap()
+            .to_string();
+        let png = decode_base64(&b64);
+        assert!(png.starts_with(b"\x89PNG"), "a PNG screenshot");
+        std::fs::write(self.artifacts.join(format!("{name}.png")), png).unwrap();
+    }
+}
+
+fn start_server() -> (String, String) {
+    let sample = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../data/screen/sample_csl.csv"
+    ))
+    .unwrap();
+    let screener = Screener::new(read_csl_bytes("sample_csl.csv", &sample).unwrap().entries);
+    let store = Store::open_memory().unwrap();
+    let reviewer = store.create_token("ben", Role::Reviewer, "test").unwrap();
+    chipwatch_server::seed_demo(&store, &screener).unwrap();
+    let state = Arc::new(AppState::new(
+        store,
+        screener,
+        vec!["sample_csl.csv".into()],
+        1000,
+    ));
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap();
+    listener.set_nonblocking(true).unwrap();
+    std::thread::spawn(move || {
+        let rt = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build()
+            .unwrap();
+        rt.block_on(async move {
+            axum::serve(
+                tokio::net::TcpListener::from_std(listener).unwrap(),
+                router(state),
+            )
+            .await
+            .unwrap();
+        });
+    });
+    (format!("http://{addr}"), reviewer)
+}
+
+#[test]
+fn log_in_screen_disposition_and_see_the_audit_trail() {
+    let Some(d) = Driver::start() else { return };
+    let (base, token) = start_server();
+
+    // Without a login, pages send the browser to the login form.
+    d.go(&format!("{base}/alerts"));
+    assert!(d.source().contains("id=\"token\""));
+    d.type_into("#token", "cw_not_a_token");
+    d.click("#login");
+    assert!(d.text("#login-error").contains("Unknown token"));
+    d.type_into("#token", &token);
+    d.click("#login");
+    assert!(
+        d.source().contains("Riskiest open alerts"),
+        "dashboard after login"
+    );
+    d.shot("01-dashboard");
+
+    // Screen a name and see the hit explained.
+    d.go(&format!("{base}/screen"));
+    d.type_into("#name", "CYBERINN PTE. LTD.");
+    d.type_into("#country", "SG");
+    d.click("#screen");
+    assert!(
+        d.text("#summary").starts_with("1 hit(s)"),
+        "{}",
+        d.text("#summary")
+    );
+    assert_eq!(d.text(".entry"), "Cyberinn PTE LTD");
+    assert!(d.text(".explanation").contains("cyberinn=cyberinn"));
+    d.shot("02-screening-hit");
+
+    // Disposition the riskiest alert.
+    d.go(&format!("{base}/alerts"));
+    d.click("#alerts tr:nth-child(2) a");
+    assert_eq!(d.text("#status"), "open");
+    let e = d.find("#decision option[value='escalated']");
+    wd(
+        "POST",
+        &d.url(&format!("/element/{e}/click")),
+        Some(json!({})),
+    );
+    d.type_into("#reason", "payer in a third country behind several buyers");
+    d.click("#dispose");
+    assert_eq!(d.text("#status"), "escalated");
+    assert!(
+        d.text("#dispositions").contains("escalated by ben"),
+        "{}",
+        d.text("#dispositions")
+    );
+    let trail = d.text("#audit");
+    assert!(
+        trail.contains("alert.dispose") && trail.contains("ben"),
+        "{trail}"
+    );
+    d.shot("03-disposition-and-trail");
+
+    // The whole log verifies.
+    d.go(&format!("{base}/audit"));
+    assert!(
+        d.text("#verify").starts_with("Chain verified"),
+        "{}",
+        d.text("#verify")
+    );
+    d.shot("04-audit-log");
+}
