@@ -170,6 +170,18 @@ impl Driver {
             .unwrap()
             .to_string()
     }
+    /// Wait (up to 10 s) until the page holds `needle`: a click that submits a form returns
+    /// before the next page has loaded.
+    fn wait_for(&self, needle: &str) {
+        let t = Instant::now();
+        while !self.source().contains(needle) {
+            assert!(
+                t.elapsed() < Duration::from_secs(10),
+                "page never showed {needle:?}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
     fn source(&self) -> String {
         wd("GET", &self.url("/source"), None)
             .as_str()
@@ -234,9 +246,11 @@ fn log_in_screen_disposition_and_see_the_audit_trail() {
     assert!(d.source().contains("id=\"token\""));
     d.type_into("#token", "cw_not_a_token");
     d.click("#login");
+    d.wait_for("login-error");
     assert!(d.text("#login-error").contains("Unknown token"));
     d.type_into("#token", &token);
     d.click("#login");
+    d.wait_for("Riskiest open alerts");
     assert!(
         d.source().contains("Riskiest open alerts"),
         "dashboard after login"
@@ -248,6 +262,7 @@ fn log_in_screen_disposition_and_see_the_audit_trail() {
     d.type_into("#name", "CYBERINN PTE. LTD.");
     d.type_into("#country", "SG");
     d.click("#screen");
+    d.wait_for("id=\"summary\"");
     assert!(
         d.text("#summary").starts_with("1 hit(s)"),
         "{}",
@@ -260,6 +275,7 @@ fn log_in_screen_disposition_and_see_the_audit_trail() {
     // Disposition the riskiest alert.
     d.go(&format!("{base}/alerts"));
     d.click("#alerts tr:nth-child(2) a");
+    d.wait_for("id=\"status\"");
     assert_eq!(d.text("#status"), "open");
     let e = d.find("#decision option[value='escalated']");
     wd(
@@ -269,6 +285,7 @@ fn log_in_screen_disposition_and_see_the_audit_trail() {
     );
     d.type_into("#reason", "payer in a third country behind several buyers");
     d.click("#dispose");
+    d.wait_for("alert.dispose");
     assert_eq!(d.text("#status"), "escalated");
     assert!(
         d.text("#dispositions").contains("escalated by ben"),
@@ -284,6 +301,7 @@ fn log_in_screen_disposition_and_see_the_audit_trail() {
 
     // The whole log verifies.
     d.go(&format!("{base}/audit"));
+    d.wait_for("id=\"verify\"");
     assert!(
         d.text("#verify").starts_with("Chain verified"),
         "{}",
