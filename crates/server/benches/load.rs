@@ -1,0 +1,161 @@
+//! Load test on loopback: keep-alive HTTP/1.1 clients screening names through
+//! `GET /v1/screen` against the server in this process. Reports throughput and latency
+//! percentiles; the goal is 5,000 requests/s with p99 under 20 ms on 2 cores.
+//!
+//! `cargo bench -p chipwatch-server --bench load [-- --clients 32 --seconds 10 --lists FILE]`
+//! (default list: the bundled Entity List sample; `--lists` takes any list file chipwatch reads).
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use chipwatch_screen::lists::read_any;
+use chipwatch_screen::screener::Screener;
+use chipwatch_server::{AppState, router};
+use chipwatch_store::{Role, Store};
+
+const NAMES: &[&str] = &[
+    "Cyberinn Pte Ltd",
+    "MICROSUN ELECTRONICS",
+    "Huawei Technologies Co Ltd",
+    "Northwind Compute Inc",
+    "Corezing Intl Grp",
+    "Harbour Star Trading Limited",
+    "Evergreen Data Sdn Bhd",
+    "Action Global Co Ltd",
+    "Zenith Infotech Pte Ltd",
+    "Golden Lotus Systems",
+    "Austral Aero Marine",
+    "Sakura Compute KK",
+];
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let arg = |k: &str| {
+        args.iter()
+            .position(|a| a == k)
+            .and_then(|i| args.get(i + 1))
+            .cloned()
+    };
+    let clients: usize = arg("--clients").and_then(|s| s.parse().ok()).unwrap_or(32);
+    let seconds: u64 = arg("--seconds").and_then(|s| s.parse().ok()).unwrap_or(10);
+    let given: Vec<&String> = args
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i > 0 && args[i - 1] == "--lists")
+        .map(|(_, a)| a)
+        .collect();
+    let entries: Vec<_> = if given.is_empty() {
+        let sample = std::fs::read(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../data/screen/sample_csl.csv"
+        ))
+        .unwrap();
+        chipwatch_screen::lists::read_csl_bytes("sample_csl.csv", &sample)
+            .unwrap()
+            .entries
+    } else {
+        given
+            .iter()
+            .flat_map(|p| {
+                read_any(std::path::Path::new(p))
+                    .expect("list loads")
+                    .entries
+            })
+            .collect()
+    };
+    let n_entries = entries.len();
+    let store = Store::open_memory().unwrap();
+    let token = store.create_token("load", Role::Analyst, "bench").unwrap();
+    let state = Arc::new(AppState::new(
+        store,
+        Screener::new(entries),
+        vec![],
+        u32::MAX,
+    ));
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap();
+    listener.set_nonblocking(true).unwrap();
+    std::thread::spawn(move || {
+        let rt = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .enable_all()
+            .build()
+            .unwrap();
+        rt.block_on(async move {
+            axum::serve(
+                tokio::net::TcpListener::from_std(listener).unwrap(),
+                router(state),
+            )
+            .await
+            .unwrap();
+        });
+    });
+    std::thread::sleep(Duration::from_millis(200));
+    let deadline = Instant::now() + Duration::from_secs(seconds);
+    let results: Vec<(Vec<f64>, usize)> = std::thread::scope(|sc| {
+        let hs: Vec<_> = (0..clients)
+            .map(|c| {
+                let token = token.clone();
+                sc.spawn(move || {
+                    let mut s = TcpStream::connect(addr).unwrap();
+                    s.set_nodelay(true).unwrap();
+                    let mut r = BufReader::new(s.try_clone().unwrap());
+                    let mut lat = Vec::new();
+                    let mut errors = 0;
+                    let mut k = c;
+                    while Instant::now() < deadline {
+                        let name = NAMES[k % NAMES.len()].replace(' ', "%20");
+                        k += 1;
+                        let req = format!(
+                            "GET /v1/screen?name={name} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {token}\r\n\r\n"
+                        );
+                        let t = Instant::now();
+                        s.write_all(req.as_bytes()).unwrap();
+                        let mut status = String::new();
+                        r.read_line(&mut status).unwrap();
+                        let mut len = 0usize;
+                        loop {
+                            let mut h = String::new();
+                            r.read_line(&mut h).unwrap();
+                            if h == "\r\n" {
+                                break;
+                            }
+                            if let Some(v) = h.to_ascii_lowercase().strip_prefix("content-length:") {
+                                len = v.trim().parse().unwrap();
+                            }
+                        }
+                        let mut body = vec![0u8; len];
+                        r.read_exact(&mut body).unwrap();
+                        lat.push(t.elapsed().as_secs_f64() * 1e3);
+                        if !status.contains(" 200 ") {
+                            errors += 1;
+                        }
+                    }
+                    (lat, errors)
+                })
+            })
+            .collect();
+        hs.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    let errors: usize = results.iter().map(|r| r.1).sum();
+    let mut lat: Vec<f64> = results.into_iter().flat_map(|r| r.0).collect();
+    lat.sort_by(f64::total_cmp);
+    let n = lat.len();
+    let pct = |p: f64| lat[((n - 1) as f64 * p) as usize];
+    println!(
+        "load test: GET /v1/screen over loopback, {clients} keep-alive clients, {seconds} s, {n_entries} listed entries"
+    );
+    println!("  requests          {n} ({errors} not 200)");
+    println!(
+        "  throughput        {:.0} requests/s (goal ≥ 5,000)",
+        n as f64 / seconds as f64
+    );
+    println!(
+        "  latency p50/p99   {:.2} / {:.2} ms (goal p99 ≤ 20 ms)",
+        pct(0.5),
+        pct(0.99)
+    );
+    println!("  latency max       {:.2} ms", lat[n - 1]);
+}
