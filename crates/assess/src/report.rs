@@ -175,6 +175,17 @@ pub fn section(
     }
 }
 
+/// The network of a cluster as a figure (at most 24 parties), as the report draws it.
+pub fn network_graph(c: &crate::assess::Cluster, a: &Assessment, orders: &[Order]) -> GraphFigure {
+    let by_id: BTreeMap<&str, usize> = orders
+        .iter()
+        .enumerate()
+        .map(|(i, o)| (o.order_id.as_str(), i))
+        .collect();
+    let listed: BTreeSet<String> = a.party_hits.iter().map(|p| party_key(&p.party)).collect();
+    graph(c, a, orders, &by_id, &listed)
+}
+
 fn graph(
     c: &crate::assess::Cluster,
     a: &Assessment,

@@ -272,7 +272,7 @@ pub struct Section {
 }
 
 /// A network an engine wants drawn: parties (nodes) and how they are linked (edges).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct GraphFigure {
     pub id: String,
     pub title: String,
@@ -283,7 +283,7 @@ pub struct GraphFigure {
 
 /// A party in a network; `kind` chooses the symbol (`buyer`, `payer`, `forwarder`,
 /// `end_user`, `ship_to`, `listed`).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct GraphNode {
     pub id: String,
     pub label: String,
@@ -291,7 +291,7 @@ pub struct GraphNode {
 }
 
 /// A link between two nodes (by id), labelled with what joins them.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize)]
 pub struct GraphEdge {
     pub from: String,
     pub to: String,

@@ -247,8 +247,13 @@ async fn assess_ledger(
     let mut opened = Vec::new();
     if let Some(t) = p.alert_at {
         for o in a.orders.iter().filter(|o| o.score >= t) {
-            let details =
-                json!({"order_id": o.order_id, "flags": o.flags, "network": o.cluster}).to_string();
+            let details = json!({
+                "order_id": o.order_id,
+                "flags": o.flags,
+                "network": o.cluster,
+                "network_graph": chipwatch_assess::report::network_graph(&a.clusters[o.cluster], &a, &orders),
+            })
+            .to_string();
             opened.push(s.store.add_alert(
                 None,
                 "assess",

@@ -237,6 +237,7 @@ pub fn seed_demo(store: &Store, screener: &Screener) -> Result<usize, StoreError
             "order_id": o.order_id,
             "flags": o.flags,
             "network": o.cluster,
+            "network_graph": chipwatch_assess::report::network_graph(&a.clusters[o.cluster], &a, &ledger.records),
         });
         store.add_alert(
             Some(case),

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use axum::Form;
 use axum::Router;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
@@ -27,6 +27,7 @@ pub fn routes() -> Router<Shared> {
         .route("/classify", get(classify_page).post(classify))
         .route("/cases/{id}", get(case_page))
         .route("/audit", get(audit_page))
+        .route("/party", get(party_page))
 }
 
 /// Escape text for HTML.
@@ -271,6 +272,20 @@ async fn alert_page(State(s): State<Shared>, headers: HeaderMap, Path(id): Path<
         b.push_str("</select> <input id=\"reason\" name=\"reason\" size=\"60\" placeholder=\"reason (required)\" required> <button id=\"dispose\">Record</button></form>");
     } else {
         b.push_str("<p class=\"why\">Dispositions need the reviewer role.</p>");
+    }
+    if let Ok(g) = serde_json::from_value::<chipwatch_model::finding::GraphFigure>(
+        a.details["network_graph"].clone(),
+    ) {
+        b.push_str("<h2>Parties in this network</h2><p>");
+        for n in &g.nodes {
+            let _ = write!(
+                b,
+                "<a class=\"pill party\" href=\"/party?name={}\">{}</a>",
+                url_encode(&n.label),
+                esc(&n.label)
+            );
+        }
+        b.push_str("</p>");
     }
     b.push_str("<h2>Dispositions</h2><ul id=\"dispositions\">");
     for d in s.store.dispositions(Some(id)).unwrap_or_default() {
@@ -562,4 +577,114 @@ async fn audit_page(State(s): State<Shared>, headers: HeaderMap) -> Response {
     }
     audit_table(&mut b, s.store.audit_log(None, 200).unwrap_or_default());
     page("Audit log", Some(&who(&p)), &b).into_response()
+}
+
+/// Percent-encode a query value.
+fn url_encode(s: &str) -> String {
+    let mut o = String::new();
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+            o.push(b as char);
+        } else {
+            let _ = write!(o, "%{b:02X}");
+        }
+    }
+    o
+}
+
+#[derive(Deserialize)]
+struct PartyParams {
+    name: Option<String>,
+}
+
+/// A party: its screening hits, the alerts that name it, and the networks it belongs to,
+/// drawn.
+async fn party_page(
+    State(s): State<Shared>,
+    headers: HeaderMap,
+    Query(q): Query<PartyParams>,
+) -> Response {
+    let p = match gate(&s, &headers, Role::Viewer) {
+        Ok(p) => p,
+        Err(r) => return *r,
+    };
+    let Some(name) = q
+        .name
+        .map(|n| n.trim().to_string())
+        .filter(|n| !n.is_empty())
+    else {
+        return (
+            StatusCode::BAD_REQUEST,
+            page(
+                "Party",
+                Some(&who(&p)),
+                "<p class=\"error\">Which party? (?name=...)</p>",
+            ),
+        )
+            .into_response();
+    };
+    let mut b = String::new();
+    let hits = s
+        .screener
+        .screen(&chipwatch_screen::screener::Query::name(&name));
+    let _ = write!(
+        b,
+        "<h2>Screening</h2><p id=\"party-screening\">{} hit(s) at score ≥ 0.80.</p>",
+        hits.len()
+    );
+    for h in &hits {
+        let _ = write!(
+            b,
+            "<div class=\"hit\"><b>{:.3}</b> {} {} — <b>{}</b><br><span class=\"why\">why: {}</span></div>",
+            h.score,
+            esc(&h.source),
+            esc(&h.entry_id),
+            esc(&h.entry_name),
+            esc(&h.explanation)
+        );
+    }
+    let key = name.to_lowercase();
+    let alerts: Vec<_> = s
+        .store
+        .alerts(None)
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|a| {
+            a.subject.to_lowercase() == key || a.details.to_string().to_lowercase().contains(&key)
+        })
+        .collect();
+    b.push_str("<h2>Alerts naming this party</h2><ul>");
+    for a in &alerts {
+        let _ = write!(
+            b,
+            "<li><a href=\"/alerts/{}\">{}</a> — {:.2}, {}</li>",
+            a.id,
+            esc(&a.subject),
+            a.score,
+            esc(&a.status)
+        );
+    }
+    b.push_str("</ul><h2>Network</h2>");
+    let mut drawn = std::collections::BTreeSet::new();
+    for a in &alerts {
+        let Ok(g) = serde_json::from_value::<chipwatch_model::finding::GraphFigure>(
+            a.details["network_graph"].clone(),
+        ) else {
+            continue;
+        };
+        if !g.nodes.iter().any(|n| n.label.to_lowercase() == key) || !drawn.insert(g.id.clone()) {
+            continue;
+        }
+        let _ = write!(
+            b,
+            "<figure class=\"network\"><figcaption>{}</figcaption>{}<div class=\"why\">{}</div></figure>",
+            esc(&g.title),
+            chipwatch_report::svg::render_graph(&g),
+            esc(&g.note)
+        );
+    }
+    if drawn.is_empty() {
+        b.push_str("<p>No assessed network includes this party.</p>");
+    }
+    page(&name, Some(&who(&p)), &b).into_response()
 }

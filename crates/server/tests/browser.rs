@@ -199,7 +199,7 @@ impl Driver {
     }
 }
 
-fn start_server() -> (String, String) {
+fn start_server() -> (String, String, String) {
     let sample = std::fs::read(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/../../data/screen/sample_csl.csv"
@@ -209,6 +209,18 @@ fn start_server() -> (String, String) {
     let store = Store::open_memory().unwrap();
     let reviewer = store.create_token("ben", Role::Reviewer, "test").unwrap();
     chipwatch_server::seed_demo(&store, &screener).unwrap();
+    // A party of the riskiest assessed network, for the party page.
+    let party = store
+        .alerts(None)
+        .unwrap()
+        .into_iter()
+        .find(|a| a.kind == "assess")
+        .and_then(|a| {
+            a.details["network_graph"]["nodes"][0]["label"]
+                .as_str()
+                .map(str::to_string)
+        })
+        .expect("the demo has an assessed network");
     let state = Arc::new(AppState::new(
         store,
         screener,
@@ -233,13 +245,13 @@ fn start_server() -> (String, String) {
             .unwrap();
         });
     });
-    (format!("http://{addr}"), reviewer)
+    (format!("http://{addr}"), reviewer, party)
 }
 
 #[test]
 fn log_in_screen_disposition_and_see_the_audit_trail() {
     let Some(d) = Driver::start() else { return };
-    let (base, token) = start_server();
+    let (base, token, party) = start_server();
 
     // Without a login, pages send the browser to the login form.
     d.go(&format!("{base}/alerts"));
@@ -299,6 +311,26 @@ fn log_in_screen_disposition_and_see_the_audit_trail() {
     );
     d.shot("03-disposition-and-trail");
 
+    // A party page draws the party's network.
+    let q: String = party
+        .bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect();
+    d.go(&format!("{base}/party?name={q}"));
+    d.wait_for("party-screening");
+    let src = d.source();
+    assert!(
+        src.contains("class=\"network\"") && src.matches("<circle").count() >= 3,
+        "network drawn for {party}"
+    );
+    d.shot("04-party-network");
+
     // The whole log verifies.
     d.go(&format!("{base}/audit"));
     d.wait_for("id=\"verify\"");
@@ -307,5 +339,5 @@ fn log_in_screen_disposition_and_see_the_audit_trail() {
         "{}",
         d.text("#verify")
     );
-    d.shot("04-audit-log");
+    d.shot("05-audit-log");
 }
