@@ -117,7 +117,13 @@ pub async fn serve(args: ServeArgs) -> Result<ExitCode> {
             eprintln!("filled with a demonstration case from a simulated ledger: {n} alerts");
         }
     }
+    let demo = if args.no_demo {
+        Vec::new()
+    } else {
+        chipwatch_server::demo_findings(&screener)
+    };
     let state = Arc::new(AppState::new(store, screener, lists, args.rate_limit));
+    *state.findings.lock().unwrap_or_else(|p| p.into_inner()) = demo;
     let listener = tokio::net::TcpListener::bind(args.addr)
         .await
         .with_context(|| format!("listening on {}", args.addr))?;

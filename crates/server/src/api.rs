@@ -25,6 +25,7 @@ pub fn routes() -> Router<Shared> {
             "/v1/assess",
             post(assess_ledger).layer(DefaultBodyLimit::max(LEDGER_LIMIT)),
         )
+        .route("/v1/findings", get(findings))
         .route("/v1/alerts", get(alerts))
         .route("/v1/alerts/{id}", get(alert))
         .route("/v1/alerts/{id}/disposition", post(dispose))
@@ -264,14 +265,29 @@ async fn assess_ledger(
             )?);
         }
     }
+    let section = chipwatch_assess::report::section(&a, &orders, "an uploaded ledger", false, 50);
+    {
+        let mut f = s.findings.lock().unwrap_or_else(|p| p.into_inner());
+        let mut new = section.findings.clone();
+        new.append(&mut f);
+        new.truncate(500);
+        *f = new;
+    }
     Ok(Json(json!({
         "orders": a.orders.len(),
+        "findings": section.findings,
         "rejected": rejected,
         "parties_screened": a.parties_screened,
         "results": a.orders,
         "networks": a.clusters.iter().filter(|c| c.score >= chipwatch_assess::report::REPORT_SCORE).collect::<Vec<_>>(),
         "alerts_opened": opened,
     })))
+}
+
+async fn findings(State(s): State<Shared>, headers: HeaderMap) -> ApiResult {
+    authorize(&s, &headers, Role::Viewer)?;
+    let f = s.findings.lock().unwrap_or_else(|p| p.into_inner()).clone();
+    Ok(Json(json!({"findings": f})))
 }
 
 #[derive(Deserialize)]

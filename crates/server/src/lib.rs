@@ -38,6 +38,9 @@ pub struct AppState {
     /// Requests per second each token may make.
     pub rate_limit: u32,
     windows: Mutex<HashMap<String, (Instant, u32)>>,
+    /// Findings of the assessments run since start (the demonstration's, ledgers assessed
+    /// through `/v1/assess`), newest first.
+    pub findings: Mutex<Vec<chipwatch_model::Finding>>,
 }
 
 impl AppState {
@@ -48,6 +51,7 @@ impl AppState {
             lists,
             rate_limit,
             windows: Mutex::new(HashMap::new()),
+            findings: Mutex::new(Vec::new()),
         }
     }
 
@@ -203,6 +207,27 @@ pub async fn serve(addr: SocketAddr, state: Shared) -> std::io::Result<()> {
 /// accepts connections).
 pub async fn serve_on(listener: tokio::net::TcpListener, state: Shared) -> std::io::Result<()> {
     axum::serve(listener, router(state)).await
+}
+
+/// The findings of the demonstration ledger (simulated, seed 7), for the dashboard of a server
+/// started on the demo.
+pub fn demo_findings(screener: &Screener) -> Vec<chipwatch_model::Finding> {
+    use chipwatch_assess::assess::{Options, assess};
+    let sim = chipwatch_assess::simulate::simulate(7, 3000);
+    let Ok(ledger) =
+        chipwatch_assess::ledger::read_ledger_text("simulated ledger (seed 7)", &sim.ledger)
+    else {
+        return Vec::new();
+    };
+    let a = assess(
+        &ledger.records,
+        &Options {
+            screener: Some(screener),
+            mode: chipwatch_rules::licence::Mode::AsEnforced,
+        },
+    );
+    chipwatch_assess::report::section(&a, &ledger.records, "a simulated ledger (seed 7)", true, 10)
+        .findings
 }
 
 /// Fill a new store with a demonstration case: the riskiest orders of a simulated ledger

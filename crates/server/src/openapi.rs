@@ -34,6 +34,7 @@ pub fn spec() -> Value {
             "/v1/classify": {"post": op("Classify an item as of a date ({item, as_of})", "analyst")},
             "/v1/licence": {"post": op("Licence determination ({item, to, date, quantity, end_user_country, parent_hq, from, as_written})", "analyst")},
             "/v1/assess": {"post": op("Assess a ledger (CSV body); ?alert_at=SCORE opens alerts", "analyst")},
+            "/v1/findings": {"get": op("Findings of the assessments run since start (networks with their flags, figures and sources)", "viewer")},
             "/v1/alerts": {"get": op("Alerts, riskiest first (?status=open|cleared|escalated|...)", "viewer")},
             "/v1/alerts/{id}": {"get": op("An alert with its dispositions and audit entries", "viewer")},
             "/v1/alerts/{id}/disposition": {"post": op("Disposition an alert ({decision: cleared|escalated|licence_applied_for|reported|blocked, reason})", "reviewer")},

@@ -196,7 +196,23 @@ async fn dashboard(State(s): State<Shared>, headers: HeaderMap) -> Response {
             a.id
         );
     }
-    b.push_str("</table><h2>Cases</h2><ul>");
+    b.push_str("</table><h2>Findings</h2><ul id=\"findings\">");
+    for f in s
+        .findings
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .iter()
+        .take(10)
+    {
+        let _ = write!(
+            b,
+            "<li><span class=\"pill\">{}</span>{}<br><span class=\"why\">{}</span></li>",
+            esc(f.severity.as_str()),
+            esc(&f.title),
+            esc(&f.explanation)
+        );
+    }
+    b.push_str("</ul><h2>Cases</h2><ul>");
     for c in &cases {
         let _ = write!(
             b,

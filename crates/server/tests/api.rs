@@ -309,6 +309,27 @@ fn a_disposition_lands_in_the_audit_trail_and_the_chain_verifies() {
         None,
     );
     assert!(text.contains("\"ok\":true"), "{text}");
+    // Findings of assessed ledgers.
+    let ledger = "order_id,order_date,item,quantity,ship_to_country,ship_to_type,bill_to_name,payer_name,payer_country,installation_declined\nA1,2024-05-01,HGX-H100-8GPU,16,SG,forwarder,Alpha Pte Ltd,Harbour Star Ltd,AE,true\n";
+    let (code, text) = call(
+        "POST",
+        &format!("{}/v1/assess?alert_at=0.5", s.base),
+        Some(&s.analyst),
+        Some(("text/csv", ledger)),
+    );
+    assert_eq!(code, 200, "{text}");
+    assert!(
+        text.contains("\"alerts_opened\":[") && !text.contains("\"alerts_opened\":[]"),
+        "{text}"
+    );
+    let (code, text) = call(
+        "GET",
+        &format!("{}/v1/findings", s.base),
+        Some(&s.viewer),
+        None,
+    );
+    assert_eq!(code, 200);
+    assert!(text.contains("diversion_network"), "{text}");
     // Admins create tokens.
     let (code, text) = call(
         "POST",
