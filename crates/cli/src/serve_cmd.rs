@@ -16,9 +16,10 @@ pub struct ServeArgs {
     /// Address to listen on.
     #[arg(long, default_value = "127.0.0.1:8080")]
     pub addr: SocketAddr,
-    /// The case store (SQLite file; created with its schema if absent).
-    #[arg(long, default_value = "chipwatch.db", value_name = "FILE")]
-    pub db: PathBuf,
+    /// The case store: a SQLite file (created with its schema if absent) or a PostgreSQL
+    /// address (`postgres://user:password@host/db`, optionally `?schema=NAME`).
+    #[arg(long, default_value = "chipwatch.db", value_name = "FILE|URL")]
+    pub db: String,
     /// Lists to screen against; repeatable. Default: the stored copies, else the bundled
     /// 33-entry Entity List sample (for trying chipwatch out, not for compliance).
     #[arg(long, value_name = "PATH")]
@@ -43,8 +44,9 @@ pub enum AuditCmd {
 Exit code 0 when the chain is intact, 3 when an entry was edited or deleted. Keep the printed
 head hash elsewhere: comparing it later also detects a log cut at its end.")]
     Verify {
-        #[arg(long, default_value = "chipwatch.db", value_name = "FILE")]
-        db: PathBuf,
+        /// The store: a SQLite file or a PostgreSQL address.
+        #[arg(long, default_value = "chipwatch.db", value_name = "FILE|URL")]
+        db: String,
         /// Print JSON.
         #[arg(long)]
         json: bool,
@@ -53,26 +55,22 @@ head hash elsewhere: comparing it later also detects a log cut at its end.")]
 
 pub fn audit(cmd: AuditCmd) -> Result<ExitCode> {
     let AuditCmd::Verify { db, json } = cmd;
-    if !db.exists() {
-        anyhow::bail!("{}: no such store", db.display());
+    let is_pg = db.starts_with("postgres://") || db.starts_with("postgresql://");
+    if !is_pg && !std::path::Path::new(&db).exists() {
+        anyhow::bail!("{db}: no such store");
     }
-    let store = Store::open(&db).with_context(|| format!("opening {}", db.display()))?;
+    let store = Store::open_url(&db).with_context(|| format!("opening {}", redact(&db)))?;
+    let db = redact(&db);
     let r = store.verify_audit()?;
     if json {
         println!("{}", serde_json::to_string_pretty(&r)?);
     } else if r.ok {
         println!(
-            "{}: audit chain intact, {} entries, head {}",
-            db.display(),
-            r.entries,
-            r.head
+            "{db}: audit chain intact, {} entries, head {}",
+            r.entries, r.head
         );
     } else {
-        println!(
-            "{}: AUDIT CHAIN BROKEN ({} entries)",
-            db.display(),
-            r.entries
-        );
+        println!("{db}: AUDIT CHAIN BROKEN ({} entries)", r.entries);
         for p in &r.problems {
             println!("  {p}");
         }
@@ -84,9 +82,21 @@ pub fn audit(cmd: AuditCmd) -> Result<ExitCode> {
     })
 }
 
+/// An address without its password, for messages.
+fn redact(db: &str) -> String {
+    match (db.find("://"), db.rfind('@')) {
+        (Some(s), Some(at)) if at > s => match db[s + 3..at].split_once(':') {
+            Some((user, _)) => format!("{}{user}:***{}", &db[..s + 3], &db[at..]),
+            None => db.to_string(),
+        },
+        _ => db.to_string(),
+    }
+}
+
 pub async fn serve(args: ServeArgs) -> Result<ExitCode> {
-    let fresh = !args.db.exists();
-    let store = Store::open(&args.db).with_context(|| format!("opening {}", args.db.display()))?;
+    let store = tokio::task::block_in_place(|| Store::open_url(&args.db))
+        .with_context(|| format!("opening {}", redact(&args.db)))?;
+    let fresh = store.has_no_tokens()?;
     let store_dir = crate::lists_cmd::store_dir(args.store.as_deref());
     let (screener, lists) = if args.lists.is_empty()
         && crate::lists_cmd::stored_lists(&store_dir)?.is_empty()
@@ -109,8 +119,9 @@ pub async fn serve(args: ServeArgs) -> Result<ExitCode> {
     if fresh {
         let token = store.create_token("admin", Role::Admin, "chipwatch serve")?;
         eprintln!(
-            "new store {}: admin token (shown once, keep it): {token}",
-            args.db.display()
+            "new store {} ({}): admin token (shown once, keep it): {token}",
+            redact(&args.db),
+            store.backend()
         );
         if !args.no_demo {
             let n = chipwatch_server::seed_demo(&store, &screener)?;

@@ -5,8 +5,10 @@
 //! audit log whose entries are hash-chained, so that any edited or deleted entry is detected
 //! ([`Store::verify_audit`]).
 //!
-//! SQLite, embedded (WAL, one transaction per change, versioned migrations). The schema uses
-//! portable SQL (TEXT, INTEGER, REAL; no SQLite-only types) so a PostgreSQL back end can follow.
+//! Two back ends with the same schema and queries: SQLite embedded (a file; WAL, one
+//! transaction per change, versioned migrations) and PostgreSQL for teams
+//! (`postgres://user:password@host/db`, optionally `?schema=NAME`). [`Store::open_url`] picks
+//! by the address.
 //!
 //! ```
 //! use chipwatch_store::{Store, Decision};
@@ -20,7 +22,6 @@
 use std::path::Path;
 use std::sync::Mutex;
 
-use rusqlite::{Connection, OptionalExtension, params};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
@@ -28,7 +29,7 @@ use sha2::{Digest, Sha256};
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error("database: {0}")]
-    Db(#[from] rusqlite::Error),
+    Db(String),
     #[error("{0} not found")]
     NotFound(String),
     #[error("invalid: {0}")]
@@ -195,29 +196,42 @@ pub struct Principal {
 
 const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
-/// The schema, one migration per entry; `PRAGMA user_version` records how many ran.
-const MIGRATIONS: &[&str] = &[r#"
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> StoreError {
+        StoreError::Db(e.to_string())
+    }
+}
+
+impl From<postgres::Error> for StoreError {
+    fn from(e: postgres::Error) -> StoreError {
+        StoreError::Db(e.to_string())
+    }
+}
+
+/// The schema. Both back ends get the same tables and columns; only the types of keys and
+/// numbers are spelled per back end (`{ID}` for an auto-numbered key, `{INT}`, `{REAL}`).
+const SCHEMA: &str = r#"
 CREATE TABLE cases (
-    id INTEGER PRIMARY KEY,
+    id {ID},
     title TEXT NOT NULL,
     status TEXT NOT NULL DEFAULT 'open',
     created_at TEXT NOT NULL,
     created_by TEXT NOT NULL
 );
 CREATE TABLE alerts (
-    id INTEGER PRIMARY KEY,
-    case_id INTEGER REFERENCES cases(id),
+    id {ID},
+    case_id {INT} REFERENCES cases(id),
     kind TEXT NOT NULL,
     subject TEXT NOT NULL,
-    score REAL NOT NULL,
+    score {REAL} NOT NULL,
     details TEXT NOT NULL,
     status TEXT NOT NULL DEFAULT 'open',
     created_at TEXT NOT NULL
 );
 CREATE INDEX alerts_status ON alerts(status);
 CREATE TABLE dispositions (
-    id INTEGER PRIMARY KEY,
-    alert_id INTEGER NOT NULL REFERENCES alerts(id),
+    id {ID},
+    alert_id {INT} NOT NULL REFERENCES alerts(id),
     decision TEXT NOT NULL CHECK (decision IN ('cleared','escalated','licence_applied_for','reported','blocked')),
     reviewer TEXT NOT NULL,
     reason TEXT NOT NULL,
@@ -225,15 +239,15 @@ CREATE TABLE dispositions (
 );
 CREATE INDEX dispositions_alert ON dispositions(alert_id);
 CREATE TABLE comments (
-    id INTEGER PRIMARY KEY,
-    case_id INTEGER NOT NULL REFERENCES cases(id),
+    id {ID},
+    case_id {INT} NOT NULL REFERENCES cases(id),
     author TEXT NOT NULL,
     body TEXT NOT NULL,
     created_at TEXT NOT NULL
 );
 CREATE TABLE evidence (
-    id INTEGER PRIMARY KEY,
-    case_id INTEGER NOT NULL REFERENCES cases(id),
+    id {ID},
+    case_id {INT} NOT NULL REFERENCES cases(id),
     description TEXT NOT NULL,
     uri TEXT NOT NULL,
     sha256 TEXT NOT NULL,
@@ -241,7 +255,7 @@ CREATE TABLE evidence (
     created_at TEXT NOT NULL
 );
 CREATE TABLE audit (
-    seq INTEGER PRIMARY KEY,
+    seq {INT} PRIMARY KEY,
     ts TEXT NOT NULL,
     actor TEXT NOT NULL,
     action TEXT NOT NULL,
@@ -252,13 +266,16 @@ CREATE TABLE audit (
     hash TEXT NOT NULL
 );
 CREATE TABLE tokens (
-    id INTEGER PRIMARY KEY,
+    id {ID},
     name TEXT NOT NULL UNIQUE,
     role TEXT NOT NULL,
     token_hash TEXT NOT NULL UNIQUE,
     created_at TEXT NOT NULL
 );
-"#];
+"#;
+
+/// Schema versions: each migration is applied once, in order.
+const MIGRATIONS: &[&str] = &[SCHEMA];
 
 fn now() -> String {
     chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Micros, true)
@@ -281,67 +298,346 @@ pub fn entry_hash(prev: &str, seq: i64, fields: [&str; 6]) -> String {
     h.finalize().iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// The store. One connection behind a mutex: SQLite serialises writers anyway, and every
-/// change is one short transaction.
+/// A query parameter.
+#[derive(Debug, Clone)]
+enum P {
+    I(i64),
+    OI(Option<i64>),
+    R(f64),
+    T(String),
+    OT(Option<String>),
+}
+
+fn t(s: &str) -> P {
+    P::T(s.to_string())
+}
+
+/// A value read back.
+#[derive(Debug, Clone)]
+enum V {
+    Null,
+    I(i64),
+    R(f64),
+    T(String),
+}
+
+impl V {
+    fn i(&self) -> i64 {
+        match self {
+            V::I(i) => *i,
+            V::R(r) => *r as i64,
+            _ => 0,
+        }
+    }
+    fn oi(&self) -> Option<i64> {
+        match self {
+            V::Null => None,
+            v => Some(v.i()),
+        }
+    }
+    fn r(&self) -> f64 {
+        match self {
+            V::R(r) => *r,
+            V::I(i) => *i as f64,
+            _ => 0.0,
+        }
+    }
+    fn t(&self) -> String {
+        match self {
+            V::T(s) => s.clone(),
+            V::I(i) => i.to_string(),
+            V::R(r) => r.to_string(),
+            V::Null => String::new(),
+        }
+    }
+}
+
+/// The two back ends. SQL is written once, with `$1, $2, ...` placeholders in order of first
+/// use (SQLite reads them as numbered parameters too) and `RETURNING id` for new rows.
+enum Backend {
+    Lite(rusqlite::Connection),
+    Pg(Box<postgres::Client>),
+    /// After the store is dropped.
+    Closed,
+}
+
+impl Backend {
+    fn batch(&mut self, sql: &str) -> Result<()> {
+        match self {
+            Backend::Lite(c) => c.execute_batch(sql)?,
+            Backend::Pg(c) => c.batch_execute(sql)?,
+            Backend::Closed => return Err(closed()),
+        }
+        Ok(())
+    }
+
+    fn exec(&mut self, sql: &str, params: &[P]) -> Result<u64> {
+        match self {
+            Backend::Closed => Err(closed()),
+            Backend::Lite(c) => {
+                Ok(c.execute(sql, rusqlite::params_from_iter(params.iter().map(lite)))? as u64)
+            }
+            Backend::Pg(c) => {
+                let owned = pg_params(params);
+                let refs: Vec<&(dyn postgres::types::ToSql + Sync)> =
+                    owned.iter().map(|b| b.as_ref()).collect();
+                Ok(c.execute(sql, &refs)?)
+            }
+        }
+    }
+
+    fn query(&mut self, sql: &str, params: &[P]) -> Result<Vec<Vec<V>>> {
+        match self {
+            Backend::Closed => Err(closed()),
+            Backend::Lite(c) => {
+                let mut st = c.prepare(sql)?;
+                let n = st.column_count();
+                let rows =
+                    st.query_map(rusqlite::params_from_iter(params.iter().map(lite)), |row| {
+                        (0..n)
+                            .map(|i| {
+                                Ok(match row.get_ref(i)? {
+                                    rusqlite::types::ValueRef::Null => V::Null,
+                                    rusqlite::types::ValueRef::Integer(i) => V::I(i),
+                                    rusqlite::types::ValueRef::Real(r) => V::R(r),
+                                    rusqlite::types::ValueRef::Text(t) => {
+                                        V::T(String::from_utf8_lossy(t).into_owned())
+                                    }
+                                    rusqlite::types::ValueRef::Blob(b) => {
+                                        V::T(String::from_utf8_lossy(b).into_owned())
+                                    }
+                                })
+                            })
+                            .collect::<rusqlite::Result<Vec<V>>>()
+                    })?;
+                Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+            }
+            Backend::Pg(c) => {
+                let owned = pg_params(params);
+                let refs: Vec<&(dyn postgres::types::ToSql + Sync)> =
+                    owned.iter().map(|b| b.as_ref()).collect();
+                let rows = c.query(sql, &refs)?;
+                rows.iter()
+                    .map(|row| {
+                        (0..row.len())
+                            .map(|i| {
+                                use postgres::types::Type;
+                                let ty = row.columns()[i].type_().clone();
+                                Ok(if ty == Type::INT8 {
+                                    row.try_get::<_, Option<i64>>(i)?.map_or(V::Null, V::I)
+                                } else if ty == Type::INT4 {
+                                    row.try_get::<_, Option<i32>>(i)?
+                                        .map_or(V::Null, |v| V::I(v.into()))
+                                } else if ty == Type::FLOAT8 {
+                                    row.try_get::<_, Option<f64>>(i)?.map_or(V::Null, V::R)
+                                } else {
+                                    row.try_get::<_, Option<String>>(i)?.map_or(V::Null, V::T)
+                                })
+                            })
+                            .collect::<std::result::Result<Vec<V>, postgres::Error>>()
+                            .map_err(StoreError::from)
+                    })
+                    .collect()
+            }
+        }
+    }
+
+    fn one(&mut self, sql: &str, params: &[P]) -> Result<Option<Vec<V>>> {
+        Ok(self.query(sql, params)?.into_iter().next())
+    }
+
+    /// Run `f` in a transaction: committed if it returns Ok, rolled back otherwise.
+    fn tx<T>(&mut self, f: impl FnOnce(&mut Backend) -> Result<T>) -> Result<T> {
+        self.batch("BEGIN")?;
+        match f(self) {
+            Ok(v) => {
+                self.batch("COMMIT")?;
+                Ok(v)
+            }
+            Err(e) => {
+                let _ = self.batch("ROLLBACK");
+                Err(e)
+            }
+        }
+    }
+}
+
+fn closed() -> StoreError {
+    StoreError::Db("the store is closed".into())
+}
+
+fn lite(p: &P) -> rusqlite::types::Value {
+    use rusqlite::types::Value;
+    match p {
+        P::I(i) => Value::Integer(*i),
+        P::OI(o) => o.map_or(Value::Null, Value::Integer),
+        P::R(r) => Value::Real(*r),
+        P::T(s) => Value::Text(s.clone()),
+        P::OT(o) => o.clone().map_or(Value::Null, Value::Text),
+    }
+}
+
+fn pg_params(params: &[P]) -> Vec<Box<dyn postgres::types::ToSql + Sync>> {
+    params
+        .iter()
+        .map(|p| -> Box<dyn postgres::types::ToSql + Sync> {
+            match p {
+                P::I(i) => Box::new(*i),
+                P::OI(o) => Box::new(*o),
+                P::R(r) => Box::new(*r),
+                P::T(s) => Box::new(s.clone()),
+                P::OT(o) => Box::new(o.clone()),
+            }
+        })
+        .collect()
+}
+
+impl Drop for Store {
+    fn drop(&mut self) {
+        let b = std::mem::replace(
+            self.conn.get_mut().unwrap_or_else(|p| p.into_inner()),
+            Backend::Closed,
+        );
+        if let Backend::Pg(_) = b {
+            // Closing the client stops its runtime: not on a thread that runs async tasks.
+            std::thread::scope(|s| {
+                s.spawn(move || drop(b));
+            });
+        }
+    }
+}
+
+/// The store: one connection behind a mutex (SQLite serialises writers anyway; for
+/// PostgreSQL it keeps the audit chain's appends in order). Every change is one short
+/// transaction.
 pub struct Store {
-    conn: Mutex<Connection>,
+    conn: Mutex<Backend>,
 }
 
 impl Store {
-    /// Open (or create) the store at `path`, in WAL mode, and run pending migrations.
+    /// Open (or create) the SQLite store at `path`, in WAL mode, and run pending migrations.
     pub fn open(path: &Path) -> Result<Store> {
-        let conn = Connection::open(path)?;
+        let conn = rusqlite::Connection::open(path)?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "FULL")?;
-        Self::init(conn)
+        Self::init_lite(conn)
     }
 
     /// A store in memory (tests, demos).
     pub fn open_memory() -> Result<Store> {
-        Self::init(Connection::open_in_memory()?)
+        Self::init_lite(rusqlite::Connection::open_in_memory()?)
     }
 
-    fn init(conn: Connection) -> Result<Store> {
+    /// Open a store by address: `postgres://...` or `postgresql://...` for PostgreSQL (add
+    /// `?schema=NAME` to keep chipwatch's tables in a schema of their own), anything else is a
+    /// SQLite file path.
+    pub fn open_url(url: &str) -> Result<Store> {
+        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            let (base, schema) = match url.split_once("?schema=") {
+                Some((b, s)) => (b.to_string(), Some(s.to_string())),
+                None => (url.to_string(), None),
+            };
+            if let Some(s) = &schema
+                && !s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+            {
+                return Err(StoreError::Invalid(format!(
+                    "schema {s:?}: letters, digits and _ only"
+                )));
+            }
+            // Connect and migrate on a thread of its own: the client drives its own runtime,
+            // which must not start on a thread that runs async tasks.
+            std::thread::scope(|sc| {
+                sc.spawn(|| {
+                    let mut client = postgres::Client::connect(&base, postgres::NoTls)?;
+                    if let Some(s) = &schema {
+                        client.batch_execute(&format!(
+                            "CREATE SCHEMA IF NOT EXISTS {s}; SET search_path TO {s}"
+                        ))?;
+                    }
+                    Self::init(Backend::Pg(Box::new(client)))
+                })
+                .join()
+                .unwrap_or_else(|_| Err(StoreError::Db("connecting panicked".into())))
+            })
+        } else {
+            Self::open(Path::new(url))
+        }
+    }
+
+    fn init_lite(conn: rusqlite::Connection) -> Result<Store> {
         conn.busy_timeout(std::time::Duration::from_secs(10))?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
-        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        Self::init(Backend::Lite(conn))
+    }
+
+    fn init(mut b: Backend) -> Result<Store> {
+        let (id, int, real) = match b {
+            Backend::Pg(_) => ("BIGSERIAL PRIMARY KEY", "BIGINT", "DOUBLE PRECISION"),
+            _ => ("INTEGER PRIMARY KEY", "INTEGER", "REAL"),
+        };
+        b.batch("CREATE TABLE IF NOT EXISTS schema_version (version BIGINT NOT NULL)")?;
+        let version = b
+            .one("SELECT MAX(version) FROM schema_version", &[])?
+            .map(|r| r[0].i())
+            .unwrap_or(0);
         for (i, m) in MIGRATIONS.iter().enumerate().skip(version as usize) {
-            let tx = conn.unchecked_transaction()?;
-            tx.execute_batch(m)?;
-            tx.pragma_update(None, "user_version", (i + 1) as i64)?;
-            tx.commit()?;
+            let sql = m
+                .replace("{ID}", id)
+                .replace("{INT}", int)
+                .replace("{REAL}", real);
+            b.tx(|b| {
+                b.batch(&sql)?;
+                b.exec(
+                    "INSERT INTO schema_version (version) VALUES ($1)",
+                    &[P::I(i as i64 + 1)],
+                )?;
+                Ok(())
+            })?;
         }
         Ok(Store {
-            conn: Mutex::new(conn),
+            conn: Mutex::new(b),
         })
     }
 
-    fn with<T>(&self, f: impl FnOnce(&mut Connection) -> Result<T>) -> Result<T> {
+    /// Which back end the store uses: `sqlite` or `postgresql`.
+    pub fn backend(&self) -> &'static str {
+        match &*self.conn.lock().unwrap_or_else(|p| p.into_inner()) {
+            Backend::Lite(_) => "sqlite",
+            Backend::Pg(_) => "postgresql",
+            Backend::Closed => "closed",
+        }
+    }
+
+    fn with<T: Send>(&self, f: impl FnOnce(&mut Backend) -> Result<T> + Send) -> Result<T> {
         let mut c = self
             .conn
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
-        f(&mut c)
+        match &mut *c {
+            // The PostgreSQL client drives its own runtime and must not be called from a
+            // thread that is running async tasks (a server's handlers): it gets a thread of
+            // its own for the call.
+            b @ Backend::Pg(_) => std::thread::scope(|s| {
+                s.spawn(|| f(b))
+                    .join()
+                    .unwrap_or_else(|_| Err(StoreError::Db("the database call panicked".into())))
+            }),
+            b => f(b),
+        }
     }
 
     /// Append an audit entry inside a transaction.
     fn audit(
-        tx: &rusqlite::Transaction<'_>,
+        b: &mut Backend,
         actor: &str,
         action: &str,
         entity: &str,
         entity_id: &str,
         payload: &serde_json::Value,
     ) -> Result<()> {
-        let last: Option<(i64, String)> = tx
-            .query_row(
-                "SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1",
-                [],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .optional()?;
+        let last = b.one("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1", &[])?;
         let (seq, prev) = match last {
-            Some((s, h)) => (s + 1, h),
+            Some(r) => (r[0].i() + 1, r[1].t()),
             None => (1, GENESIS.to_string()),
         };
         let ts = now();
@@ -351,11 +647,17 @@ impl Store {
             seq,
             [&ts, actor, action, entity, entity_id, &payload],
         );
-        tx.execute(
-            "INSERT INTO audit (seq, ts, actor, action, entity, entity_id, payload, prev_hash, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            params![seq, ts, actor, action, entity, entity_id, payload, prev, hash],
+        b.exec(
+            "INSERT INTO audit (seq, ts, actor, action, entity, entity_id, payload, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+            &[P::I(seq), P::T(ts), t(actor), t(action), t(entity), t(entity_id), P::T(payload), P::T(prev), P::T(hash)],
         )?;
         Ok(())
+    }
+
+    fn insert(b: &mut Backend, sql: &str, params: &[P]) -> Result<i64> {
+        b.one(sql, params)?
+            .map(|r| r[0].i())
+            .ok_or_else(|| StoreError::Db("an insert returned no id".into()))
     }
 
     pub fn create_case(&self, title: &str, actor: &str) -> Result<i64> {
@@ -363,22 +665,11 @@ impl Store {
             return Err(StoreError::Invalid("a case needs a title".into()));
         }
         self.with(|c| {
-            let tx = c.transaction()?;
-            tx.execute(
-                "INSERT INTO cases (title, created_at, created_by) VALUES (?1, ?2, ?3)",
-                params![title, now(), actor],
-            )?;
-            let id = tx.last_insert_rowid();
-            Self::audit(
-                &tx,
-                actor,
-                "case.create",
-                "case",
-                &id.to_string(),
-                &serde_json::json!({"title": title}),
-            )?;
-            tx.commit()?;
-            Ok(id)
+            c.tx(|b| {
+                let id = Self::insert(b, "INSERT INTO cases (title, created_at, created_by) VALUES ($1, $2, $3) RETURNING id", &[t(title), P::T(now()), t(actor)])?;
+                Self::audit(b, actor, "case.create", "case", &id.to_string(), &serde_json::json!({"title": title}))?;
+                Ok(id)
+            })
         })
     }
 
@@ -393,17 +684,20 @@ impl Store {
     ) -> Result<i64> {
         let details_json: serde_json::Value = serde_json::from_str(details)
             .map_err(|e| StoreError::Invalid(format!("alert details are not JSON: {e}")))?;
+        if let Some(cid) = case_id {
+            self.case(cid)?;
+        }
         self.with(|c| {
-            let tx = c.transaction()?;
-            tx.execute(
-                "INSERT INTO alerts (case_id, kind, subject, score, details, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![case_id, kind, subject, score, details, now()],
-            )?;
-            let id = tx.last_insert_rowid();
-            Self::audit(&tx, actor, "alert.create", "alert", &id.to_string(),
-                &serde_json::json!({"kind": kind, "subject": subject, "score": score, "case_id": case_id, "details": details_json}))?;
-            tx.commit()?;
-            Ok(id)
+            c.tx(|b| {
+                let id = Self::insert(
+                    b,
+                    "INSERT INTO alerts (case_id, kind, subject, score, details, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+                    &[P::OI(case_id), t(kind), t(subject), P::R(score), t(details), P::T(now())],
+                )?;
+                Self::audit(b, actor, "alert.create", "alert", &id.to_string(),
+                    &serde_json::json!({"kind": kind, "subject": subject, "score": score, "case_id": case_id, "details": details_json}))?;
+                Ok(id)
+            })
         })
     }
 
@@ -420,45 +714,31 @@ impl Store {
             return Err(StoreError::Invalid("a disposition needs a reason".into()));
         }
         self.with(|c| {
-            let tx = c.transaction()?;
-            let exists: Option<i64> = tx
-                .query_row("SELECT id FROM alerts WHERE id = ?1", [alert_id], |r| r.get(0))
-                .optional()?;
-            if exists.is_none() {
-                return Err(StoreError::NotFound(format!("alert {alert_id}")));
-            }
-            tx.execute(
-                "INSERT INTO dispositions (alert_id, decision, reviewer, reason, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![alert_id, decision.as_str(), reviewer, reason, now()],
-            )?;
-            let id = tx.last_insert_rowid();
-            tx.execute("UPDATE alerts SET status = ?1 WHERE id = ?2", params![decision.as_str(), alert_id])?;
-            Self::audit(&tx, reviewer, "alert.dispose", "alert", &alert_id.to_string(),
-                &serde_json::json!({"disposition": id, "decision": decision.as_str(), "reason": reason}))?;
-            tx.commit()?;
-            Ok(id)
+            c.tx(|b| {
+                if b.one("SELECT id FROM alerts WHERE id = $1", &[P::I(alert_id)])?.is_none() {
+                    return Err(StoreError::NotFound(format!("alert {alert_id}")));
+                }
+                let id = Self::insert(
+                    b,
+                    "INSERT INTO dispositions (alert_id, decision, reviewer, reason, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+                    &[P::I(alert_id), t(decision.as_str()), t(reviewer), t(reason), P::T(now())],
+                )?;
+                b.exec("UPDATE alerts SET status = $1 WHERE id = $2", &[t(decision.as_str()), P::I(alert_id)])?;
+                Self::audit(b, reviewer, "alert.dispose", "alert", &alert_id.to_string(),
+                    &serde_json::json!({"disposition": id, "decision": decision.as_str(), "reason": reason}))?;
+                Ok(id)
+            })
         })
     }
 
     pub fn comment(&self, case_id: i64, author: &str, body: &str) -> Result<i64> {
         self.with(|c| {
-            let tx = c.transaction()?;
-            Self::case_exists(&tx, case_id)?;
-            tx.execute(
-                "INSERT INTO comments (case_id, author, body, created_at) VALUES (?1, ?2, ?3, ?4)",
-                params![case_id, author, body, now()],
-            )?;
-            let id = tx.last_insert_rowid();
-            Self::audit(
-                &tx,
-                author,
-                "case.comment",
-                "case",
-                &case_id.to_string(),
-                &serde_json::json!({"comment": id, "body": body}),
-            )?;
-            tx.commit()?;
-            Ok(id)
+            c.tx(|b| {
+                Self::case_exists(b, case_id)?;
+                let id = Self::insert(b, "INSERT INTO comments (case_id, author, body, created_at) VALUES ($1, $2, $3, $4) RETURNING id", &[P::I(case_id), t(author), t(body), P::T(now())])?;
+                Self::audit(b, author, "case.comment", "case", &case_id.to_string(), &serde_json::json!({"comment": id, "body": body}))?;
+                Ok(id)
+            })
         })
     }
 
@@ -473,46 +753,41 @@ impl Store {
     ) -> Result<i64> {
         let digest = sha256_hex(content);
         self.with(|c| {
-            let tx = c.transaction()?;
-            Self::case_exists(&tx, case_id)?;
-            tx.execute(
-                "INSERT INTO evidence (case_id, description, uri, sha256, added_by, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![case_id, description, uri, digest, actor, now()],
-            )?;
-            let id = tx.last_insert_rowid();
-            Self::audit(&tx, actor, "case.evidence", "case", &case_id.to_string(),
-                &serde_json::json!({"evidence": id, "description": description, "uri": uri, "sha256": digest}))?;
-            tx.commit()?;
-            Ok(id)
+            c.tx(|b| {
+                Self::case_exists(b, case_id)?;
+                let id = Self::insert(
+                    b,
+                    "INSERT INTO evidence (case_id, description, uri, sha256, added_by, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+                    &[P::I(case_id), t(description), t(uri), t(&digest), t(actor), P::T(now())],
+                )?;
+                Self::audit(b, actor, "case.evidence", "case", &case_id.to_string(),
+                    &serde_json::json!({"evidence": id, "description": description, "uri": uri, "sha256": digest}))?;
+                Ok(id)
+            })
         })
     }
 
-    fn case_exists(tx: &rusqlite::Transaction<'_>, case_id: i64) -> Result<()> {
-        let exists: Option<i64> = tx
-            .query_row("SELECT id FROM cases WHERE id = ?1", [case_id], |r| {
-                r.get(0)
-            })
-            .optional()?;
-        exists
+    fn case_exists(b: &mut Backend, case_id: i64) -> Result<()> {
+        b.one("SELECT id FROM cases WHERE id = $1", &[P::I(case_id)])?
             .map(|_| ())
             .ok_or_else(|| StoreError::NotFound(format!("case {case_id}")))
     }
 
     pub fn cases(&self) -> Result<Vec<Case>> {
         self.with(|c| {
-            let mut st = c.prepare(
+            Ok(c.query(
                 "SELECT id, title, status, created_at, created_by FROM cases ORDER BY id DESC",
-            )?;
-            let rows = st.query_map([], |r| {
-                Ok(Case {
-                    id: r.get(0)?,
-                    title: r.get(1)?,
-                    status: r.get(2)?,
-                    created_at: r.get(3)?,
-                    created_by: r.get(4)?,
-                })
-            })?;
-            Ok(rows.collect::<std::result::Result<Vec<_>, _>>()?)
+                &[],
+            )?
+            .into_iter()
+            .map(|r| Case {
+                id: r[0].i(),
+                title: r[1].t(),
+                status: r[2].t(),
+                created_at: r[3].t(),
+                created_by: r[4].t(),
+            })
+            .collect())
         })
     }
 
@@ -523,93 +798,97 @@ impl Store {
             .ok_or_else(|| StoreError::NotFound(format!("case {id}")))
     }
 
-    fn alert_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Alert> {
-        let details: String = r.get(5)?;
-        Ok(Alert {
-            id: r.get(0)?,
-            case_id: r.get(1)?,
-            kind: r.get(2)?,
-            subject: r.get(3)?,
-            score: r.get(4)?,
-            details: serde_json::from_str(&details).unwrap_or(serde_json::Value::Null),
-            status: r.get(6)?,
-            created_at: r.get(7)?,
-        })
+    fn alert_row(r: &[V]) -> Alert {
+        Alert {
+            id: r[0].i(),
+            case_id: r[1].oi(),
+            kind: r[2].t(),
+            subject: r[3].t(),
+            score: r[4].r(),
+            details: serde_json::from_str(&r[5].t()).unwrap_or(serde_json::Value::Null),
+            status: r[6].t(),
+            created_at: r[7].t(),
+        }
     }
 
     /// Alerts, optionally only those with a status ("open", or a decision).
     pub fn alerts(&self, status: Option<&str>) -> Result<Vec<Alert>> {
         self.with(|c| {
-            let sql = "SELECT id, case_id, kind, subject, score, details, status, created_at FROM alerts WHERE (?1 IS NULL OR status = ?1) ORDER BY score DESC, id";
-            let mut st = c.prepare(sql)?;
-            let rows = st.query_map([status], Self::alert_row)?;
-            Ok(rows.collect::<std::result::Result<Vec<_>, _>>()?)
+            Ok(c.query(
+                "SELECT id, case_id, kind, subject, score, details, status, created_at FROM alerts WHERE (CAST($1 AS TEXT) IS NULL OR status = $1) ORDER BY score DESC, id",
+                &[P::OT(status.map(str::to_string))],
+            )?
+            .iter()
+            .map(|r| Self::alert_row(r))
+            .collect())
         })
     }
 
     pub fn alert(&self, id: i64) -> Result<Alert> {
         self.with(|c| {
-            c.query_row(
-                "SELECT id, case_id, kind, subject, score, details, status, created_at FROM alerts WHERE id = ?1",
-                [id],
-                Self::alert_row,
-            )
-            .optional()?
-            .ok_or_else(|| StoreError::NotFound(format!("alert {id}")))
+            c.one("SELECT id, case_id, kind, subject, score, details, status, created_at FROM alerts WHERE id = $1", &[P::I(id)])?
+                .map(|r| Self::alert_row(&r))
+                .ok_or_else(|| StoreError::NotFound(format!("alert {id}")))
         })
     }
 
     pub fn dispositions(&self, alert_id: Option<i64>) -> Result<Vec<Disposition>> {
         self.with(|c| {
-            let mut st = c.prepare("SELECT id, alert_id, decision, reviewer, reason, created_at FROM dispositions WHERE (?1 IS NULL OR alert_id = ?1) ORDER BY id")?;
-            let rows = st.query_map([alert_id], |r| {
-                Ok(Disposition { id: r.get(0)?, alert_id: r.get(1)?, decision: r.get(2)?, reviewer: r.get(3)?, reason: r.get(4)?, created_at: r.get(5)? })
-            })?;
-            Ok(rows.collect::<std::result::Result<Vec<_>, _>>()?)
+            Ok(c.query(
+                "SELECT id, alert_id, decision, reviewer, reason, created_at FROM dispositions WHERE (CAST($1 AS BIGINT) IS NULL OR alert_id = $1) ORDER BY id",
+                &[P::OI(alert_id)],
+            )?
+            .into_iter()
+            .map(|r| Disposition { id: r[0].i(), alert_id: r[1].i(), decision: r[2].t(), reviewer: r[3].t(), reason: r[4].t(), created_at: r[5].t() })
+            .collect())
         })
     }
 
     pub fn comments(&self, case_id: i64) -> Result<Vec<Comment>> {
         self.with(|c| {
-            let mut st = c.prepare("SELECT id, case_id, author, body, created_at FROM comments WHERE case_id = ?1 ORDER BY id")?;
-            let rows = st.query_map([case_id], |r| {
-                Ok(Comment { id: r.get(0)?, case_id: r.get(1)?, author: r.get(2)?, body: r.get(3)?, created_at: r.get(4)? })
-            })?;
-            Ok(rows.collect::<std::result::Result<Vec<_>, _>>()?)
+            Ok(c.query("SELECT id, case_id, author, body, created_at FROM comments WHERE case_id = $1 ORDER BY id", &[P::I(case_id)])?
+                .into_iter()
+                .map(|r| Comment { id: r[0].i(), case_id: r[1].i(), author: r[2].t(), body: r[3].t(), created_at: r[4].t() })
+                .collect())
         })
     }
 
     pub fn evidence(&self, case_id: i64) -> Result<Vec<Evidence>> {
         self.with(|c| {
-            let mut st = c.prepare("SELECT id, case_id, description, uri, sha256, added_by, created_at FROM evidence WHERE case_id = ?1 ORDER BY id")?;
-            let rows = st.query_map([case_id], |r| {
-                Ok(Evidence { id: r.get(0)?, case_id: r.get(1)?, description: r.get(2)?, uri: r.get(3)?, sha256: r.get(4)?, added_by: r.get(5)?, created_at: r.get(6)? })
-            })?;
-            Ok(rows.collect::<std::result::Result<Vec<_>, _>>()?)
+            Ok(c.query("SELECT id, case_id, description, uri, sha256, added_by, created_at FROM evidence WHERE case_id = $1 ORDER BY id", &[P::I(case_id)])?
+                .into_iter()
+                .map(|r| Evidence { id: r[0].i(), case_id: r[1].i(), description: r[2].t(), uri: r[3].t(), sha256: r[4].t(), added_by: r[5].t(), created_at: r[6].t() })
+                .collect())
         })
+    }
+
+    fn audit_row(r: &[V]) -> AuditEntry {
+        AuditEntry {
+            seq: r[0].i(),
+            ts: r[1].t(),
+            actor: r[2].t(),
+            action: r[3].t(),
+            entity: r[4].t(),
+            entity_id: r[5].t(),
+            payload: r[6].t(),
+            prev_hash: r[7].t(),
+            hash: r[8].t(),
+        }
     }
 
     /// Audit entries, newest first, optionally for one entity (`("alert", "7")`).
     pub fn audit_log(&self, entity: Option<(&str, &str)>, limit: usize) -> Result<Vec<AuditEntry>> {
+        let (e, id) = entity.map_or((None, None), |(e, i)| {
+            (Some(e.to_string()), Some(i.to_string()))
+        });
         self.with(|c| {
-            let (e, id) = entity.map_or((None, None), |(e, i)| (Some(e), Some(i)));
-            let mut st = c.prepare("SELECT seq, ts, actor, action, entity, entity_id, payload, prev_hash, hash FROM audit WHERE (?1 IS NULL OR (entity = ?1 AND entity_id = ?2)) ORDER BY seq DESC LIMIT ?3")?;
-            let rows = st.query_map(params![e, id, limit as i64], Self::audit_row)?;
-            Ok(rows.collect::<std::result::Result<Vec<_>, _>>()?)
-        })
-    }
-
-    fn audit_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<AuditEntry> {
-        Ok(AuditEntry {
-            seq: r.get(0)?,
-            ts: r.get(1)?,
-            actor: r.get(2)?,
-            action: r.get(3)?,
-            entity: r.get(4)?,
-            entity_id: r.get(5)?,
-            payload: r.get(6)?,
-            prev_hash: r.get(7)?,
-            hash: r.get(8)?,
+            Ok(c.query(
+                "SELECT seq, ts, actor, action, entity, entity_id, payload, prev_hash, hash FROM audit WHERE (CAST($1 AS TEXT) IS NULL OR (entity = $1 AND entity_id = $2)) ORDER BY seq DESC LIMIT $3",
+                &[P::OT(e), P::OT(id), P::I(limit as i64)],
+            )?
+            .iter()
+            .map(|r| Self::audit_row(r))
+            .collect())
         })
     }
 
@@ -619,30 +898,50 @@ impl Store {
     /// entry's link. (A log cut at its end is caught by comparing `head` with a copy kept
     /// elsewhere.)
     pub fn verify_audit(&self) -> Result<AuditReport> {
-        self.with(|c| {
-            let mut st = c.prepare("SELECT seq, ts, actor, action, entity, entity_id, payload, prev_hash, hash FROM audit ORDER BY seq")?;
-            let rows = st.query_map([], Self::audit_row)?;
-            let mut prev = GENESIS.to_string();
-            let mut expected_seq = 1;
-            let mut problems = Vec::new();
-            let mut n = 0;
-            for e in rows {
-                let e = e?;
-                n += 1;
-                if e.seq != expected_seq {
-                    problems.push(format!("entries {expected_seq}..{} are missing (deleted)", e.seq - 1));
-                }
-                if e.prev_hash != prev {
-                    problems.push(format!("entry {} does not link to the entry before it", e.seq));
-                }
-                let h = entry_hash(&e.prev_hash, e.seq, [&e.ts, &e.actor, &e.action, &e.entity, &e.entity_id, &e.payload]);
-                if h != e.hash {
-                    problems.push(format!("entry {} was altered after it was written ({} by {})", e.seq, e.action, e.actor));
-                }
-                prev = e.hash.clone();
-                expected_seq = e.seq + 1;
+        let rows = self.with(|c| c.query("SELECT seq, ts, actor, action, entity, entity_id, payload, prev_hash, hash FROM audit ORDER BY seq", &[]))?;
+        let mut prev = GENESIS.to_string();
+        let mut expected_seq = 1;
+        let mut problems = Vec::new();
+        for r in &rows {
+            let e = Self::audit_row(r);
+            if e.seq != expected_seq {
+                problems.push(format!(
+                    "entries {expected_seq}..{} are missing (deleted)",
+                    e.seq - 1
+                ));
             }
-            Ok(AuditReport { entries: n, ok: problems.is_empty(), head: prev, problems })
+            if e.prev_hash != prev {
+                problems.push(format!(
+                    "entry {} does not link to the entry before it",
+                    e.seq
+                ));
+            }
+            let h = entry_hash(
+                &e.prev_hash,
+                e.seq,
+                [
+                    &e.ts,
+                    &e.actor,
+                    &e.action,
+                    &e.entity,
+                    &e.entity_id,
+                    &e.payload,
+                ],
+            );
+            if h != e.hash {
+                problems.push(format!(
+                    "entry {} was altered after it was written ({} by {})",
+                    e.seq, e.action, e.actor
+                ));
+            }
+            prev = e.hash.clone();
+            expected_seq = e.seq + 1;
+        }
+        Ok(AuditReport {
+            entries: rows.len(),
+            ok: problems.is_empty(),
+            head: prev,
+            problems,
         })
     }
 
@@ -658,21 +957,14 @@ impl Store {
         );
         let hash = sha256_hex(token.as_bytes());
         self.with(|c| {
-            let tx = c.transaction()?;
-            tx.execute(
-                "INSERT INTO tokens (name, role, token_hash, created_at) VALUES (?1, ?2, ?3, ?4)",
-                params![name, role.as_str(), hash, now()],
-            )?;
-            Self::audit(
-                &tx,
-                actor,
-                "token.create",
-                "token",
-                name,
-                &serde_json::json!({"role": role.as_str()}),
-            )?;
-            tx.commit()?;
-            Ok(token)
+            c.tx(|b| {
+                if b.one("SELECT id FROM tokens WHERE name = $1", &[t(name)])?.is_some() {
+                    return Err(StoreError::Invalid(format!("a token named {name:?} exists")));
+                }
+                b.exec("INSERT INTO tokens (name, role, token_hash, created_at) VALUES ($1, $2, $3, $4)", &[t(name), t(role.as_str()), P::T(hash), P::T(now())])?;
+                Self::audit(b, actor, "token.create", "token", name, &serde_json::json!({"role": role.as_str()}))?;
+                Ok(token)
+            })
         })
     }
 
@@ -680,28 +972,34 @@ impl Store {
     pub fn authenticate(&self, token: &str) -> Result<Option<Principal>> {
         let hash = sha256_hex(token.as_bytes());
         self.with(|c| {
-            let row: Option<(String, String)> = c
-                .query_row(
-                    "SELECT name, role FROM tokens WHERE token_hash = ?1",
-                    [hash],
-                    |r| Ok((r.get(0)?, r.get(1)?)),
-                )
-                .optional()?;
-            Ok(
-                row.and_then(|(name, role)| {
-                    Role::parse(&role).map(|role| Principal { name, role })
-                }),
-            )
+            Ok(c.one(
+                "SELECT name, role FROM tokens WHERE token_hash = $1",
+                &[P::T(hash)],
+            )?
+            .and_then(|r| {
+                Role::parse(&r[1].t()).map(|role| Principal {
+                    name: r[0].t(),
+                    role,
+                })
+            }))
         })
+    }
+
+    /// Whether the store has no API token yet (a store just created).
+    pub fn has_no_tokens(&self) -> Result<bool> {
+        self.with(|c| Ok(c.one("SELECT id FROM tokens LIMIT 1", &[])?.is_none()))
     }
 
     /// Counts for a dashboard: alerts by status.
     pub fn alert_counts(&self) -> Result<Vec<(String, i64)>> {
         self.with(|c| {
-            let mut st =
-                c.prepare("SELECT status, COUNT(*) FROM alerts GROUP BY status ORDER BY status")?;
-            let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
-            Ok(rows.collect::<std::result::Result<Vec<_>, _>>()?)
+            Ok(c.query(
+                "SELECT status, COUNT(*) FROM alerts GROUP BY status ORDER BY status",
+                &[],
+            )?
+            .into_iter()
+            .map(|r| (r[0].t(), r[1].i()))
+            .collect())
         })
     }
 }

@@ -1,9 +1,73 @@
-//! The audit chain detects edited and deleted entries; dispositions are durable.
+//! The store on both back ends: the audit chain detects edited and deleted entries; tokens,
+//! dispositions and refusals behave the same. SQLite always; PostgreSQL when
+//! `CHIPWATCH_TEST_PG` names a server (`postgres://user:password@host/db`), as `.ci/run` sets
+//! (with `CHIPWATCH_REQUIRE_PG=1`, its absence fails the tests).
+
+use std::path::PathBuf;
 
 use chipwatch_store::{Decision, Role, Store};
 
-fn filled(path: &std::path::Path) -> Store {
-    let s = Store::open(path).unwrap();
+enum Target {
+    /// The folder lives as long as the target.
+    Lite {
+        _dir: tempfile::TempDir,
+        path: PathBuf,
+    },
+    Pg(String, String),
+}
+
+impl Target {
+    fn open(&self) -> Store {
+        match self {
+            Target::Lite { path, .. } => Store::open(path).unwrap(),
+            Target::Pg(url, schema) => Store::open_url(&format!("{url}?schema={schema}")).unwrap(),
+        }
+    }
+    /// Change the database behind the store's back, as an attacker with write access would.
+    fn tamper(&self, sql: &str) {
+        match self {
+            Target::Lite { path, .. } => {
+                rusqlite::Connection::open(path)
+                    .unwrap()
+                    .execute_batch(sql)
+                    .unwrap();
+            }
+            Target::Pg(url, schema) => {
+                let mut c = postgres::Client::connect(url, postgres::NoTls).unwrap();
+                c.batch_execute(&format!("SET search_path TO {schema}; {sql}"))
+                    .unwrap();
+            }
+        }
+    }
+    fn name(&self) -> &'static str {
+        match self {
+            Target::Lite { .. } => "sqlite",
+            Target::Pg(..) => "postgresql",
+        }
+    }
+}
+
+fn targets(test: &str) -> Vec<Target> {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cw.db");
+    let mut out = vec![Target::Lite { _dir: dir, path }];
+    match std::env::var("CHIPWATCH_TEST_PG") {
+        Ok(url) if !url.is_empty() => {
+            let schema = format!("t_{test}_{}", std::process::id());
+            let mut c = postgres::Client::connect(&url, postgres::NoTls).unwrap();
+            c.batch_execute(&format!("DROP SCHEMA IF EXISTS {schema} CASCADE"))
+                .unwrap();
+            out.push(Target::Pg(url, schema));
+        }
+        _ => assert!(
+            std::env::var("CHIPWATCH_REQUIRE_PG").map_or(true, |v| v != "1"),
+            "CHIPWATCH_TEST_PG is required"
+        ),
+    }
+    out
+}
+
+fn fill(s: &Store) {
     let case = s.create_case("Harbour Star network", "ana").unwrap();
     let a1 = s
         .add_alert(
@@ -44,78 +108,100 @@ fn filled(path: &std::path::Path) -> Store {
         "ana",
     )
     .unwrap();
-    s
 }
 
 #[test]
 fn a_clean_log_verifies() {
-    let dir = tempfile::tempdir().unwrap();
-    let s = filled(&dir.path().join("cw.db"));
-    let r = s.verify_audit().unwrap();
-    assert!(r.ok, "{:?}", r.problems);
-    assert_eq!(r.entries, 7);
-    assert_eq!(s.alerts(Some("escalated")).unwrap().len(), 1);
-    assert_eq!(s.dispositions(None).unwrap().len(), 2);
-    let log = s.audit_log(Some(("alert", "1")), 10).unwrap();
-    assert_eq!(log[0].action, "alert.dispose");
+    for t in targets("clean") {
+        let s = t.open();
+        fill(&s);
+        let r = s.verify_audit().unwrap();
+        assert!(r.ok, "{}: {:?}", t.name(), r.problems);
+        assert_eq!(r.entries, 7, "{}", t.name());
+        assert_eq!(s.alerts(Some("escalated")).unwrap().len(), 1);
+        assert_eq!(s.alerts(None).unwrap().len(), 2);
+        assert_eq!(s.dispositions(None).unwrap().len(), 2);
+        assert_eq!(s.dispositions(Some(1)).unwrap().len(), 1);
+        assert_eq!(s.comments(1).unwrap().len(), 1);
+        assert_eq!(s.evidence(1).unwrap()[0].sha256.len(), 64);
+        let log = s.audit_log(Some(("alert", "1")), 10).unwrap();
+        assert_eq!(log[0].action, "alert.dispose", "{}", t.name());
+        assert_eq!(s.audit_log(None, 3).unwrap().len(), 3);
+        assert_eq!(s.alert_counts().unwrap().len(), 2);
+        // Reopening keeps everything and runs no migration twice.
+        drop(s);
+        assert_eq!(t.open().verify_audit().unwrap().entries, 7);
+    }
 }
 
 #[test]
 fn an_edited_entry_is_detected() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("cw.db");
-    drop(filled(&path));
-    let c = rusqlite::Connection::open(&path).unwrap();
-    c.execute("UPDATE audit SET payload = replace(payload, 'Entity List match', 'no match') WHERE action = 'alert.dispose' AND entity_id = '2'", []).unwrap();
-    drop(c);
-    let r = Store::open(&path).unwrap().verify_audit().unwrap();
-    assert!(!r.ok);
-    assert!(
-        r.problems.iter().any(|p| p.contains("altered")),
-        "{:?}",
-        r.problems
-    );
+    for t in targets("edited") {
+        fill(&t.open());
+        t.tamper("UPDATE audit SET payload = replace(payload, 'Entity List match', 'no match') WHERE action = 'alert.dispose' AND entity_id = '2'");
+        let r = t.open().verify_audit().unwrap();
+        assert!(!r.ok, "{}", t.name());
+        assert!(
+            r.problems.iter().any(|p| p.contains("altered")),
+            "{}: {:?}",
+            t.name(),
+            r.problems
+        );
+    }
 }
 
 #[test]
 fn a_deleted_entry_is_detected() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("cw.db");
-    drop(filled(&path));
-    let c = rusqlite::Connection::open(&path).unwrap();
-    c.execute("DELETE FROM audit WHERE seq = 4", []).unwrap();
-    drop(c);
-    let r = Store::open(&path).unwrap().verify_audit().unwrap();
-    assert!(!r.ok);
-    assert!(
-        r.problems.iter().any(|p| p.contains("missing")),
-        "{:?}",
-        r.problems
-    );
+    for t in targets("deleted") {
+        fill(&t.open());
+        t.tamper("DELETE FROM audit WHERE seq = 4");
+        let r = t.open().verify_audit().unwrap();
+        assert!(!r.ok, "{}", t.name());
+        assert!(
+            r.problems.iter().any(|p| p.contains("missing")),
+            "{}: {:?}",
+            t.name(),
+            r.problems
+        );
+    }
 }
 
 #[test]
 fn tokens_are_stored_hashed_and_carry_roles() {
-    let s = Store::open_memory().unwrap();
-    let t = s.create_token("ben", Role::Reviewer, "admin").unwrap();
-    assert!(t.starts_with("cw_"));
-    let p = s.authenticate(&t).unwrap().unwrap();
-    assert_eq!(p.role, Role::Reviewer);
-    assert!(s.authenticate("cw_wrong").unwrap().is_none());
+    for t in targets("tokens") {
+        let s = t.open();
+        let tok = s.create_token("ben", Role::Reviewer, "admin").unwrap();
+        assert!(tok.starts_with("cw_"));
+        let p = s.authenticate(&tok).unwrap().unwrap();
+        assert_eq!(p.role, Role::Reviewer);
+        assert!(s.authenticate("cw_wrong").unwrap().is_none());
+        assert!(
+            s.create_token("ben", Role::Admin, "admin").is_err(),
+            "names are unique"
+        );
+    }
     assert!(Role::Reviewer > Role::Analyst && Role::Admin > Role::Reviewer);
 }
 
 #[test]
 fn invalid_changes_are_refused() {
-    let s = Store::open_memory().unwrap();
-    assert!(s.dispose(99, Decision::Cleared, "ben", "x").is_err());
-    let a = s
-        .add_alert(None, "screening", "X", 0.9, "{}", "ana")
-        .unwrap();
-    assert!(s.dispose(a, Decision::Cleared, "ben", "  ").is_err());
-    assert!(
-        s.add_alert(None, "screening", "X", 0.9, "not json", "ana")
-            .is_err()
-    );
-    assert!(s.comment(42, "ana", "x").is_err());
+    for t in targets("invalid") {
+        let s = t.open();
+        assert!(s.dispose(99, Decision::Cleared, "ben", "x").is_err());
+        let a = s
+            .add_alert(None, "screening", "X", 0.9, "{}", "ana")
+            .unwrap();
+        assert!(s.dispose(a, Decision::Cleared, "ben", "  ").is_err());
+        assert!(
+            s.add_alert(None, "screening", "X", 0.9, "not json", "ana")
+                .is_err()
+        );
+        assert!(
+            s.add_alert(Some(77), "screening", "X", 0.9, "{}", "ana")
+                .is_err()
+        );
+        assert!(s.comment(42, "ana", "x").is_err());
+        // Refused changes leave no audit entry behind.
+        assert_eq!(s.verify_audit().unwrap().entries, 1, "{}", t.name());
+    }
 }
