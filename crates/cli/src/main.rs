@@ -106,7 +106,7 @@ A hit is an entry whose best name or alias scores at least 0.80 (the one thresho
 the alias that matched, how each word matched (exact, edits, merged, initial, given-name variant,
 consonant skeleton for Arabic/Hebrew/Thai, Korean sound), the words only one side has, and what
 lowered the score (legal-form-only overlap, replaced words, different numbers, country mismatch).
-Batch input: CSV with a `name` column; `id`, `country` and `kind` (person|organization) optional.
+Batch input: CSV with a `name` column; `id`, `country`, `address` and `kind` (person|organization) optional.
 Batch output: query_id, query_name, list_source, entry_id, entry_name, matched_alias, score,
 explanation (one row per hit). Exclusions: CSV source,entry_id,query_name of decided false positives.
 Exit codes: 0 done (hits or not); 2 bad input; 3 with --fail-on-hit when anything hits, or when

@@ -23,6 +23,9 @@ pub struct ScreenArgs {
     /// The party's country (ISO code or name): a qualifier; a mismatch lowers the score.
     #[arg(long, value_name = "CC")]
     pub country: Option<String>,
+    /// The party's address: a qualifier (agreement is noted; no shared word lowers the score).
+    #[arg(long, value_name = "ADDRESS")]
+    pub address: Option<String>,
     /// What the party is, when known (changes how extra name parts weigh).
     #[arg(long, value_enum)]
     pub kind: Option<KindArg>,
@@ -175,6 +178,7 @@ pub fn screen(args: ScreenArgs) -> Result<ExitCode> {
     };
     let s = build(&args)?;
     let q = Query {
+        address: args.address.clone(),
         name: name.clone(),
         country: args.country.clone(),
         kind: kind(args.kind),
@@ -222,6 +226,7 @@ struct Party {
     id: String,
     name: String,
     country: Option<String>,
+    address: Option<String>,
     kind: NameKind,
 }
 
@@ -239,7 +244,8 @@ fn read_parties(path: &Path) -> Result<Vec<Party>> {
         message: "line 1: no `name` column (columns: name, and optionally id, country, kind)"
             .into(),
     })?;
-    let (id_col, country_col, kind_col) = (col("id"), col("country"), col("kind"));
+    let (id_col, country_col, kind_col, address_col) =
+        (col("id"), col("country"), col("kind"), col("address"));
     let mut out = Vec::new();
     for (i, rec) in rdr.records().enumerate() {
         let line = i + 2;
@@ -278,6 +284,7 @@ fn read_parties(path: &Path) -> Result<Vec<Party>> {
             id: get(id_col).unwrap_or_else(|| (line).to_string()),
             name,
             country: get(country_col),
+            address: get(address_col),
             kind,
         });
     }
@@ -312,6 +319,7 @@ fn batch(s: &Screener, input: &Path, output: &Path) -> Result<usize> {
                     part.iter()
                         .map(|p| {
                             let h = s.screen(&Query {
+                                address: p.address.clone(),
                                 name: p.name.clone(),
                                 country: p.country.clone(),
                                 kind: p.kind,

@@ -38,6 +38,18 @@ pub const RELATIVE_EVIDENCE: f32 = 0.4;
 pub const CANDIDATES: usize = 200;
 /// Candidates scored when no alias has enough evidence (heavy typos).
 pub const FALLBACK_CANDIDATES: usize = 50;
+/// Score factor when the query's address shares no word or number with any of the entry's.
+pub const ADDRESS_MISMATCH_FACTOR: f32 = 0.95;
+
+/// The words (3 letters or more) and numbers of an address, lower-cased.
+fn address_terms(a: &str) -> std::collections::BTreeSet<String> {
+    a.to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.len() >= 3 || w.chars().all(|c| c.is_ascii_digit()) && !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
 /// Score factor when the query's country is not among the entry's countries.
 pub const COUNTRY_MISMATCH_FACTOR: f32 = 0.9;
 
@@ -64,6 +76,8 @@ pub struct Query {
     pub name: String,
     /// ISO alpha-2 code or country name of the party.
     pub country: Option<String>,
+    /// The party's address, as written: a qualifier like the country.
+    pub address: Option<String>,
     pub kind: NameKind,
 }
 
@@ -373,6 +387,32 @@ impl Screener {
                     continue;
                 }
             }
+            if let Some(qa) = query.address.as_deref().filter(|a| !a.trim().is_empty())
+                && !e.addresses.is_empty()
+            {
+                let q = address_terms(qa);
+                let shared: std::collections::BTreeSet<String> = e
+                    .addresses
+                    .iter()
+                    .flat_map(|a| address_terms(a))
+                    .filter(|t| q.contains(t))
+                    .collect();
+                if shared.is_empty() {
+                    score *= ADDRESS_MISMATCH_FACTOR;
+                    comparison.penalties.push(format!(
+                        "address shares nothing with the entry's: ×{ADDRESS_MISMATCH_FACTOR:.2}"
+                    ));
+                    comparison.score = score;
+                    if score < threshold {
+                        continue;
+                    }
+                } else {
+                    comparison.penalties.push(format!(
+                        "address agrees on: {}",
+                        shared.into_iter().collect::<Vec<_>>().join(", ")
+                    ));
+                }
+            }
             hits.push(Hit {
                 source: e.source.clone(),
                 entry_id: e.entry_id.clone(),
@@ -508,6 +548,27 @@ mod tests {
             h[0].explanation
         );
         assert!(s.screen(&Query::name("BELLETECH CORP")).is_empty());
+    }
+
+    #[test]
+    fn an_address_is_a_qualifier() {
+        let s = screener();
+        let mut q = Query::name("Cyberinn Pte Ltd");
+        q.address = Some("1 Harbour Road, Singapore".into());
+        let h = s.screen(&q);
+        assert!(
+            h[0].explanation.contains("address agrees on: singapore"),
+            "{}",
+            h[0].explanation
+        );
+        q.address = Some("77 Nowhere Lane, Springfield".into());
+        let h = s.screen(&q);
+        assert!(
+            h[0].explanation.contains("address shares nothing"),
+            "{}",
+            h[0].explanation
+        );
+        assert!(h[0].score < 1.0);
     }
 
     #[test]

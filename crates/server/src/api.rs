@@ -43,6 +43,7 @@ type ApiResult = Result<Json<Value>, ApiError>;
 pub struct ScreenParams {
     pub name: Option<String>,
     pub country: Option<String>,
+    pub address: Option<String>,
     pub kind: Option<String>,
     pub threshold: Option<f32>,
 }
@@ -76,6 +77,7 @@ pub fn screen_one(s: &crate::AppState, p: &ScreenParams) -> Result<Value, ApiErr
     }
     let hits = s.screener.screen_with(
         &ScreenQuery {
+            address: p.address.clone(),
             name: name.to_string(),
             country: p.country.clone(),
             kind: kind_of(p.kind.as_deref())?,
@@ -98,6 +100,7 @@ async fn screen_get(
 struct ScreenBody {
     name: Option<String>,
     country: Option<String>,
+    address: Option<String>,
     kind: Option<String>,
     threshold: Option<f32>,
     /// Several queries at once (at most 1,000).
@@ -126,6 +129,7 @@ async fn screen_post(
         &ScreenParams {
             name: b.name,
             country: b.country,
+            address: b.address,
             kind: b.kind,
             threshold: b.threshold,
         },

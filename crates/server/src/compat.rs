@@ -101,6 +101,7 @@ async fn search(
     // threshold only down to 0.5 (lower scores carry no evidence).
     let mut hits = s.screener.screen_with(
         &ScreenQuery {
+            address: None,
             name: name.to_string(),
             country: q.get("country").cloned(),
             kind,
@@ -207,10 +208,12 @@ async fn matching(
             _ => NameKind::Unknown,
         };
         let country = strings(q.properties.get("country")).into_iter().next();
+        let address = strings(q.properties.get("address")).into_iter().next();
         let mut best: BTreeMap<String, Hit> = BTreeMap::new();
         for n in &names {
             for h in s.screener.screen_with(
                 &ScreenQuery {
+                    address: address.clone(),
                     name: n.clone(),
                     country: country.clone(),
                     kind,

@@ -410,6 +410,7 @@ async fn screen(
     let params = crate::api::ScreenParams {
         name: Some(f.name.clone()),
         country: f.country.filter(|c| !c.trim().is_empty()),
+        address: None,
         kind: None,
         threshold: None,
     };
