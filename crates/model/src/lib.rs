@@ -17,6 +17,7 @@
 //! assert_eq!(sg.alpha2, "SG");
 //! ```
 
+pub mod basket;
 pub mod country;
 pub mod dataset;
 pub mod error;
