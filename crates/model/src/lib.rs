@@ -26,6 +26,7 @@ pub mod input;
 pub mod period;
 pub mod revenue;
 pub mod status;
+pub mod taiwan;
 pub mod trade;
 pub mod units;
 
