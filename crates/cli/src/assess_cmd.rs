@@ -109,15 +109,7 @@ pub fn demo_section() -> chipwatch_model::finding::Section {
 /// A ledger in the report's data folder (`ledger.csv`), screened against stored lists if any.
 pub fn data_section(path: &std::path::Path) -> Result<chipwatch_model::finding::Section> {
     let orders = read_ledger(path)?.strict()?;
-    let store = crate::lists_cmd::store_dir(None);
-    let s = if crate::lists_cmd::stored_lists(&store)?.is_empty() {
-        None
-    } else {
-        let loaded = crate::screen_cmd::load_lists(&[], None)?;
-        Some(Screener::new(
-            loaded.into_iter().flat_map(|l| l.entries).collect(),
-        ))
-    };
+    let s = crate::screen_cmd::optional_screener(&[], None)?.map(|(s, _)| s);
     let a = assess(
         &orders,
         &Options {
@@ -154,14 +146,7 @@ pub fn simulate(args: SimulateArgs) -> Result<ExitCode> {
 }
 
 fn screener(args: &AssessArgs) -> Result<Option<Screener>> {
-    let store = crate::lists_cmd::store_dir(args.store.as_deref());
-    if args.lists.is_empty() && crate::lists_cmd::stored_lists(&store)?.is_empty() {
-        return Ok(None);
-    }
-    let loaded = crate::screen_cmd::load_lists(&args.lists, args.store.as_deref())?;
-    Ok(Some(Screener::new(
-        loaded.into_iter().flat_map(|l| l.entries).collect(),
-    )))
+    Ok(crate::screen_cmd::optional_screener(&args.lists, args.store.as_deref())?.map(|(s, _)| s))
 }
 
 pub fn run(args: AssessArgs) -> Result<ExitCode> {

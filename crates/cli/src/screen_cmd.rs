@@ -129,6 +129,22 @@ pub fn load_lists(paths: &[PathBuf], store: Option<&Path>) -> Result<Vec<Loaded>
     Ok(out)
 }
 
+/// A screener over the given lists or, without any, the stored ones, with the files it read;
+/// `None` when no list is given and none is stored.
+pub fn optional_screener(
+    paths: &[PathBuf],
+    store: Option<&Path>,
+) -> Result<Option<(Screener, Vec<String>)>> {
+    let stored = crate::lists_cmd::stored_lists(&crate::lists_cmd::store_dir(store))?;
+    if paths.is_empty() && stored.is_empty() {
+        return Ok(None);
+    }
+    let loaded = load_lists(paths, store)?;
+    let names = loaded.iter().map(|l| l.file.clone()).collect();
+    let entries = loaded.into_iter().flat_map(|l| l.entries).collect();
+    Ok(Some((Screener::new(entries), names)))
+}
+
 fn build(args: &ScreenArgs) -> Result<Screener> {
     let loaded = load_lists(&args.lists, args.store.as_deref())?;
     let entries = loaded.into_iter().flat_map(|l| l.entries).collect();

@@ -6,7 +6,6 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use anyhow::{Context, Result};
-use chipwatch_screen::screener::Screener;
 use chipwatch_server::AppState;
 use chipwatch_store::{Role, Store};
 use clap::{Args, Subcommand};
@@ -97,24 +96,20 @@ pub async fn serve(args: ServeArgs) -> Result<ExitCode> {
     let store = tokio::task::block_in_place(|| Store::open_url(&args.db))
         .with_context(|| format!("opening {}", redact(&args.db)))?;
     let fresh = store.has_no_tokens()?;
-    let store_dir = crate::lists_cmd::store_dir(args.store.as_deref());
-    let (screener, lists) = if args.lists.is_empty()
-        && crate::lists_cmd::stored_lists(&store_dir)?.is_empty()
-    {
-        eprintln!(
-            "note: screening against the bundled 33-entry Entity List sample; pass --lists or run `chipwatch lists fetch` for real lists"
-        );
-        (
-            chipwatch_assess::eval::sample_screener(),
-            vec!["data/screen/sample_csl.csv (bundled sample)".to_string()],
-        )
-    } else {
-        let loaded = crate::screen_cmd::load_lists(&args.lists, args.store.as_deref())?;
-        let names = loaded.iter().map(|l| l.file.clone()).collect();
-        (
-            Screener::new(loaded.into_iter().flat_map(|l| l.entries).collect()),
-            names,
-        )
+    let (screener, lists) = match crate::screen_cmd::optional_screener(
+        &args.lists,
+        args.store.as_deref(),
+    )? {
+        Some(found) => found,
+        None => {
+            eprintln!(
+                "note: screening against the bundled 33-entry Entity List sample; pass --lists or run `chipwatch lists fetch` for real lists"
+            );
+            (
+                chipwatch_assess::eval::sample_screener(),
+                vec!["data/screen/sample_csl.csv (bundled sample)".to_string()],
+            )
+        }
     };
     if fresh {
         let token = store.create_token("admin", Role::Admin, "chipwatch serve")?;

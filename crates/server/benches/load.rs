@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 
 use chipwatch_screen::lists::read_any;
 use chipwatch_screen::screener::Screener;
-use chipwatch_server::{AppState, router};
+use chipwatch_server::AppState;
 use chipwatch_store::{Role, Store};
 
 const NAMES: &[&str] = &[
@@ -47,14 +47,7 @@ fn main() {
         .map(|(_, a)| a)
         .collect();
     let entries: Vec<_> = if given.is_empty() {
-        let sample = std::fs::read(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../../data/screen/sample_csl.csv"
-        ))
-        .unwrap();
-        chipwatch_screen::lists::read_csl_bytes("sample_csl.csv", &sample)
-            .unwrap()
-            .entries
+        chipwatch_assess::eval::sample_screener().entries().to_vec()
     } else {
         given
             .iter()
@@ -74,24 +67,7 @@ fn main() {
         vec![],
         u32::MAX,
     ));
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let addr = listener.local_addr().unwrap();
-    listener.set_nonblocking(true).unwrap();
-    std::thread::spawn(move || {
-        let rt = tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(2)
-            .enable_all()
-            .build()
-            .unwrap();
-        rt.block_on(async move {
-            axum::serve(
-                tokio::net::TcpListener::from_std(listener).unwrap(),
-                router(state),
-            )
-            .await
-            .unwrap();
-        });
-    });
+    let addr = chipwatch_server::spawn_local(state).unwrap();
     std::thread::sleep(Duration::from_millis(200));
     let deadline = Instant::now() + Duration::from_secs(seconds);
     let results: Vec<(Vec<f64>, usize)> = std::thread::scope(|sc| {

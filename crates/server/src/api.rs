@@ -136,7 +136,7 @@ async fn screen_post(
     )?))
 }
 
-fn date_of(s: Option<&str>) -> Result<chrono::NaiveDate, ApiError> {
+pub(crate) fn date_of(s: Option<&str>) -> Result<chrono::NaiveDate, ApiError> {
     match s {
         None => Ok(chrono::Utc::now().date_naive()),
         Some(d) => chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d")

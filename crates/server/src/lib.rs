@@ -203,6 +203,26 @@ pub async fn serve(addr: SocketAddr, state: Shared) -> std::io::Result<()> {
     serve_on(tokio::net::TcpListener::bind(addr).await?, state).await
 }
 
+/// Serve the application on an ephemeral loopback port from a thread of its own (a 2-worker
+/// runtime), and return its address: for tests, benchmarks and embedding.
+pub fn spawn_local(state: Shared) -> std::io::Result<SocketAddr> {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0")?;
+    let addr = listener.local_addr()?;
+    listener.set_nonblocking(true)?;
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()?;
+    std::thread::spawn(move || {
+        rt.block_on(async move {
+            if let Ok(l) = tokio::net::TcpListener::from_std(listener) {
+                let _ = serve_on(l, state).await;
+            }
+        });
+    });
+    Ok(addr)
+}
+
 /// Serve on a listener already bound (so a caller can announce the address only once it
 /// accepts connections).
 pub async fn serve_on(listener: tokio::net::TcpListener, state: Shared) -> std::io::Result<()> {

@@ -472,11 +472,8 @@ async fn classify(
         Err(r) => return *r,
     };
     let mut b = String::from(CLASSIFY_FORM);
-    let date = match f.as_of.as_deref().map(str::trim).filter(|d| !d.is_empty()) {
-        None => Ok(chrono::Utc::now().date_naive()),
-        Some(d) => chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d")
-            .map_err(|_| format!("{d:?} is not YYYY-MM-DD")),
-    };
+    let as_of = f.as_of.as_deref().map(str::trim).filter(|d| !d.is_empty());
+    let date = crate::api::date_of(as_of).map_err(|ApiError(_, m)| m);
     match date.and_then(|d| {
         chipwatch_rules::classify::classify_item(&f.item, d).map_err(|e| e.to_string())
     }) {

@@ -3,9 +3,7 @@
 
 use std::sync::Arc;
 
-use chipwatch_screen::lists::read_csl_bytes;
-use chipwatch_screen::screener::Screener;
-use chipwatch_server::{AppState, openapi, router};
+use chipwatch_server::{AppState, openapi};
 use chipwatch_store::{Role, Store};
 
 struct Server {
@@ -17,12 +15,7 @@ struct Server {
 }
 
 fn start(rate_limit: u32) -> Server {
-    let sample = std::fs::read(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../data/screen/sample_csl.csv"
-    ))
-    .unwrap();
-    let screener = Screener::new(read_csl_bytes("sample_csl.csv", &sample).unwrap().entries);
+    let screener = chipwatch_assess::eval::sample_screener();
     let store = Store::open_memory().unwrap();
     let admin = store.create_token("root", Role::Admin, "test").unwrap();
     let analyst = store.create_token("ana", Role::Analyst, "test").unwrap();
@@ -35,20 +28,7 @@ fn start(rate_limit: u32) -> Server {
         vec!["sample_csl.csv".into()],
         rate_limit,
     ));
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let addr = listener.local_addr().unwrap();
-    listener.set_nonblocking(true).unwrap();
-    std::thread::spawn(move || {
-        let rt = tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(2)
-            .enable_all()
-            .build()
-            .unwrap();
-        rt.block_on(async move {
-            let l = tokio::net::TcpListener::from_std(listener).unwrap();
-            axum::serve(l, router(state)).await.unwrap();
-        });
-    });
+    let addr = chipwatch_server::spawn_local(state).unwrap();
     Server {
         base: format!("http://{addr}"),
         admin,

@@ -10,9 +10,7 @@ use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use chipwatch_screen::lists::read_csl_bytes;
-use chipwatch_screen::screener::Screener;
-use chipwatch_server::{AppState, router};
+use chipwatch_server::AppState;
 use chipwatch_store::{Role, Store};
 use serde_json::{Value, json};
 
@@ -200,12 +198,7 @@ impl Driver {
 }
 
 fn start_server() -> (String, String, String) {
-    let sample = std::fs::read(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../data/screen/sample_csl.csv"
-    ))
-    .unwrap();
-    let screener = Screener::new(read_csl_bytes("sample_csl.csv", &sample).unwrap().entries);
+    let screener = chipwatch_assess::eval::sample_screener();
     let store = Store::open_memory().unwrap();
     let reviewer = store.create_token("ben", Role::Reviewer, "test").unwrap();
     chipwatch_server::seed_demo(&store, &screener).unwrap();
@@ -227,24 +220,7 @@ fn start_server() -> (String, String, String) {
         vec!["sample_csl.csv".into()],
         1000,
     ));
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let addr = listener.local_addr().unwrap();
-    listener.set_nonblocking(true).unwrap();
-    std::thread::spawn(move || {
-        let rt = tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(2)
-            .enable_all()
-            .build()
-            .unwrap();
-        rt.block_on(async move {
-            axum::serve(
-                tokio::net::TcpListener::from_std(listener).unwrap(),
-                router(state),
-            )
-            .await
-            .unwrap();
-        });
-    });
+    let addr = chipwatch_server::spawn_local(state).unwrap();
     (format!("http://{addr}"), reviewer, party)
 }
 

@@ -779,23 +779,31 @@ impl Store {
                 "SELECT id, title, status, created_at, created_by FROM cases ORDER BY id DESC",
                 &[],
             )?
-            .into_iter()
-            .map(|r| Case {
-                id: r[0].i(),
-                title: r[1].t(),
-                status: r[2].t(),
-                created_at: r[3].t(),
-                created_by: r[4].t(),
-            })
+            .iter()
+            .map(|r| Self::case_row(r))
             .collect())
         })
     }
 
     pub fn case(&self, id: i64) -> Result<Case> {
-        self.cases()?
-            .into_iter()
-            .find(|c| c.id == id)
+        self.with(|c| {
+            c.one(
+                "SELECT id, title, status, created_at, created_by FROM cases WHERE id = $1",
+                &[P::I(id)],
+            )?
+            .map(|r| Self::case_row(&r))
             .ok_or_else(|| StoreError::NotFound(format!("case {id}")))
+        })
+    }
+
+    fn case_row(r: &[V]) -> Case {
+        Case {
+            id: r[0].i(),
+            title: r[1].t(),
+            status: r[2].t(),
+            created_at: r[3].t(),
+            created_by: r[4].t(),
+        }
     }
 
     fn alert_row(r: &[V]) -> Alert {
