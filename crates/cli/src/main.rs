@@ -17,6 +17,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 
 mod assess_cmd;
+mod flows_cmd;
 mod lists_cmd;
 mod locate_net;
 mod rules_cmd;
@@ -65,6 +66,20 @@ Input schemas are documented in docs/inputs.md.")]
   chipwatch sql --json \"SELECT partner, year, SUM(value_usd) FROM trade GROUP BY 1, 2\"
   chipwatch sql \"SHOW TABLES\"")]
     Sql(SqlArgs),
+    /// Run the trade detectors on trade files: surges, roundabout trade, mirror gaps, routes.
+    #[command(after_help = "Examples:
+  chipwatch flows --trade taiwan_exports_by_country_2013_2025.csv --last-year-months 7
+  chipwatch flows --trade comtrade.csv --trade baci_hs17_2023.csv --only did,mirror
+  chipwatch flows --trade panel.parquet --did-treated ai_compute --did-control 847130,851713 \\
+                  --rule-date 2022-10 --intermediaries SG,MY,TH --json
+  chipwatch flows --trade exports.csv --out flows-report/ --fail-on high
+
+Trade files: the canonical schema (CSV or Parquet), UN Comtrade (API or bulk CSV), CEPII BACI
+(t,i,j,k,v,q) or a Taiwan Customs export table, recognised from the header (docs/flows.md).
+Detectors: surge (peers and own history, robust z, change point), did (Chupilkin-Javorcik-Plekhanov
+roundabout), mirror (Fisman-Wei gap, ghost exports), route (re-export share, origin → hub → destination).
+Exit codes: 0 done; 2 invalid input; 3 with --fail-on.")]
+    Flows(flows_cmd::FlowsArgs),
     /// Classify a chip or system under 3A090/4A090 as of a date, by catalogue name or from raw specs.
     #[command(after_help = "Examples:
   chipwatch classify H100                          # today's rules
@@ -423,6 +438,11 @@ struct ChipsArgs {
     json: bool,
 }
 
+fn parse_trade_format(s: &str) -> Result<chipwatch_model::tradefile::TradeFormat, String> {
+    chipwatch_model::tradefile::TradeFormat::parse(s)
+        .ok_or_else(|| format!("`{s}`: one of canonical, comtrade, baci, taiwan"))
+}
+
 fn parse_date_arg(s: &str) -> Result<chrono::NaiveDate, String> {
     chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
         .map_err(|_| format!("`{s}` is not a date YYYY-MM-DD"))
@@ -435,9 +455,19 @@ struct InputArgs {
     /// the bundled public figures.
     #[arg(long, value_name = "DIR")]
     data: Option<PathBuf>,
-    /// Trade statistics in the canonical schema, CSV or Parquet (by extension); repeatable.
+    /// Trade statistics; repeatable. Parquet (by extension) in the canonical schema; CSV in
+    /// the canonical schema, UN Comtrade (API or bulk download), CEPII BACI (t,i,j,k,v,q) or
+    /// a Taiwan Customs export table, recognised from the header.
     #[arg(long, value_name = "FILE")]
     trade: Vec<PathBuf>,
+    /// The format of every --trade CSV, when its header is not enough: canonical, comtrade,
+    /// baci or taiwan.
+    #[arg(long, value_name = "FORMAT", value_parser = parse_trade_format)]
+    trade_format: Option<chipwatch_model::tradefile::TradeFormat>,
+    /// For Taiwan Customs tables: how many months the last year covers (7 for the release
+    /// ending July 2025). That year is annualised and labelled preliminary.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=12))]
+    last_year_months: Option<u16>,
     /// Write rows that break a rule to FILE (CSV: file, line, column, rule, error, row) and go
     /// on with the rest, instead of stopping at the first bad file.
     #[arg(long, value_name = "FILE")]
@@ -577,12 +607,24 @@ async fn load(args: &InputArgs, progress: &Progress) -> Result<Loaded> {
     for (i, text) in args.claim.iter().enumerate() {
         dataset.claims.push(parse_claim(i, text)?);
     }
+    if args.data.is_none() && !args.trade.is_empty() {
+        // The bundled trade table is a summary of Taiwan Customs data: trade files given on
+        // the command line replace it rather than count the same exports twice.
+        dataset.trade.clear();
+    }
     let mut parquet = Vec::new();
     for path in &args.trade {
         if is_parquet(path) {
             parquet.push(path.clone());
         } else {
-            dataset.add_trade_csv(path, on_invalid)?;
+            dataset.add_trade_file(
+                path,
+                chipwatch_model::tradefile::TradeFileOptions {
+                    format: args.trade_format,
+                    last_year_months: args.last_year_months,
+                },
+                on_invalid,
+            )?;
         }
     }
     progress.step("registering tables");
@@ -915,6 +957,7 @@ fn main() -> ExitCode {
         match cli.command {
             Command::Report(args) => report(args).await,
             Command::Sql(args) => sql(args).await,
+            Command::Flows(args) => flows_cmd::run(args).await,
             Command::Classify(args) => rules_cmd::classify(args),
             Command::Licence(args) => rules_cmd::licence(args),
             Command::Chips(args) => rules_cmd::chips(args),

@@ -420,3 +420,48 @@ Entity List (EL) - Bureau of Industry and Security,,,,,,,,,,,,,,,,,,,,,,,,,,,\n"
     let o = chipwatch(&["lists", "info", "--lists", bad.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn flows_reads_comtrade_and_finds_a_mirror_gap() {
+    let dir = tempfile::tempdir().unwrap();
+    let ct = dir.path().join("comtrade.csv");
+    // The US reports $100m of processors to Malaysia; Malaysia reports $44m CIF from the US
+    // and $220m from Taiwan (which reports $200m): 60% of the US exports never arrived.
+    std::fs::write(
+        &ct,
+        "freqCode,period,reporterCode,reporterISO,flowCode,partnerCode,partnerISO,partnerDesc,cmdCode,primaryValue\n\
+         A,2024,842,USA,X,458,MYS,Malaysia,854231,100000000\n\
+         A,2024,458,MYS,M,842,USA,USA,854231,44000000\n\
+         A,2024,458,MYS,M,490,S19,\"Other Asia, nes\",854231,220000000\n",
+    )
+    .unwrap();
+    let o = chipwatch(&[
+        "flows",
+        "--trade",
+        ct.to_str().unwrap(),
+        "--only",
+        "mirror",
+        "--json",
+        "--fail-on",
+        "high",
+    ]);
+    assert_eq!(o.status.code(), Some(3), "{}", text(&o.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let f = &v["findings"][0];
+    assert_eq!(f["id"], "mirror_gap/US/MY/854231/2024");
+    assert!(f["title"].as_str().unwrap().starts_with("60% of United States"));
+
+    let bad = chipwatch(&[
+        "flows",
+        "--trade",
+        ct.to_str().unwrap(),
+        "--did-treated",
+        "gpus",
+    ]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(
+        text(&bad.stderr).contains("neither a basket (ai_compute"),
+        "{}",
+        text(&bad.stderr)
+    );
+}

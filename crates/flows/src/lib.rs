@@ -13,7 +13,10 @@
 //! | revenue surge | growth billed to each region over every disclosed baseline | [`revenue::revenue_surge`] |
 //! | claim check | which periods reproduce a published growth claim | [`revenue::claim_check`] |
 //! | absorption | implied GPUs and power vs a country's data-centre capacity | [`absorption`] |
-//! | trade surge | exports to a destination vs its history and its peers | [`trade`] |
+//! | trade surge | exports to a destination vs its history and its peers, change point dated | [`trade`] |
+//! | roundabout | difference-in-differences: controlled vs control goods, intermediaries vs others, around each rule | [`did`] |
+//! | mirror gap | exporter-reported vs importer-reported flows: ghost exports | [`mirror`] |
+//! | route share | what a hub re-exports to the destinations of concern; origin → hub → destination | [`route`] |
 //!
 //! Each returns [`Finding`]s with their figures, evidence and sources.
 //!
@@ -30,11 +33,23 @@
 //! ```
 
 pub mod absorption;
+pub mod did;
+pub mod mirror;
 pub mod revenue;
+pub mod route;
 pub mod rows;
+pub mod stats;
 pub mod synth;
 pub mod tables;
 pub mod trade;
+
+/// Quote strings as a SQL list: `'a', 'b'`.
+pub(crate) fn sql_list(v: &[String]) -> String {
+    v.iter()
+        .map(|s| format!("'{}'", s.replace('\'', "''")))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -408,8 +423,7 @@ impl FlowsEngine {
             },
         ];
         if self.has_trade {
-            let mut trade_findings =
-                trade::trade_surge(&self.ctx, &trade::SurgeParams::default()).await?;
+            let mut trade_findings = self.trade_findings(&TradeParams::default()).await?;
             rank(&mut trade_findings);
             let trade_charts = trade::charts(&self.ctx, &trade_findings).await?;
             sections.push(Section {
@@ -425,6 +439,31 @@ impl FlowsEngine {
             });
         }
         Ok(sections)
+    }
+}
+
+/// Parameters of every trade detector.
+#[derive(Debug, Clone, Default)]
+pub struct TradeParams {
+    pub surge: trade::SurgeParams,
+    pub did: did::DidParams,
+    pub mirror: mirror::MirrorParams,
+    pub route: route::RouteParams,
+}
+
+impl FlowsEngine {
+    /// Run the four trade detectors (surge, roundabout, mirror gap, route share).
+    pub async fn trade_findings(&self, p: &TradeParams) -> Result<Vec<Finding>, FlowsError> {
+        let mut v = trade::trade_surge(&self.ctx, &p.surge).await?;
+        v.extend(did::roundabout(&self.ctx, &p.did).await?);
+        v.extend(mirror::mirror_gap(&self.ctx, &p.mirror).await?);
+        v.extend(route::route_share(&self.ctx, &p.route).await?);
+        Ok(v)
+    }
+
+    /// Whether any trade rows are loaded.
+    pub fn has_trade(&self) -> bool {
+        self.has_trade
     }
 }
 

@@ -60,7 +60,93 @@ pub fn register_dataset(ctx: &SessionContext, ds: &Dataset) -> Result<(), FlowsE
     register_assumptions(ctx, ds)?;
     register_claims(ctx, ds)?;
     register_intermediaries(ctx, ds)?;
+    register_rule_events(ctx, ds)?;
+    register_baskets(ctx, &chipwatch_model::basket::bundled())?;
     Ok(())
+}
+
+/// `rule_events`: the US export-control rules of the enforcement record, with the month each
+/// took effect as a month index (`year × 12 + month − 1`, the same scale as the trade view's
+/// `start_month`).
+fn register_rule_events(ctx: &SessionContext, ds: &Dataset) -> Result<(), FlowsError> {
+    let schema = Arc::new(Schema::new(vec![
+        utf8("date", false),
+        i32f("month_index"),
+        utf8("summary", false),
+        utf8("source", false),
+    ]));
+    let mut date = StringBuilder::new();
+    let mut month = Int32Builder::new();
+    let mut summary = StringBuilder::new();
+    let mut source = StringBuilder::new();
+    for e in ds
+        .events
+        .iter()
+        .filter(|e| e.event_type == "rule" && e.jurisdiction.split(';').any(|j| j.trim() == "US"))
+    {
+        let y: Option<i32> = e.date.get(0..4).and_then(|s| s.parse().ok());
+        let m: Option<i32> = e.date.get(5..7).and_then(|s| s.parse().ok());
+        let (Some(y), Some(m)) = (y, m) else { continue };
+        date.append_value(&e.date);
+        month.append_value(y * 12 + m - 1);
+        summary.append_value(&e.summary);
+        source.append_value(&e.source);
+    }
+    register(
+        ctx,
+        "rule_events",
+        schema,
+        vec![
+            Arc::new(date.finish()),
+            Arc::new(month.finish()),
+            Arc::new(summary.finish()),
+            Arc::new(source.finish()),
+        ],
+    )
+}
+
+/// `baskets`: product baskets (basket, role, hs6, description, source) from
+/// `data/flows/baskets.csv`.
+pub fn register_baskets(
+    ctx: &SessionContext,
+    baskets: &[chipwatch_model::basket::Basket],
+) -> Result<(), FlowsError> {
+    let schema = Arc::new(Schema::new(vec![
+        utf8("basket", false),
+        utf8("role", false),
+        utf8("hs6", false),
+        utf8("description", false),
+        utf8("source", false),
+    ]));
+    let mut id = StringBuilder::new();
+    let mut role = StringBuilder::new();
+    let mut hs6 = StringBuilder::new();
+    let mut desc = StringBuilder::new();
+    let mut source = StringBuilder::new();
+    for b in baskets {
+        for c in &b.codes {
+            id.append_value(&b.id);
+            role.append_value(match b.role {
+                chipwatch_model::basket::Role::Controlled => "controlled",
+                chipwatch_model::basket::Role::Control => "control",
+            });
+            hs6.append_value(&c.hs6);
+            desc.append_value(&c.description);
+            source.append_value(&c.source);
+        }
+    }
+    register(
+        ctx,
+        "baskets",
+        schema,
+        vec![
+            Arc::new(id.finish()),
+            Arc::new(role.finish()),
+            Arc::new(hs6.finish()),
+            Arc::new(desc.finish()),
+            Arc::new(source.finish()),
+        ],
+    )
 }
 
 fn register_revenue(ctx: &SessionContext, ds: &Dataset) -> Result<(), FlowsError> {

@@ -52,17 +52,34 @@ fn concern_list() -> String {
         .join(", ")
 }
 
+/// Yearly exports per reporter, destination and product: each HS6, and each basket of which
+/// the reporter exports more than one code (summed), with the months each year covers.
+const YEARLY: &str = "base AS (
+           SELECT reporter, partner, substr(hs_code, 1, 6) AS hs6, year, start_month, months, value_usd, preliminary
+           FROM trade WHERE flow = 'export'
+           UNION ALL
+           SELECT t.reporter, t.partner, b.basket, t.year, t.start_month, t.months, t.value_usd, t.preliminary
+           FROM trade t JOIN baskets b ON substr(t.hs_code, 1, 6) = b.hs6
+           JOIN (SELECT t2.reporter, b2.basket FROM trade t2 JOIN baskets b2 ON substr(t2.hs_code, 1, 6) = b2.hs6
+                 WHERE t2.flow = 'export' GROUP BY t2.reporter, b2.basket
+                 HAVING COUNT(DISTINCT substr(t2.hs_code, 1, 6)) > 1) multi
+             ON multi.reporter = t.reporter AND multi.basket = b.basket
+           WHERE t.flow = 'export'
+         ),
+         yearly AS (
+           SELECT reporter, partner, hs6, year,
+                  SUM(value_usd) AS value_usd,
+                  LEAST(MAX(start_month + months) - MIN(start_month), 12) AS months_covered,
+                  bool_or(COALESCE(preliminary, false)) AS preliminary,
+                  COUNT(*) AS rows_in
+           FROM base
+           GROUP BY reporter, partner, hs6, year
+         )";
+
 /// The annualised yearly series per reporter, partner and HS6, with growth and peer statistics.
 fn query(p: &SurgeParams) -> String {
     format!(
-        "WITH yearly AS (
-           SELECT reporter, partner, substr(hs_code, 1, 6) AS hs6, year,
-                  SUM(value_usd) AS value_usd, SUM(months) AS months_covered,
-                  bool_or(COALESCE(preliminary, false)) AS preliminary,
-                  COUNT(*) AS rows_in
-           FROM trade WHERE flow = 'export'
-           GROUP BY reporter, partner, substr(hs_code, 1, 6), year
-         ),
+        "WITH {YEARLY},
          series AS (
            SELECT y.*, y.value_usd * 12.0 / CAST(LEAST(y.months_covered, 12) AS DOUBLE) AS annualised,
                   LAG(y.value_usd) OVER (PARTITION BY reporter, partner, hs6 ORDER BY year) AS prev_value,
@@ -115,6 +132,7 @@ pub async fn trade_surge(
     params: &SurgeParams,
 ) -> Result<Vec<Finding>, FlowsError> {
     let rows = Rows::query(ctx, &query(params)).await?;
+    let history = histories(ctx, &rows).await?;
     let countries = chipwatch_model::country::CountryRegistry::bundled();
     let name = |code: &str| {
         countries
@@ -126,7 +144,16 @@ pub async fn trade_surge(
     for row in rows.iter() {
         let z = row.f64("robust_z");
         let role = row.text("role");
-        let standout = z.is_some_and(|z| z >= params.min_z);
+        let key = (row.text("reporter"), row.text("partner"), row.text("hs6"));
+        let year = row.num("year") as i32;
+        let past = history
+            .get(&key)
+            .map(|s| s.before(year))
+            .unwrap_or_default();
+        let hz = past.history_z(row.num("growth_pct"));
+        let cp = past.change_point(year, row.num("annualised"));
+        let standout =
+            z.is_some_and(|z| z >= params.min_z) || hz.is_some_and(|z| z >= params.min_z);
         if !standout && role == "other" {
             continue;
         }
@@ -135,10 +162,7 @@ pub async fn trade_surge(
             (_, true) => Severity::High,
             (_, false) => Severity::Medium,
         };
-        let reporter = row.text("reporter");
-        let partner = row.text("partner");
-        let hs6 = row.text("hs6");
-        let year = row.num("year") as i32;
+        let (reporter, partner, hs6) = key;
         let months = row.num("months_covered") as i32;
         let g = row.num("growth_pct");
         let partial = months < 12;
@@ -156,7 +180,7 @@ pub async fn trade_surge(
         f.subject_code = Some(partner.clone());
         f.score = g;
         f.title = format!(
-            "{} exports of HS {} to {} rose {} in {label}: {} vs {} in {}{}",
+            "{} exports of {} to {} rose {} in {label}: {} vs {} in {}{}",
             name(&reporter),
             hs_label(&hs6),
             name(&partner),
@@ -222,6 +246,34 @@ pub async fn trade_surge(
             ))
             .unwrap_or_default()
         );
+        if let Some(hz) = hz {
+            f.explanation.push_str(&format!(
+                " Against its own history ({} earlier years of growth, median {}), this year's growth has a robust z of {hz:.1}.",
+                past.growths.len(),
+                growth_pct(crate::stats::median(&past.growths).unwrap_or(0.0))
+            ));
+            f.figure(Figure::new("history_robust_z", hz, "", format!("{hz:.2}")));
+        }
+        if let Some((at, c)) = cp {
+            f.explanation.push_str(&format!(
+                " The series' largest level shift is dated to {at}: about {} a year before, {} from {at} on (Welch t {:.1}).",
+                usd_m(c.mean_before.exp() / 1e6),
+                usd_m(c.mean_after.exp() / 1e6),
+                c.t
+            ));
+            f.figure(Figure::new(
+                "change_point_year",
+                f64::from(at),
+                "",
+                at.to_string(),
+            ))
+            .figure(Figure::new(
+                "change_point_t",
+                c.t,
+                "",
+                format!("{:.1}", c.t),
+            ));
+        }
         f.figure(Figure::new(
             "value_usd",
             row.num("value_usd"),
@@ -252,8 +304,9 @@ pub async fn trade_surge(
         }
         f.evidence(
             format!(
-                "{} exports of HS {hs6} to {} by year",
+                "{} exports of {} to {} by year",
                 name(&reporter),
+                hs_label(&hs6),
                 name(&partner)
             ),
             "trade input (see the dataset's trade file and its source column)",
@@ -287,6 +340,104 @@ pub async fn trade_surge(
     Ok(out)
 }
 
+/// A destination's yearly series before the year tested.
+#[derive(Debug, Default, Clone)]
+struct Past {
+    /// (year, annualised value) of the full years before, in order.
+    years: Vec<(i32, f64)>,
+    /// Growth in percent of each consecutive pair of full years.
+    growths: Vec<f64>,
+}
+
+impl Past {
+    fn history_z(&self, growth: f64) -> Option<f64> {
+        crate::stats::robust_z(growth, &self.growths)
+    }
+    /// The largest shift in log level over the earlier years and this one, with the year it
+    /// starts; needs at least two years on each side.
+    fn change_point(&self, year: i32, annualised: f64) -> Option<(i32, crate::stats::ChangePoint)> {
+        let mut ys: Vec<(i32, f64)> = self
+            .years
+            .iter()
+            .copied()
+            .filter(|(_, v)| *v > 0.0)
+            .collect();
+        if annualised > 0.0 {
+            ys.push((year, annualised));
+        }
+        let logs: Vec<f64> = ys.iter().map(|(_, v)| v.ln()).collect();
+        let c = crate::stats::change_point(&logs, 2)?;
+        Some((ys[c.at].0, c))
+    }
+}
+
+#[derive(Debug, Default, Clone)]
+struct YearSeries(Vec<(i32, f64, i64)>);
+
+impl YearSeries {
+    fn before(&self, year: i32) -> Past {
+        let full: Vec<(i32, f64)> = self
+            .0
+            .iter()
+            .filter(|(y, _, m)| *y < year && *m >= 12)
+            .map(|(y, v, _)| (*y, *v))
+            .collect();
+        let growths = full
+            .windows(2)
+            .filter(|w| w[1].0 == w[0].0 + 1 && w[0].1 > 0.0)
+            .map(|w| (w[1].1 / w[0].1 - 1.0) * 100.0)
+            .collect();
+        Past {
+            years: full,
+            growths,
+        }
+    }
+}
+
+type Key = (String, String, String);
+
+/// The yearly series of every (reporter, destination, product) in `rows`, in one query.
+async fn histories(
+    ctx: &SessionContext,
+    rows: &Rows,
+) -> Result<std::collections::HashMap<Key, YearSeries>, FlowsError> {
+    let mut keys: Vec<String> = rows
+        .iter()
+        .map(|r| {
+            format!(
+                "{}/{}/{}",
+                r.text("reporter"),
+                r.text("partner"),
+                r.text("hs6")
+            )
+        })
+        .collect();
+    keys.sort();
+    keys.dedup();
+    let mut out: std::collections::HashMap<Key, YearSeries> = Default::default();
+    if keys.is_empty() {
+        return Ok(out);
+    }
+    let q = format!(
+        "WITH {YEARLY}
+         SELECT reporter, partner, hs6, year, value_usd, months_covered FROM yearly
+         WHERE concat(reporter, '/', partner, '/', hs6) IN ({})
+         ORDER BY reporter, partner, hs6, year",
+        crate::sql_list(&keys)
+    );
+    for r in Rows::query(ctx, &q).await?.iter() {
+        out.entry((r.text("reporter"), r.text("partner"), r.text("hs6")))
+            .or_default()
+            .0
+            .push((
+                r.num("year") as i32,
+                r.num("value_usd"),
+                r.num("months_covered") as i64,
+            ));
+    }
+    Ok(out)
+}
+
 fn month_abbr(m: i32) -> &'static str {
     [
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
@@ -298,11 +449,14 @@ fn month_abbr(m: i32) -> &'static str {
 
 fn hs_label(hs6: &str) -> String {
     let dotted = if hs6.len() == 6 {
-        format!("{}.{}", &hs6[..4], &hs6[4..])
+        format!("HS {}.{}", &hs6[..4], &hs6[4..])
     } else {
-        hs6.to_string()
+        format!("HS {hs6}")
     };
     match hs6 {
+        "ai_compute" => "the AI-compute basket (8471.50, 8471.80, 8473.30)".into(),
+        "chpl_ics" => "the CHPL Tier 1 ICs (8542.31-39)".into(),
+        "control_electronics" => "the control electronics basket".into(),
         "854231" => format!("{dotted} (processors and controllers)"),
         "847150" => format!("{dotted} (processing units: servers)"),
         "847180" => format!("{dotted} (other data-processing units)"),
@@ -317,7 +471,8 @@ pub async fn charts(ctx: &SessionContext, findings: &[Finding]) -> Result<Vec<Ch
     let top = Rows::query(
         ctx,
         "SELECT reporter, substr(hs_code, 1, 6) AS hs6, SUM(value_usd) AS v FROM trade
-         WHERE flow = 'export' GROUP BY reporter, substr(hs_code, 1, 6) ORDER BY v DESC LIMIT 1",
+         WHERE flow = 'export' GROUP BY reporter, substr(hs_code, 1, 6)
+         ORDER BY substr(hs_code, 1, 6) = '854231' DESC, v DESC LIMIT 1",
     )
     .await?;
     let Some(t) = top.iter().next() else {
@@ -327,8 +482,8 @@ pub async fn charts(ctx: &SessionContext, findings: &[Finding]) -> Result<Vec<Ch
     let rows = Rows::query(
         ctx,
         &format!(
-            "SELECT partner, year, SUM(months) AS months_covered,
-                    SUM(value_usd) * 12.0 / CAST(LEAST(SUM(months), 12) AS DOUBLE) AS annualised
+            "SELECT partner, year, LEAST(MAX(start_month + months) - MIN(start_month), 12) AS months_covered,
+                    SUM(value_usd) * 12.0 / CAST(LEAST(MAX(start_month + months) - MIN(start_month), 12) AS DOUBLE) AS annualised
              FROM trade WHERE flow = 'export' AND reporter = '{reporter}' AND substr(hs_code, 1, 6) = '{hs6}'
                AND (partner IN (SELECT country FROM intermediaries) OR partner IN ({}))
              GROUP BY partner, year ORDER BY partner, year",
@@ -402,7 +557,7 @@ pub async fn charts(ctx: &SessionContext, findings: &[Finding]) -> Result<Vec<Ch
             .unwrap_or_else(|| reporter.clone());
         charts.push(Chart {
             id: format!("trade_{reporter}_{hs6}_{}", if group { "destinations" } else { "routes" }),
-            title: format!("{reporter_name} exports of HS {} to {title} (USD m, partial years annualised)", hs_label(&hs6)),
+            title: format!("{reporter_name} exports of {} to {title} (USD m, partial years annualised)", hs_label(&hs6)),
             kind: ChartKind::Line,
             x_labels: x.clone(),
             series,

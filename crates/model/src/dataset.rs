@@ -237,10 +237,15 @@ impl Dataset {
         Ok(ds)
     }
 
-    /// Add trade statistics from a canonical-schema CSV.
-    pub fn add_trade_csv(&mut self, path: &Path, on_invalid: OnInvalid) -> Result<(), InputError> {
-        let countries = CountryRegistry::bundled();
-        let loaded = read_trade(&Source::Path(path.to_path_buf()), countries)?;
+    /// Add trade statistics from a file in any format [`crate::tradefile`] reads (canonical
+    /// CSV, UN Comtrade, BACI, Taiwan Customs).
+    pub fn add_trade_file(
+        &mut self,
+        path: &Path,
+        options: crate::tradefile::TradeFileOptions,
+        on_invalid: OnInvalid,
+    ) -> Result<(), InputError> {
+        let loaded = crate::tradefile::read_trade_file(path, options)?;
         let rows = self.accept(loaded, on_invalid)?;
         self.trade.extend(rows);
         Ok(())

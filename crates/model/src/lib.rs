@@ -28,6 +28,7 @@ pub mod revenue;
 pub mod status;
 pub mod taiwan;
 pub mod trade;
+pub mod tradefile;
 pub mod units;
 
 pub use error::{InputError, RowError};

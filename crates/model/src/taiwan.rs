@@ -57,18 +57,29 @@ pub fn read_taiwan_customs(
     path: &Path,
     last_year_months: u16,
 ) -> Result<Loaded<TradeRecord>, InputError> {
+    let file = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|source| InputError::Io {
+        file: file.clone(),
+        source,
+    })?;
+    read_taiwan_bytes(&file, bytes, last_year_months)
+}
+
+/// [`read_taiwan_customs`] on bytes already read, named `file` in errors.
+pub fn read_taiwan_bytes(
+    file: &str,
+    bytes: Vec<u8>,
+    last_year_months: u16,
+) -> Result<Loaded<TradeRecord>, InputError> {
     if !(1..=12).contains(&last_year_months) {
         return Err(InputError::Invalid {
-            file: path.display().to_string(),
+            file: file.to_string(),
             message: format!("last_year_months {last_year_months}: 1 to 12"),
         });
     }
     let countries = CountryRegistry::bundled();
-    let source = format!(
-        "Taiwan Customs Administration trade statistics ({})",
-        path.display()
-    );
-    let mut loaded = CsvInput::open(path, COLUMNS)?.load(|row| {
+    let source = format!("Taiwan Customs Administration trade statistics ({file})");
+    let mut loaded = CsvInput::from_bytes(file, bytes, COLUMNS)?.load(|row| {
         let y = row.required("year", R_YEAR)?.trim();
         let year: i32 = y
             .parse()
@@ -109,7 +120,7 @@ pub fn read_taiwan_customs(
     {
         let partial = TradePeriod::parse(&format!("{last}-01..{last}-{last_year_months:02}"))
             .map_err(|message| InputError::Invalid {
-                file: path.display().to_string(),
+                file: file.to_string(),
                 message,
             })?;
         for r in loaded
