@@ -449,7 +449,12 @@ fn flows_reads_comtrade_and_finds_a_mirror_gap() {
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     let f = &v["findings"][0];
     assert_eq!(f["id"], "mirror_gap/US/MY/854231/2024");
-    assert!(f["title"].as_str().unwrap().starts_with("60% of United States"));
+    assert!(
+        f["title"]
+            .as_str()
+            .unwrap()
+            .starts_with("60% of United States")
+    );
 
     let bad = chipwatch(&[
         "flows",

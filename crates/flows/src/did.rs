@@ -272,11 +272,11 @@ async fn collapse(
     );
     let q = format!(
         "WITH p AS (
-           SELECT reporter AS origin, partner AS dest, substr(hs_code, 1, 6) AS hs6, start_month, months,
+           SELECT reporter AS origin, partner AS dest, hs6, start_month, months,
                   SUM(value_usd) AS v
-           FROM trade
+           FROM trade_cells
            WHERE flow IN ('export', 're_export') AND reporter <> partner
-             AND substr(hs_code, 1, 6) IN ({codes})
+             AND hs6 IN ({codes})
            GROUP BY 1, 2, 3, 4, 5
          )
          SELECT origin, dest, hs6,

@@ -109,6 +109,9 @@ pub struct TradeLoad {
 pub struct FlowsEngine {
     ctx: SessionContext,
     has_trade: bool,
+    /// Scratch folder for the materialised trade cells, removed with the engine.
+    scratch: tempfile::TempDir,
+    generation: u32,
 }
 
 impl FlowsEngine {
@@ -121,9 +124,18 @@ impl FlowsEngine {
             .with_target_partitions(config.target_partitions.max(1))
             .with_information_schema(true);
         let ctx = SessionContext::new_with_config_rt(session, runtime.build_arc()?);
+        let scratch = tempfile::Builder::new()
+            .prefix("chipwatch-flows-")
+            .tempdir()
+            .map_err(|e| FlowsError::Input {
+                file: std::env::temp_dir().display().to_string(),
+                message: format!("cannot create a scratch folder: {e}"),
+            })?;
         Ok(FlowsEngine {
             ctx,
             has_trade: false,
+            scratch,
+            generation: 0,
         })
     }
 
@@ -164,15 +176,54 @@ impl FlowsEngine {
             load.parquet_files.push(path.clone());
             selects.push(select);
         }
-        self.ctx
-            .sql(&format!(
+        rows::sql(
+            &self.ctx,
+            &format!(
                 "CREATE OR REPLACE VIEW trade_raw AS {}",
                 selects.join(" UNION ALL ")
-            ))
-            .await?;
-        self.ctx.sql(tables::TRADE_VIEW).await?;
+            ),
+        )
+        .await?;
+        rows::sql(&self.ctx, tables::TRADE_VIEW).await?;
         self.has_trade = load.csv_rows > 0 || load.parquet_rows > 0;
+        self.materialise_cells().await?;
         Ok(load)
+    }
+
+    /// Sum the trade to cells (reporter, partner, flow, HS6, period) once, into a Parquet file
+    /// in the engine's scratch folder registered as `trade_cells`: the detectors read the cells,
+    /// so a table of any size is scanned once, in a pool that spills when bounded.
+    async fn materialise_cells(&mut self) -> Result<(), FlowsError> {
+        let dir = self
+            .scratch
+            .path()
+            .join(format!("cells-{}", self.generation));
+        self.generation += 1;
+        rows::record(&format!(
+            "CREATE OR REPLACE TABLE trade_cells AS {}",
+            tables::TRADE_CELLS
+        ));
+        let df = self.ctx.sql(tables::TRADE_CELLS).await?;
+        df.write_parquet(
+            dir.to_str().ok_or_else(|| FlowsError::Input {
+                file: dir.display().to_string(),
+                message: "the scratch folder's path is not UTF-8".into(),
+            })?,
+            datafusion::dataframe::DataFrameWriteOptions::new(),
+            None,
+        )
+        .await?;
+        if self.ctx.table_exist("trade_cells")? {
+            self.ctx.deregister_table("trade_cells")?;
+        }
+        self.ctx
+            .register_parquet(
+                "trade_cells",
+                dir.to_str().unwrap_or_default(),
+                ParquetReadOptions::default(),
+            )
+            .await?;
+        Ok(())
     }
 
     /// Register one Parquet file, check it against the canonical schema and its rules, and
@@ -300,15 +351,22 @@ impl FlowsEngine {
             .collect::<Vec<_>>()
             .join(" OR ");
         let view = format!("{name}_mapped");
-        self.ctx
-            .sql(&format!("CREATE OR REPLACE VIEW {view} AS {mapped}"))
-            .await?;
-        let total = Rows::query(&self.ctx, &format!("SELECT COUNT(*) AS n FROM {view}"))
-            .await?
-            .iter()
-            .next()
-            .and_then(|r| r.i64("n"))
-            .unwrap_or(0) as u64;
+        rows::sql(
+            &self.ctx,
+            &format!("CREATE OR REPLACE VIEW {view} AS {mapped}"),
+        )
+        .await?;
+        // One scan counts the rows and the rows that break a rule; only then are they fetched.
+        let counts = Rows::query(
+            &self.ctx,
+            &format!(
+                "SELECT COUNT(*) AS n, COUNT(CASE WHEN {bad_any} THEN 1 END) AS bad FROM {view}"
+            ),
+        )
+        .await?;
+        let first = counts.iter().next();
+        let total = first.and_then(|r| r.i64("n")).unwrap_or(0) as u64;
+        let bad_count = first.and_then(|r| r.i64("bad")).unwrap_or(0);
         if total == 0 {
             return Err(input_err("the file has no rows".into()));
         }
@@ -321,15 +379,19 @@ impl FlowsEngine {
             OnInvalid::Fail => "LIMIT 20",
             OnInvalid::Quarantine => "",
         };
-        let bad = Rows::query(
-            &self.ctx,
-            &format!(
-                "SELECT CASE {case} END AS broken, period, reporter, partner, flow, hs_code,
-                        CAST(value_usd AS VARCHAR) AS value_text
-                 FROM {view} WHERE {bad_any} {limit}"
-            ),
-        )
-        .await?;
+        let bad = if bad_count == 0 {
+            Rows::from_batches(Vec::new())
+        } else {
+            Rows::query(
+                &self.ctx,
+                &format!(
+                    "SELECT CASE {case} END AS broken, period, reporter, partner, flow, hs_code,
+                            CAST(value_usd AS VARCHAR) AS value_text
+                     FROM {view} WHERE {bad_any} {limit}"
+                ),
+            )
+            .await?
+        };
         let mut rejected = Vec::new();
         for r in bad.iter() {
             let col = r.text("broken");

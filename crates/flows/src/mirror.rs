@@ -43,17 +43,17 @@ impl Default for MirrorParams {
 
 fn query() -> &'static str {
     "WITH x AS (
-       SELECT reporter AS exporter, partner AS importer, substr(hs_code, 1, 6) AS hs6, year,
+       SELECT reporter AS exporter, partner AS importer, hs6, year,
               SUM(value_usd) AS exported,
               LEAST(MAX(start_month + months) - MIN(start_month), 12) AS months_x
-       FROM trade WHERE flow = 'export' AND reporter <> partner
+       FROM trade_cells WHERE flow = 'export' AND reporter <> partner
        GROUP BY 1, 2, 3, 4
      ),
      m AS (
-       SELECT partner AS exporter, reporter AS importer, substr(hs_code, 1, 6) AS hs6, year,
+       SELECT partner AS exporter, reporter AS importer, hs6, year,
               SUM(value_usd) AS imported,
               LEAST(MAX(start_month + months) - MIN(start_month), 12) AS months_m
-       FROM trade WHERE flow = 'import' AND reporter <> partner
+       FROM trade_cells WHERE flow = 'import' AND reporter <> partner
        GROUP BY 1, 2, 3, 4
      ),
      reports AS (SELECT DISTINCT importer, hs6, year, months_m AS months_r FROM m)

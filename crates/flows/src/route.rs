@@ -141,8 +141,8 @@ pub async fn hub_flows(
     }
     let q = format!(
         "WITH t AS (
-           SELECT reporter, partner, flow, year, SUM(value_usd) AS v FROM trade
-           WHERE substr(hs_code, 1, 6) IN ({codes}) AND reporter <> partner
+           SELECT reporter, partner, flow, year, SUM(value_usd) AS v FROM trade_cells
+           WHERE hs6 IN ({codes}) AND reporter <> partner
              AND (reporter IN ({hubs}) OR partner IN ({hubs}))
            GROUP BY 1, 2, 3, 4
          )

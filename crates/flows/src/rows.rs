@@ -6,6 +6,44 @@ use datafusion::prelude::SessionContext;
 
 use crate::FlowsError;
 
+/// A recorded statement and, for queries, how many rows it returned.
+pub type Recorded = (String, Option<usize>);
+
+static LOG: std::sync::Mutex<Option<Vec<Recorded>>> = std::sync::Mutex::new(None);
+
+/// Start recording every SQL statement the engine and its detectors run (benchmarks replay
+/// them on another engine); [`take_recorded`] returns them and stops recording.
+pub fn record_queries() {
+    *LOG.lock().unwrap_or_else(|e| e.into_inner()) = Some(Vec::new());
+}
+
+/// The statements recorded since [`record_queries`], in order.
+pub fn take_recorded() -> Vec<Recorded> {
+    LOG.lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .take()
+        .unwrap_or_default()
+}
+
+/// Record a statement that the engine ran by other means (such as writing a table to
+/// Parquet), in the SQL another engine would use for it.
+pub fn record(sql: &str) {
+    if let Some(log) = LOG.lock().unwrap_or_else(|e| e.into_inner()).as_mut() {
+        log.push((sql.to_string(), None));
+    }
+}
+
+/// Plan `sql` on `ctx`, recording it when recording is on.
+pub async fn sql(
+    ctx: &SessionContext,
+    sql: &str,
+) -> Result<datafusion::dataframe::DataFrame, FlowsError> {
+    if let Some(log) = LOG.lock().unwrap_or_else(|e| e.into_inner()).as_mut() {
+        log.push((sql.to_string(), None));
+    }
+    Ok(ctx.sql(sql).await?)
+}
+
 /// The result of a query, row by row.
 pub struct Rows {
     batches: Vec<RecordBatch>,
@@ -16,8 +54,14 @@ pub struct Rows {
 impl Rows {
     /// Run `sql` and collect its result.
     pub async fn query(ctx: &SessionContext, sql: &str) -> Result<Rows, FlowsError> {
-        let batches = ctx.sql(sql).await?.collect().await?;
-        Ok(Rows::from_batches(batches))
+        let batches = self::sql(ctx, sql).await?.collect().await?;
+        let rows = Rows::from_batches(batches);
+        if let Some(log) = LOG.lock().unwrap_or_else(|e| e.into_inner()).as_mut()
+            && let Some(last) = log.iter_mut().rev().find(|(s, _)| s == sql)
+        {
+            last.1 = Some(rows.len());
+        }
+        Ok(rows)
     }
 
     pub fn from_batches(batches: Vec<RecordBatch>) -> Rows {

@@ -514,6 +514,15 @@ pub fn trade_batches(
 
 /// SQL that parses the canonical `period` text into `year`, `start_month` (months since
 /// year 0) and `months`: `2024`, `2024-03`, `2024-Q2`, `2025-01..2025-07`.
+/// Trade summed to cells: one row per reporter, partner, flow, HS6 and period, with the
+/// period's year, first month index and length. The detectors read this table.
+pub const TRADE_CELLS: &str = "
+SELECT reporter, partner, flow, substr(hs_code, 1, 6) AS hs6, year, start_month, months,
+       SUM(value_usd) AS value_usd, bool_or(COALESCE(preliminary, false)) AS preliminary,
+       COUNT(*) AS rows_in
+FROM trade
+GROUP BY reporter, partner, flow, substr(hs_code, 1, 6), year, start_month, months";
+
 pub const TRADE_VIEW: &str = "
 CREATE OR REPLACE VIEW trade AS
 SELECT t.*,

@@ -55,14 +55,14 @@ fn concern_list() -> String {
 /// Yearly exports per reporter, destination and product: each HS6, and each basket of which
 /// the reporter exports more than one code (summed), with the months each year covers.
 const YEARLY: &str = "base AS (
-           SELECT reporter, partner, substr(hs_code, 1, 6) AS hs6, year, start_month, months, value_usd, preliminary
-           FROM trade WHERE flow = 'export'
+           SELECT reporter, partner, hs6, year, start_month, months, value_usd, preliminary
+           FROM trade_cells WHERE flow = 'export'
            UNION ALL
            SELECT t.reporter, t.partner, b.basket, t.year, t.start_month, t.months, t.value_usd, t.preliminary
-           FROM trade t JOIN baskets b ON substr(t.hs_code, 1, 6) = b.hs6
-           JOIN (SELECT t2.reporter, b2.basket FROM trade t2 JOIN baskets b2 ON substr(t2.hs_code, 1, 6) = b2.hs6
+           FROM baskets b JOIN trade_cells t ON t.hs6 = b.hs6
+           JOIN (SELECT t2.reporter, b2.basket FROM baskets b2 JOIN trade_cells t2 ON t2.hs6 = b2.hs6
                  WHERE t2.flow = 'export' GROUP BY t2.reporter, b2.basket
-                 HAVING COUNT(DISTINCT substr(t2.hs_code, 1, 6)) > 1) multi
+                 HAVING COUNT(DISTINCT t2.hs6) > 1) multi
              ON multi.reporter = t.reporter AND multi.basket = b.basket
            WHERE t.flow = 'export'
          ),
@@ -470,9 +470,9 @@ fn hs_label(hs6: &str) -> String {
 pub async fn charts(ctx: &SessionContext, findings: &[Finding]) -> Result<Vec<Chart>, FlowsError> {
     let top = Rows::query(
         ctx,
-        "SELECT reporter, substr(hs_code, 1, 6) AS hs6, SUM(value_usd) AS v FROM trade
-         WHERE flow = 'export' GROUP BY reporter, substr(hs_code, 1, 6)
-         ORDER BY substr(hs_code, 1, 6) = '854231' DESC, v DESC LIMIT 1",
+        "SELECT reporter, hs6, SUM(value_usd) AS v FROM trade_cells
+         WHERE flow = 'export' GROUP BY reporter, hs6
+         ORDER BY hs6 = '854231' DESC, v DESC LIMIT 1",
     )
     .await?;
     let Some(t) = top.iter().next() else {
@@ -484,7 +484,7 @@ pub async fn charts(ctx: &SessionContext, findings: &[Finding]) -> Result<Vec<Ch
         &format!(
             "SELECT partner, year, LEAST(MAX(start_month + months) - MIN(start_month), 12) AS months_covered,
                     SUM(value_usd) * 12.0 / CAST(LEAST(MAX(start_month + months) - MIN(start_month), 12) AS DOUBLE) AS annualised
-             FROM trade WHERE flow = 'export' AND reporter = '{reporter}' AND substr(hs_code, 1, 6) = '{hs6}'
+             FROM trade_cells WHERE flow = 'export' AND reporter = '{reporter}' AND hs6 = '{hs6}'
                AND (partner IN (SELECT country FROM intermediaries) OR partner IN ({}))
              GROUP BY partner, year ORDER BY partner, year",
             concern_list()
