@@ -490,9 +490,12 @@ impl FlowsEngine {
             let trade_charts = trade::charts(&self.ctx, &trade_findings).await?;
             sections.push(Section {
                 id: "trade".into(),
-                title: "Trade flows: surges to routes and destinations of concern".into(),
-                intro: "Exports by product and destination, the latest year against the year before and against the \
-                        reporter's other destinations. Partial years are annualised and labelled."
+                title: "Trade flows: surges, roundabout trade, mirror gaps and routes".into(),
+                intro: "Exports by product and destination, the latest year against the year before, the reporter's \
+                        other destinations and the destination's own history, with the year the level shifted; a \
+                        difference-in-differences test of re-routing through intermediaries around each rule; exports \
+                        that never appear in the importer's statistics; and what hubs send on to the destinations of \
+                        concern. Partial years are annualised and labelled."
                     .into(),
                 findings: trade_findings,
                 charts: trade_charts,

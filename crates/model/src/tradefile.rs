@@ -99,17 +99,13 @@ pub fn sniff(header: &[String]) -> Option<TradeFormat> {
     }
 }
 
-/// The file's bytes as UTF-8: as they are when valid, else decoded as Latin-1.
-fn utf8_bytes(path: &Path) -> Result<(Vec<u8>, bool), InputError> {
-    let bytes = std::fs::read(path).map_err(|source| InputError::Io {
-        file: path.display().to_string(),
-        source,
-    })?;
+/// Bytes as UTF-8: as they are when valid, else decoded as Latin-1.
+fn utf8_bytes(bytes: Vec<u8>) -> (Vec<u8>, bool) {
     match String::from_utf8(bytes) {
-        Ok(s) => Ok((s.into_bytes(), false)),
+        Ok(s) => (s.into_bytes(), false),
         Err(e) => {
             let latin: String = e.into_bytes().iter().map(|&b| b as char).collect();
-            Ok((latin.into_bytes(), true))
+            (latin.into_bytes(), true)
         }
     }
 }
@@ -120,7 +116,21 @@ pub fn read_trade_file(
     options: TradeFileOptions,
 ) -> Result<Loaded<TradeRecord>, InputError> {
     let file = path.display().to_string();
-    let (bytes, latin1) = utf8_bytes(path)?;
+    let bytes = std::fs::read(path).map_err(|source| InputError::Io {
+        file: file.clone(),
+        source,
+    })?;
+    read_trade_bytes(&file, bytes, options)
+}
+
+/// [`read_trade_file`] on bytes already read, named `file` in errors.
+pub fn read_trade_bytes(
+    file: &str,
+    bytes: Vec<u8>,
+    options: TradeFileOptions,
+) -> Result<Loaded<TradeRecord>, InputError> {
+    let file = file.to_string();
+    let (bytes, latin1) = utf8_bytes(bytes);
     if bytes
         .iter()
         .all(|b| b.is_ascii_whitespace() || *b == 0xEF || *b == 0xBB || *b == 0xBF)
