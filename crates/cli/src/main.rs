@@ -17,6 +17,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 
 mod assess_cmd;
+mod cluster_cmd;
 mod flows_cmd;
 mod lists_cmd;
 mod locate_net;
@@ -80,6 +81,18 @@ Detectors: surge (peers and own history, robust z, change point), did (Chupilkin
 roundabout), mirror (Fisman-Wei gap, ghost exports), route (re-export share, origin → hub → destination).
 Exit codes: 0 done; 2 invalid input; 3 with --fail-on.")]
     Flows(flows_cmd::FlowsArgs),
+    /// Run the processes of an Apache DataFusion Ballista cluster (builds with `--features distributed`).
+    #[command(
+        subcommand,
+        after_help = "Example, a scheduler and two executors on one machine:
+  chipwatch cluster scheduler --bind 127.0.0.1:50050 &
+  chipwatch cluster executor --scheduler 127.0.0.1:50050 --bind 127.0.0.1:50051 --grpc-port 50052 &
+  chipwatch cluster executor --scheduler 127.0.0.1:50050 --bind 127.0.0.1:50053 --grpc-port 50054 &
+  chipwatch flows --engine ballista://127.0.0.1:50050 --trade trade-parquet-folder/
+
+Executors on other machines must read the trade files and --scratch at the same paths."
+    )]
+    Cluster(cluster_cmd::ClusterCmd),
     /// Classify a chip or system under 3A090/4A090 as of a date, by catalogue name or from raw specs.
     #[command(after_help = "Examples:
   chipwatch classify H100                          # today's rules
@@ -479,6 +492,15 @@ struct InputArgs {
     /// Memory the query engine may use before spilling to disk, e.g. 512M, 4G.
     #[arg(long, value_name = "SIZE", value_parser = parse_size)]
     memory_limit: Option<usize>,
+    /// Where the queries run: `embedded` (this process) or `ballista://HOST:PORT`, the
+    /// scheduler of an Apache DataFusion Ballista cluster (a build with `--features distributed`;
+    /// start one with `chipwatch cluster scheduler` and `chipwatch cluster executor`).
+    #[arg(long, value_name = "ENGINE", default_value = "embedded", value_parser = chipwatch_flows::Engine::parse)]
+    engine: chipwatch_flows::Engine,
+    /// Folder for the engine's scratch tables; with --engine ballista://, a folder every
+    /// executor can read at the same path.
+    #[arg(long, value_name = "DIR")]
+    scratch: Option<PathBuf>,
 }
 
 #[derive(Args)]
@@ -587,10 +609,12 @@ struct Loaded {
     quarantined: usize,
 }
 
+/// A Parquet file (by extension), or a folder of them.
 fn is_parquet(p: &Path) -> bool {
-    p.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("parquet"))
+    p.is_dir()
+        || p.extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| e.eq_ignore_ascii_case("parquet"))
 }
 
 async fn load(args: &InputArgs, progress: &Progress) -> Result<Loaded> {
@@ -628,10 +652,13 @@ async fn load(args: &InputArgs, progress: &Progress) -> Result<Loaded> {
         }
     }
     progress.step("registering tables");
-    let mut engine = FlowsEngine::new(&EngineConfig {
+    let mut engine = FlowsEngine::connect(&EngineConfig {
         memory_limit: args.memory_limit,
+        engine: args.engine.clone(),
+        scratch: args.scratch.clone(),
         ..EngineConfig::default()
-    })?;
+    })
+    .await?;
     let trade = engine.load(&dataset, &parquet, on_invalid).await?;
     let mut quarantined = 0;
     if let Some(q) = &args.quarantine {
@@ -943,8 +970,16 @@ async fn sql(args: SqlArgs) -> Result<ExitCode> {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // Query plans are trees: Ballista's scheduler and executors (and the client that encodes
+    // plans for them) recurse through them, deeper than a default 2 MiB thread stack allows.
+    let stack = if matches!(cli.command, Command::Cluster(_)) {
+        64 << 20
+    } else {
+        16 << 20
+    };
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
+        .thread_stack_size(stack)
         .build()
     {
         Ok(r) => r,
@@ -958,6 +993,7 @@ fn main() -> ExitCode {
             Command::Report(args) => report(args).await,
             Command::Sql(args) => sql(args).await,
             Command::Flows(args) => flows_cmd::run(args).await,
+            Command::Cluster(cmd) => cluster_cmd::run(cmd).await,
             Command::Classify(args) => rules_cmd::classify(args),
             Command::Licence(args) => rules_cmd::licence(args),
             Command::Chips(args) => rules_cmd::chips(args),

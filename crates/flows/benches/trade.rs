@@ -25,6 +25,8 @@ struct Opts {
     memory_limit: usize,
     parquet: Option<PathBuf>,
     duckdb: bool,
+    /// Also run on a local Ballista cluster of a scheduler and two executors.
+    ballista: bool,
 }
 
 fn parse_size(s: &str) -> usize {
@@ -46,6 +48,7 @@ fn opts() -> Opts {
         memory_limit: 2 << 30,
         parquet: None,
         duckdb: true,
+        ballista: false,
     };
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mut i = 0;
@@ -62,6 +65,11 @@ fn opts() -> Opts {
             "--parquet" => o.parquet = Some(PathBuf::from(next)),
             "--no-duckdb" => {
                 o.duckdb = false;
+                i += 1;
+                continue;
+            }
+            "--ballista" => {
+                o.ballista = true;
                 i += 1;
                 continue;
             }
@@ -177,6 +185,9 @@ fn main() {
         findings.len(),
         kinds.join(", ")
     );
+    if o.ballista {
+        ballista_run(&rt, &path, n_rows, load_s + det_s, findings.len());
+    }
     if !o.duckdb {
         return;
     }
@@ -260,6 +271,82 @@ fn main() {
         dd / det_s,
         (dl + dd) / (load_s + det_s)
     );
+}
+
+#[cfg(feature = "distributed")]
+fn ballista_run(
+    rt: &tokio::runtime::Runtime,
+    path: &std::path::Path,
+    n_rows: usize,
+    embedded_s: f64,
+    embedded_findings: usize,
+) {
+    use chipwatch_flows::distributed::{ExecutorOptions, run_executor, run_scheduler};
+    use chipwatch_flows::{Engine, EngineConfig};
+    let port = |_: ()| {
+        std::net::TcpListener::bind("127.0.0.1:0")
+            .expect("port")
+            .local_addr()
+            .expect("addr")
+    };
+    let sched = port(());
+    rt.spawn(run_scheduler(sched));
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    for _ in 0..2 {
+        let bind = port(());
+        let grpc = port(()).port();
+        rt.spawn(run_executor(ExecutorOptions {
+            scheduler: sched,
+            bind,
+            grpc_port: grpc,
+            concurrent_tasks: 1,
+            work_dir: None,
+            memory_limit: None,
+        }));
+    }
+    std::thread::sleep(std::time::Duration::from_secs(3));
+    let ds = {
+        let mut d = Dataset::bundled().expect("bundled data");
+        d.trade.clear();
+        d
+    };
+    let (load_s, det_s, n) = rt.block_on(async {
+        let mut engine = FlowsEngine::connect(&EngineConfig {
+            engine: Engine::Ballista(format!("ballista://{sched}")),
+            ..EngineConfig::default()
+        })
+        .await
+        .expect("cluster session");
+        let t = Instant::now();
+        engine
+            .load(&ds, &[path.to_path_buf()], OnInvalid::Fail)
+            .await
+            .expect("load on the cluster");
+        let load_s = t.elapsed().as_secs_f64();
+        let t = Instant::now();
+        let f = engine
+            .trade_findings(&TradeParams::default())
+            .await
+            .expect("detectors on the cluster");
+        (load_s, t.elapsed().as_secs_f64(), f.len())
+    });
+    println!(
+        "Ballista (scheduler + 2 executors × 1 task, loopback): load+validate {load_s:.2} s; detectors {det_s:.2} s; \
+         total {:.2} s; {:.1} M rows/s; {n} findings ({}); embedded/cluster time {:.2}×",
+        load_s + det_s,
+        n_rows as f64 / (load_s + det_s) / 1e6,
+        if n == embedded_findings {
+            "as embedded"
+        } else {
+            "DIFFERENT from embedded"
+        },
+        embedded_s / (load_s + det_s)
+    );
+}
+
+#[cfg(not(feature = "distributed"))]
+fn ballista_run(_: &tokio::runtime::Runtime, _: &std::path::Path, _: usize, _: f64, _: usize) {
+    println!("Ballista: not run (build the bench with --features distributed)");
 }
 
 fn rows_in(path: &std::path::Path) -> usize {

@@ -34,6 +34,8 @@
 
 pub mod absorption;
 pub mod did;
+#[cfg(feature = "distributed")]
+pub mod distributed;
 pub mod mirror;
 pub mod revenue;
 pub mod route;
@@ -77,13 +79,42 @@ pub enum FlowsError {
     Input { file: String, message: String },
 }
 
-/// How the embedded engine may use the machine.
+/// Where the queries run.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Engine {
+    /// In this process (DataFusion).
+    #[default]
+    Embedded,
+    /// On the Apache DataFusion Ballista cluster whose scheduler is at this URL
+    /// (`ballista://HOST:PORT`); needs the `distributed` feature.
+    Ballista(String),
+}
+
+impl Engine {
+    /// `embedded`, or `ballista://HOST:PORT`.
+    pub fn parse(s: &str) -> Result<Engine, String> {
+        let s = s.trim();
+        if s.eq_ignore_ascii_case("embedded") {
+            Ok(Engine::Embedded)
+        } else if s.starts_with("ballista://") || s.starts_with("df://") {
+            Ok(Engine::Ballista(s.to_string()))
+        } else {
+            Err(format!("`{s}`: use embedded or ballista://HOST:PORT"))
+        }
+    }
+}
+
+/// How the engine may use the machine, and where it runs.
 #[derive(Debug, Clone)]
 pub struct EngineConfig {
     /// Parallel partitions (defaults to the number of cores).
     pub target_partitions: usize,
     /// Memory the engine may hold before spilling to disk, in bytes (`None`: no limit).
     pub memory_limit: Option<usize>,
+    pub engine: Engine,
+    /// Folder for the engine's scratch tables (default: the system's temporary folder). On a
+    /// Ballista cluster the executors read them: storage every executor mounts at this path.
+    pub scratch: Option<PathBuf>,
 }
 
 impl Default for EngineConfig {
@@ -91,6 +122,8 @@ impl Default for EngineConfig {
         EngineConfig {
             target_partitions: std::thread::available_parallelism().map_or(2, |n| n.get()),
             memory_limit: None,
+            engine: Engine::Embedded,
+            scratch: None,
         }
     }
 }
@@ -105,16 +138,51 @@ pub struct TradeLoad {
     pub rejected: Vec<RejectedRow>,
 }
 
-/// The embedded DataFusion engine with chipwatch's tables registered.
+/// The DataFusion engine (embedded, or a Ballista client) with chipwatch's tables registered.
 pub struct FlowsEngine {
     ctx: SessionContext,
+    /// Queries run on a Ballista cluster: tables are shipped as Parquet files.
+    remote: bool,
     has_trade: bool,
     /// Scratch folder for the materialised trade cells, removed with the engine.
     scratch: tempfile::TempDir,
     generation: u32,
 }
 
+fn scratch_dir(config: &EngineConfig) -> Result<tempfile::TempDir, FlowsError> {
+    let mut b = tempfile::Builder::new();
+    b.prefix("chipwatch-flows-");
+    let dir = config.scratch.clone().unwrap_or_else(std::env::temp_dir);
+    b.tempdir_in(&dir).map_err(|e| FlowsError::Input {
+        file: dir.display().to_string(),
+        message: format!("cannot create a scratch folder: {e}"),
+    })
+}
+
 impl FlowsEngine {
+    /// An engine as `config` says: embedded, or connected to a Ballista cluster.
+    pub async fn connect(config: &EngineConfig) -> Result<Self, FlowsError> {
+        match &config.engine {
+            Engine::Embedded => Self::new(config),
+            #[cfg(feature = "distributed")]
+            Engine::Ballista(url) => Ok(FlowsEngine {
+                ctx: distributed::remote_context(url, config.target_partitions).await?,
+                remote: true,
+                has_trade: false,
+                scratch: scratch_dir(config)?,
+                generation: 0,
+            }),
+            #[cfg(not(feature = "distributed"))]
+            Engine::Ballista(url) => Err(FlowsError::Input {
+                file: "--engine".into(),
+                message: format!(
+                    "`{url}`: this chipwatch was built without Ballista support; build it with `--features distributed`"
+                ),
+            }),
+        }
+    }
+
+    /// An embedded engine (`config.engine` is ignored; see [`FlowsEngine::connect`]).
     pub fn new(config: &EngineConfig) -> Result<Self, FlowsError> {
         let mut runtime = RuntimeEnvBuilder::new();
         if let Some(limit) = config.memory_limit {
@@ -124,17 +192,11 @@ impl FlowsEngine {
             .with_target_partitions(config.target_partitions.max(1))
             .with_information_schema(true);
         let ctx = SessionContext::new_with_config_rt(session, runtime.build_arc()?);
-        let scratch = tempfile::Builder::new()
-            .prefix("chipwatch-flows-")
-            .tempdir()
-            .map_err(|e| FlowsError::Input {
-                file: std::env::temp_dir().display().to_string(),
-                message: format!("cannot create a scratch folder: {e}"),
-            })?;
         Ok(FlowsEngine {
             ctx,
+            remote: false,
             has_trade: false,
-            scratch,
+            scratch: scratch_dir(config)?,
             generation: 0,
         })
     }
@@ -151,7 +213,10 @@ impl FlowsEngine {
         parquet: &[PathBuf],
         on_invalid: OnInvalid,
     ) -> Result<TradeLoad, FlowsError> {
-        tables::register_dataset(&self.ctx, ds)?;
+        // On a cluster the tables are built here, then shipped as Parquet files.
+        let local = SessionContext::new();
+        let build = if self.remote { &local } else { &self.ctx };
+        tables::register_dataset(build, ds)?;
         let mut load = TradeLoad {
             csv_rows: ds.trade.len(),
             ..TradeLoad::default()
@@ -166,7 +231,10 @@ impl FlowsEngine {
                 partitions
             },
         )?;
-        self.ctx.register_table("trade_csv", Arc::new(mem))?;
+        build.register_table("trade_csv", Arc::new(mem))?;
+        if self.remote {
+            self.ship_tables(&local).await?;
+        }
         let mut selects = vec!["SELECT * FROM trade_csv".to_string()];
         for (i, path) in parquet.iter().enumerate() {
             let name = format!("trade_parquet_{i}");
@@ -190,6 +258,31 @@ impl FlowsEngine {
         Ok(load)
     }
 
+    /// Write every table registered in `local` as Parquet in the scratch folder and register
+    /// the files in the cluster session.
+    #[cfg(feature = "distributed")]
+    async fn ship_tables(&self, local: &SessionContext) -> Result<(), FlowsError> {
+        let dir = self.scratch.path().join("tables");
+        std::fs::create_dir_all(&dir).map_err(|e| FlowsError::Input {
+            file: dir.display().to_string(),
+            message: format!("cannot create: {e}"),
+        })?;
+        let names = local
+            .catalog("datafusion")
+            .and_then(|c| c.schema("public"))
+            .map(|s| s.table_names())
+            .unwrap_or_default();
+        for name in names {
+            distributed::ship_table(local, &self.ctx, &name, &dir).await?;
+        }
+        Ok(())
+    }
+
+    #[cfg(not(feature = "distributed"))]
+    async fn ship_tables(&self, _local: &SessionContext) -> Result<(), FlowsError> {
+        Ok(())
+    }
+
     /// Sum the trade to cells (reporter, partner, flow, HS6, period) once, into a Parquet file
     /// in the engine's scratch folder registered as `trade_cells`: the detectors read the cells,
     /// so a table of any size is scanned once, in a pool that spills when bounded.
@@ -204,6 +297,28 @@ impl FlowsEngine {
             tables::TRADE_CELLS
         ));
         let df = self.ctx.sql(tables::TRADE_CELLS).await?;
+        #[cfg(feature = "distributed")]
+        if self.remote {
+            // The cluster computes the cells; the client writes them where executors read.
+            let schema = Arc::new(df.schema().as_arrow().clone());
+            let batches = df.collect().await?;
+            std::fs::create_dir_all(&dir).map_err(|e| FlowsError::Input {
+                file: dir.display().to_string(),
+                message: format!("cannot create: {e}"),
+            })?;
+            distributed::write_parquet(&dir.join("cells.parquet"), schema, &batches)?;
+            if self.ctx.table_exist("trade_cells")? {
+                self.ctx.deregister_table("trade_cells")?;
+            }
+            self.ctx
+                .register_parquet(
+                    "trade_cells",
+                    dir.to_str().unwrap_or_default(),
+                    ParquetReadOptions::default(),
+                )
+                .await?;
+            return Ok(());
+        }
         df.write_parquet(
             dir.to_str().ok_or_else(|| FlowsError::Input {
                 file: dir.display().to_string(),
@@ -239,14 +354,21 @@ impl FlowsEngine {
             file: file.clone(),
             message,
         };
-        let path_str = path
+        // An absolute path, so executors of a cluster find the same file; a folder is read
+        // as every `*.parquet` file in it.
+        let abs =
+            std::fs::canonicalize(path).map_err(|_| input_err("no such file or folder".into()))?;
+        let mut path_str = abs
             .to_str()
-            .ok_or_else(|| input_err("the path is not valid UTF-8".into()))?;
-        if !path.is_file() {
-            return Err(input_err("no such file".into()));
+            .ok_or_else(|| input_err("the path is not valid UTF-8".into()))?
+            .to_string();
+        if abs.is_dir() {
+            path_str.push('/');
+        } else if !abs.is_file() {
+            return Err(input_err("not a file or folder".into()));
         }
         self.ctx
-            .register_parquet(name, path_str, ParquetReadOptions::default())
+            .register_parquet(name, &path_str, ParquetReadOptions::default())
             .await
             .map_err(|e| input_err(format!("not a readable Parquet file: {e}")))?;
         let schema = self.ctx.table(name).await?.schema().as_arrow().clone();

@@ -41,6 +41,12 @@ pub async fn sql(
     if let Some(log) = LOG.lock().unwrap_or_else(|e| e.into_inner()).as_mut() {
         log.push((sql.to_string(), None));
     }
+    if std::env::var_os("CHIPWATCH_LOG_SQL").is_some() {
+        eprintln!(
+            "chipwatch sql: {}",
+            sql.split_whitespace().collect::<Vec<_>>().join(" ")
+        );
+    }
     Ok(ctx.sql(sql).await?)
 }
 
