@@ -468,7 +468,8 @@ struct InputArgs {
     /// the bundled public figures.
     #[arg(long, value_name = "DIR")]
     data: Option<PathBuf>,
-    /// Trade statistics; repeatable. Parquet (by extension) in the canonical schema; CSV in
+    /// Trade statistics; repeatable. Parquet (a `.parquet` file or a folder of them) in the
+    /// canonical schema; CSV in
     /// the canonical schema, UN Comtrade (API or bulk download), CEPII BACI (t,i,j,k,v,q) or
     /// a Taiwan Customs export table, recognised from the header.
     #[arg(long, value_name = "FILE")]
