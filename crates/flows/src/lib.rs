@@ -188,9 +188,16 @@ impl FlowsEngine {
         if let Some(limit) = config.memory_limit {
             runtime = runtime.with_memory_pool(Arc::new(FairSpillPool::new(limit)));
         }
-        let session = SessionConfig::new()
+        let mut session = SessionConfig::new()
             .with_target_partitions(config.target_partitions.max(1))
             .with_information_schema(true);
+        // The summed cells are written by one Parquet writer, not a writer per column in
+        // parallel: that buffering is memory the pool cannot spill.
+        session
+            .options_mut()
+            .execution
+            .parquet
+            .allow_single_file_parallelism = false;
         let ctx = SessionContext::new_with_config_rt(session, runtime.build_arc()?);
         Ok(FlowsEngine {
             ctx,
