@@ -197,26 +197,9 @@ fn main() {
         for name in ["baskets", "intermediaries", "rule_events", "trade_csv"] {
             let p = dir.path().join(format!("{name}.parquet"));
             let df = engine.context().table(name).await.expect("table");
+            let schema = std::sync::Arc::new(df.schema().as_arrow().clone());
             let batches = df.collect().await.expect("collect");
-            let schema = engine
-                .context()
-                .table(name)
-                .await
-                .expect("table")
-                .schema()
-                .as_arrow()
-                .clone();
-            let file = std::fs::File::create(&p).expect("create");
-            let mut w = datafusion::parquet::arrow::ArrowWriter::try_new(
-                file,
-                std::sync::Arc::new(schema),
-                None,
-            )
-            .expect("writer");
-            for b in &batches {
-                w.write(b).expect("write");
-            }
-            w.close().expect("close");
+            chipwatch_flows::tables::write_parquet(&p, schema, &batches).expect("write");
             v.push((name.to_string(), p));
         }
         v

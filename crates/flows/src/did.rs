@@ -111,7 +111,7 @@ impl DidEstimate {
     }
 }
 
-async fn basket_codes(ctx: &SessionContext, role: &str) -> Result<Codes, FlowsError> {
+pub(crate) async fn basket_codes(ctx: &SessionContext, role: &str) -> Result<Codes, FlowsError> {
     let rows = Rows::query(
         ctx,
         &format!(

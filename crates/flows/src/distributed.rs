@@ -76,7 +76,7 @@ pub async fn ship_table(
     let schema = Arc::new(df.schema().as_arrow().clone());
     let batches = df.collect().await?;
     let path = dir.join(format!("{name}.parquet"));
-    write_parquet(&path, schema, &batches)?;
+    crate::tables::write_parquet(&path, schema, &batches)?;
     if remote.table_exist(name)? {
         remote.deregister_table(name)?;
     }
@@ -88,27 +88,6 @@ pub async fn ship_table(
         )
         .await?;
     Ok(path)
-}
-
-/// Write record batches (possibly none) to one Parquet file.
-pub fn write_parquet(
-    path: &Path,
-    schema: datafusion::arrow::datatypes::SchemaRef,
-    batches: &[datafusion::arrow::array::RecordBatch],
-) -> Result<(), FlowsError> {
-    let file = std::fs::File::create(path).map_err(|e| FlowsError::Input {
-        file: path.display().to_string(),
-        message: format!("cannot create: {e}"),
-    })?;
-    let mut w = datafusion::parquet::arrow::ArrowWriter::try_new(file, schema, None)
-        .map_err(datafusion::error::DataFusionError::from)?;
-    for b in batches {
-        w.write(b)
-            .map_err(datafusion::error::DataFusionError::from)?;
-    }
-    w.close()
-        .map_err(datafusion::error::DataFusionError::from)?;
-    Ok(())
 }
 
 /// Run a Ballista scheduler on `bind` until the process ends.

@@ -313,7 +313,7 @@ impl FlowsEngine {
                 file: dir.display().to_string(),
                 message: format!("cannot create: {e}"),
             })?;
-            distributed::write_parquet(&dir.join("cells.parquet"), schema, &batches)?;
+            tables::write_parquet(&dir.join("cells.parquet"), schema, &batches)?;
             if self.ctx.table_exist("trade_cells")? {
                 self.ctx.deregister_table("trade_cells")?;
             }

@@ -41,18 +41,19 @@ impl Default for MirrorParams {
     }
 }
 
-fn query() -> &'static str {
-    "WITH x AS (
+fn query() -> String {
+    format!(
+        "WITH x AS (
        SELECT reporter AS exporter, partner AS importer, hs6, year,
               SUM(value_usd) AS exported,
-              LEAST(MAX(start_month + months) - MIN(start_month), 12) AS months_x
+              {MONTHS_COVERED} AS months_x
        FROM trade_cells WHERE flow = 'export' AND reporter <> partner
        GROUP BY 1, 2, 3, 4
      ),
      m AS (
        SELECT partner AS exporter, reporter AS importer, hs6, year,
               SUM(value_usd) AS imported,
-              LEAST(MAX(start_month + months) - MIN(start_month), 12) AS months_m
+              {MONTHS_COVERED} AS months_m
        FROM trade_cells WHERE flow = 'import' AND reporter <> partner
        GROUP BY 1, 2, 3, 4
      ),
@@ -64,7 +65,9 @@ fn query() -> &'static str {
      JOIN reports r ON r.importer = x.importer AND r.hs6 = x.hs6 AND r.year = x.year AND r.months_r = x.months_x
      LEFT JOIN m ON m.exporter = x.exporter AND m.importer = x.importer AND m.hs6 = x.hs6 AND m.year = x.year
      LEFT JOIN intermediaries i ON i.country = x.importer
-     ORDER BY x.exporter, x.importer, x.hs6, x.year"
+     ORDER BY x.exporter, x.importer, x.hs6, x.year",
+        MONTHS_COVERED = crate::tables::MONTHS_COVERED
+    )
 }
 
 /// Mirror-gap findings: pairs where a large share of reported exports never appears in the
@@ -73,14 +76,9 @@ pub async fn mirror_gap(
     ctx: &SessionContext,
     p: &MirrorParams,
 ) -> Result<Vec<Finding>, FlowsError> {
-    let rows = Rows::query(ctx, query()).await?;
+    let rows = Rows::query(ctx, &query()).await?;
     let countries = chipwatch_model::country::CountryRegistry::bundled();
-    let name = |code: &str| {
-        countries
-            .get(code)
-            .map(|c| c.name.clone())
-            .unwrap_or_else(|| code.to_string())
-    };
+    let name = |code: &str| countries.name_of(code);
     let mut out = Vec::new();
     let mut prev: Option<(String, String, String, i64, f64)> = None;
     for row in rows.iter() {

@@ -90,10 +90,11 @@ impl HubYear {
             return Vec::new();
         }
         // What the hub sends on cannot exceed what it took in: scale by min(1, exports/imports).
+        let sent_on = (total / self.total_imports()).min(1.0);
         let mut out = Vec::new();
         for (o, (imp, _)) in &self.imports {
             for (d, (exp, _)) in self.exports.iter().filter(|(d, _)| targets.contains(d)) {
-                let through = imp * (exp / total) * (total / self.total_imports()).min(1.0);
+                let through = imp * (exp / total) * sent_on;
                 out.push(Route {
                     origin: o.clone(),
                     destination: d.clone(),
@@ -106,18 +107,6 @@ impl HubYear {
     }
 }
 
-async fn controlled(ctx: &SessionContext) -> Result<Codes, FlowsError> {
-    let rows = Rows::query(
-        ctx,
-        "SELECT DISTINCT hs6 FROM baskets WHERE role = 'controlled' ORDER BY hs6",
-    )
-    .await?;
-    Ok(Codes {
-        name: "controlled baskets".into(),
-        hs6: rows.iter().map(|r| r.text("hs6")).collect(),
-    })
-}
-
 /// Per hub and year, the flows the detector works on.
 pub async fn hub_flows(
     ctx: &SessionContext,
@@ -125,7 +114,10 @@ pub async fn hub_flows(
 ) -> Result<(Codes, BTreeMap<(String, i64), HubYear>), FlowsError> {
     let codes = match &p.codes {
         Some(c) => c.clone(),
-        None => controlled(ctx).await?,
+        None => Codes {
+            name: "controlled baskets".into(),
+            ..crate::did::basket_codes(ctx, "controlled").await?
+        },
     };
     let hubs: Vec<String> = match &p.hubs {
         Some(h) => h.clone(),
@@ -195,12 +187,7 @@ pub async fn route_share(
 ) -> Result<Vec<Finding>, FlowsError> {
     let (codes, flows) = hub_flows(ctx, p).await?;
     let countries = chipwatch_model::country::CountryRegistry::bundled();
-    let name = |code: &str| {
-        countries
-            .get(code)
-            .map(|c| c.name.clone())
-            .unwrap_or_else(|| code.to_string())
-    };
+    let name = |code: &str| countries.name_of(code);
     let names = |v: &[String]| v.iter().map(|c| name(c)).collect::<Vec<_>>().join(", ");
     let mut out = Vec::new();
     for ((hub, year), hy) in &flows {

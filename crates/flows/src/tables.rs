@@ -514,6 +514,12 @@ pub fn trade_batches(
 
 /// SQL that parses the canonical `period` text into `year`, `start_month` (months since
 /// year 0) and `months`: `2024`, `2024-03`, `2024-Q2`, `2025-01..2025-07`.
+/// Months a group of trade periods covers within a year, counted once however many rows
+/// (national codes under one HS6, monthly and partial-year rows) make it up: the span from the
+/// earliest start to the latest end, at most 12. An aggregate expression over the `trade`
+/// view or `trade_cells`.
+pub const MONTHS_COVERED: &str = "LEAST(MAX(start_month + months) - MIN(start_month), 12)";
+
 /// Trade summed to cells: one row per reporter, partner, flow, HS6 and period, with the
 /// period's year, first month index and length. The detectors read this table.
 pub const TRADE_CELLS: &str = "
@@ -541,3 +547,24 @@ SELECT t.*,
     ELSE 1
   END AS months
 FROM trade_raw t";
+
+/// Write record batches (possibly none) to one Parquet file.
+pub fn write_parquet(
+    path: &std::path::Path,
+    schema: datafusion::arrow::datatypes::SchemaRef,
+    batches: &[datafusion::arrow::array::RecordBatch],
+) -> Result<(), FlowsError> {
+    let file = std::fs::File::create(path).map_err(|e| FlowsError::Input {
+        file: path.display().to_string(),
+        message: format!("cannot create: {e}"),
+    })?;
+    let mut w = datafusion::parquet::arrow::ArrowWriter::try_new(file, schema, None)
+        .map_err(datafusion::error::DataFusionError::from)?;
+    for b in batches {
+        w.write(b)
+            .map_err(datafusion::error::DataFusionError::from)?;
+    }
+    w.close()
+        .map_err(datafusion::error::DataFusionError::from)?;
+    Ok(())
+}

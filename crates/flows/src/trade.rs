@@ -45,16 +45,19 @@ impl Default for SurgeParams {
 }
 
 fn concern_list() -> String {
-    DESTINATIONS_OF_CONCERN
-        .iter()
-        .map(|c| format!("'{c}'"))
-        .collect::<Vec<_>>()
-        .join(", ")
+    crate::sql_list(
+        &DESTINATIONS_OF_CONCERN
+            .iter()
+            .map(|c| c.to_string())
+            .collect::<Vec<_>>(),
+    )
 }
 
 /// Yearly exports per reporter, destination and product: each HS6, and each basket of which
 /// the reporter exports more than one code (summed), with the months each year covers.
-const YEARLY: &str = "base AS (
+fn yearly() -> String {
+    format!(
+        "base AS (
            SELECT reporter, partner, hs6, year, start_month, months, value_usd, preliminary
            FROM trade_cells WHERE flow = 'export'
            UNION ALL
@@ -69,17 +72,20 @@ const YEARLY: &str = "base AS (
          yearly AS (
            SELECT reporter, partner, hs6, year,
                   SUM(value_usd) AS value_usd,
-                  LEAST(MAX(start_month + months) - MIN(start_month), 12) AS months_covered,
+                  {MONTHS_COVERED} AS months_covered,
                   bool_or(COALESCE(preliminary, false)) AS preliminary,
                   COUNT(*) AS rows_in
            FROM base
            GROUP BY reporter, partner, hs6, year
-         )";
+         )",
+        MONTHS_COVERED = crate::tables::MONTHS_COVERED
+    )
+}
 
 /// The annualised yearly series per reporter, partner and HS6, with growth and peer statistics.
 fn query(p: &SurgeParams) -> String {
     format!(
-        "WITH {YEARLY},
+        "WITH {yearly},
          series AS (
            SELECT y.*, y.value_usd * 12.0 / CAST(LEAST(y.months_covered, 12) AS DOUBLE) AS annualised,
                   LAG(y.value_usd) OVER (PARTITION BY reporter, partner, hs6 ORDER BY year) AS prev_value,
@@ -113,6 +119,7 @@ fn query(p: &SurgeParams) -> String {
          LEFT JOIN intermediaries i ON i.country = g.partner
          WHERE g.growth_pct >= {min_growth} {latest}
          ORDER BY g.reporter, g.hs6, g.year, g.growth_pct DESC",
+        yearly = yearly(),
         min_base = p.min_base_usd,
         min_growth = p.min_growth_pct,
         concern = concern_list(),
@@ -134,12 +141,7 @@ pub async fn trade_surge(
     let rows = Rows::query(ctx, &query(params)).await?;
     let history = histories(ctx, &rows).await?;
     let countries = chipwatch_model::country::CountryRegistry::bundled();
-    let name = |code: &str| {
-        countries
-            .get(code)
-            .map(|c| c.name.clone())
-            .unwrap_or_else(|| code.to_string())
-    };
+    let name = |code: &str| countries.name_of(code);
     let mut out = Vec::new();
     for row in rows.iter() {
         let z = row.f64("robust_z");
@@ -419,11 +421,12 @@ async fn histories(
         return Ok(out);
     }
     let q = format!(
-        "WITH {YEARLY}
+        "WITH {yearly}
          SELECT reporter, partner, hs6, year, value_usd, months_covered FROM yearly
          WHERE concat(reporter, '/', partner, '/', hs6) IN ({})
          ORDER BY reporter, partner, hs6, year",
-        crate::sql_list(&keys)
+        crate::sql_list(&keys),
+        yearly = yearly(),
     );
     for r in Rows::query(ctx, &q).await?.iter() {
         out.entry((r.text("reporter"), r.text("partner"), r.text("hs6")))
@@ -482,12 +485,13 @@ pub async fn charts(ctx: &SessionContext, findings: &[Finding]) -> Result<Vec<Ch
     let rows = Rows::query(
         ctx,
         &format!(
-            "SELECT partner, year, LEAST(MAX(start_month + months) - MIN(start_month), 12) AS months_covered,
-                    SUM(value_usd) * 12.0 / CAST(LEAST(MAX(start_month + months) - MIN(start_month), 12) AS DOUBLE) AS annualised
+            "SELECT partner, year, {MONTHS_COVERED} AS months_covered,
+                    SUM(value_usd) * 12.0 / CAST({MONTHS_COVERED} AS DOUBLE) AS annualised
              FROM trade_cells WHERE flow = 'export' AND reporter = '{reporter}' AND hs6 = '{hs6}'
                AND (partner IN (SELECT country FROM intermediaries) OR partner IN ({}))
              GROUP BY partner, year ORDER BY partner, year",
-            concern_list()
+            concern_list(),
+            MONTHS_COVERED = crate::tables::MONTHS_COVERED,
         ),
     )
     .await?;

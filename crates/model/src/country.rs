@@ -196,6 +196,13 @@ impl CountryRegistry {
             .find(|c| c.alpha2.eq_ignore_ascii_case(alpha2))
     }
 
+    /// The name chipwatch shows for an alpha-2 code, or the code itself when unknown.
+    pub fn name_of(&self, alpha2: &str) -> String {
+        self.get(alpha2)
+            .map(|c| c.name.clone())
+            .unwrap_or_else(|| alpha2.to_string())
+    }
+
     /// Up to three known names closest to `text`, for "did you mean" messages.
     pub fn suggest(&self, text: &str) -> Vec<String> {
         let key = name_key(text);
