@@ -44,6 +44,7 @@ fn main() {
         &Options {
             screener: Some(&screener),
             mode: Mode::AsEnforced,
+            weights: None,
         },
     );
     let assess_s = t.elapsed().as_secs_f64();

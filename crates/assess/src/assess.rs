@@ -10,7 +10,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::{Arc, OnceLock};
 
-use chipwatch_rules::catalogue::Catalogue;
+use chipwatch_rules::catalogue::{Catalogue, HsHeading, headings_for};
 use chipwatch_rules::classify::Specs;
 use chipwatch_rules::licence::{Mode, Shipment, determine};
 use chipwatch_screen::normalize::normalize;
@@ -20,6 +20,7 @@ use petgraph::unionfind::UnionFind;
 use serde::Serialize;
 
 use crate::ledger::{Order, ShipToType};
+use crate::score::{Explanation, Weights, score_orders};
 
 /// Identifiers shared by more parties than this do not join them into one network.
 pub const MAX_SHARED: usize = 8;
@@ -177,6 +178,44 @@ pub fn party_key(name: &str) -> String {
     })
 }
 
+/// The first distinctive word of a name (legal forms and descriptors aside), lower-cased.
+fn group_word(name: &str) -> Option<String> {
+    let k = party_key(name);
+    k.split_whitespace()
+        .find(|w| w.chars().count() >= 4 && !in_list("generic", w))
+        .map(str::to_string)
+}
+
+/// Two names of one corporate group: they share their first distinctive word ("Fenloop
+/// Treasury Services Ltd" and "Fenloop Technologies LLC").
+fn same_group(a: &str, b: &str) -> bool {
+    matches!((group_word(a), group_word(b)), (Some(x), Some(y)) if x == y)
+}
+
+/// A word of `name` in a vocabulary list (one word, or two words in sequence).
+fn list_word(list: &str, name: &str) -> Option<String> {
+    let lower = name.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words
+        .iter()
+        .find(|w| in_list(list, w))
+        .map(|w| w.to_string())
+        .or_else(|| {
+            words
+                .windows(2)
+                .map(|p| format!("{} {}", p[0], p[1]))
+                .find(|p| in_list(list, p))
+        })
+}
+
+/// A word that names a financier (bank, lessor, lender, grant agency) in a payer's name.
+fn financier_word(name: &str) -> Option<String> {
+    list_word("financier", name)
+}
+
 fn same_party(a: Option<&str>, b: Option<&str>) -> bool {
     matches!((a, b), (Some(a), Some(b)) if party_key(a) == party_key(b))
 }
@@ -185,28 +224,62 @@ fn same_party(a: Option<&str>, b: Option<&str>) -> bool {
 pub fn order_flags(o: &Order) -> Vec<FlagHit> {
     let mut out = Vec::new();
     let chips = o.chips();
+    // K8: a forwarder is the *final* destination when no end user is named beyond it, or the
+    // named end user is in another country. A 3PL staging goods for a named end user in its own
+    // country is a consolidation point, not a final destination.
     if matches!(
         o.ship_to_type,
         Some(ShipToType::Forwarder | ShipToType::Logistics)
     ) {
-        out.push(hit(
-            "forwarder_ship_to",
-            format!(
-                "ship-to {} is a {}",
-                o.ship_to.name.as_deref().unwrap_or("(unnamed)"),
-                if o.ship_to_type == Some(ShipToType::Forwarder) {
-                    "freight forwarder"
-                } else {
-                    "logistics company"
-                }
-            ),
-        ));
+        let beyond = match (o.end_user.name.as_deref(), o.end_user.country.as_deref()) {
+            (None, _) => Some("no end user is named beyond it".to_string()),
+            (Some(eu), _) if same_party(Some(eu), o.ship_to.name.as_deref()) => {
+                Some("it is named as the end user".to_string())
+            }
+            (Some(eu), Some(c)) if Some(c) != o.ship_to.country.as_deref() => {
+                Some(format!("the end user {eu} is in {c}"))
+            }
+            _ => None,
+        };
+        if let Some(why) = beyond {
+            out.push(hit(
+                "forwarder_ship_to",
+                format!(
+                    "ship-to {} is a {} and {why}",
+                    o.ship_to.name.as_deref().unwrap_or("(unnamed)"),
+                    if o.ship_to_type == Some(ShipToType::Forwarder) {
+                        "freight forwarder"
+                    } else {
+                        "logistics company"
+                    }
+                ),
+            ));
+        }
     }
+    // K4: a payer of the buyer's own group (a treasury or shared-service centre sharing its
+    // name) or a financier (a bank, lessor or lender; a grant agency) explains the payment.
+    let payer_explained = o.payer_name.as_deref().and_then(|payer| {
+        if let Some(g) = [
+            o.bill_to.name.as_deref(),
+            o.end_user.name.as_deref(),
+            o.end_user_parent.as_deref(),
+        ]
+        .into_iter()
+        .flatten()
+        .find(|n| same_group(payer, n))
+        {
+            return Some(format!("of the same group as {g}"));
+        }
+        financier_word(payer).map(|w| format!("a financier (\"{w}\")"))
+    });
     if let Some(payer) = o.payer_name.as_deref() {
         let own = same_party(Some(payer), o.bill_to.name.as_deref())
             || same_party(Some(payer), o.end_user.name.as_deref())
             || same_party(Some(payer), o.end_user_parent.as_deref());
-        if !own && (o.bill_to.name.is_some() || o.end_user.name.is_some()) {
+        if !own
+            && payer_explained.is_none()
+            && (o.bill_to.name.is_some() || o.end_user.name.is_some())
+        {
             out.push(hit(
                 "third_party_payer",
                 format!(
@@ -223,11 +296,12 @@ pub fn order_flags(o: &Order) -> Vec<FlagHit> {
             o.end_user.country.as_deref(),
             o.end_user_parent_country.as_deref(),
         ];
-        if !known.contains(&Some(pc)) {
+        if !known.contains(&Some(pc)) && payer_explained.is_none() {
             out.push(hit(
                 "third_country_payer",
                 format!(
-                    "payer in {pc}; buyer in {}, ship-to in {}, end user in {}",
+                    "payer {} in {pc}; buyer in {}, ship-to in {}, end user in {}",
+                    o.payer_name.as_deref().unwrap_or("(unnamed)"),
                     o.bill_to.country.as_deref().unwrap_or("?"),
                     o.ship_to.country.as_deref().unwrap_or("?"),
                     o.end_user_country()
@@ -241,7 +315,13 @@ pub fn order_flags(o: &Order) -> Vec<FlagHit> {
             format!("{} × {} ({})", o.quantity, o.item, o.item_as_written),
         ));
     }
-    if o.installation_declined == Some(true) {
+    // K6: installation, training or maintenance declined.
+    // A distributor installs nothing itself (its customers do), and a customer of two years or
+    // more has a known practice: declining installation is a flag on a new or unknown customer.
+    let explained = o.ship_to_type == Some(ShipToType::Distributor)
+        || o.customer_since
+            .is_some_and(|s| (o.order_date - s).num_days() >= 2 * 365);
+    if o.installation_declined == Some(true) && !explained {
         out.push(hit(
             "installation_declined",
             format!("installation declined for {} × {}", o.quantity, o.item),
@@ -354,19 +434,30 @@ pub fn order_flags(o: &Order) -> Vec<FlagHit> {
     }
     if let Some(hs) = o.hs_code.as_deref() {
         let digits: String = hs.chars().filter(char::is_ascii_digit).collect();
-        // Systems (boards and servers) carry several accelerators; a chip is one.
-        let expected: &[&str] = if o.chips_per_unit > 1 {
-            &["847150", "847180", "847330"]
-        } else {
-            &["854231"]
+        // The subheadings an item of this form is normally declared under
+        // (data/rules/hs_forms.csv, with the customs rulings behind each).
+        let expected: Vec<&HsHeading> = headings_for(o.form).collect();
+        let fits = |h: &&HsHeading| {
+            let e = h.digits();
+            if digits.len() >= 6 {
+                digits.starts_with(&e)
+            } else {
+                e.starts_with(&digits)
+            }
         };
-        if digits.len() >= 6 && !expected.iter().any(|e| digits.starts_with(e)) {
+        if digits.len() >= 4 && !expected.iter().any(fits) {
             out.push(hit(
                 "hs_mismatch",
                 format!(
-                    "declared HS {hs} for {}; expected {}",
+                    "declared HS {hs} for {} (a {}); a {} is declared under {}",
                     o.item,
-                    expected.join(" or ")
+                    o.form.as_str(),
+                    o.form.as_str(),
+                    expected
+                        .iter()
+                        .map(|h| h.hs.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 ),
             ));
         }
@@ -381,8 +472,28 @@ pub fn order_flags(o: &Order) -> Vec<FlagHit> {
             ));
         }
     }
+    // K3: a buyer whose name says its business is not computing (realty, restaurants, apparel).
+    let k3_min = def("line_of_business").parameter.unwrap_or(8.0);
+    if chips as f64 >= k3_min {
+        for (who, name) in [
+            ("buyer", o.bill_to.name.as_deref()),
+            ("end user", o.end_user.name.as_deref()),
+        ] {
+            if let Some(n) = name
+                && let Some(w) = list_word("non_computing", n)
+            {
+                out.push(hit(
+                    "line_of_business",
+                    format!("{who} {n} (\"{w}\": not a computing business) orders {chips} chips"),
+                ));
+                break;
+            }
+        }
+    }
+    // K2: a distributor buying for stock declares its business, not an evasion.
     if let Some(eu) = o.declared_end_use.as_deref()
         && in_list("vague", eu.trim())
+        && !(o.ship_to_type == Some(ShipToType::Distributor) && in_list("stocking", eu.trim()))
     {
         out.push(hit("vague_end_use", format!("declared end use \"{eu}\"")));
     }
@@ -413,6 +524,8 @@ pub struct OrderResult {
     pub score: f64,
     pub flags: Vec<FlagHit>,
     pub cluster: usize,
+    /// Why the order scores what it does: each flag's evidence in this ledger.
+    pub explanation: Explanation,
 }
 
 /// A party with a restricted-party hit.
@@ -453,6 +566,8 @@ pub struct Assessment {
 pub struct Options<'a> {
     pub screener: Option<&'a Screener>,
     pub mode: Mode,
+    /// Learned weights (`chipwatch assess --weights FILE`); `None`: the prior model.
+    pub weights: Option<&'a Weights>,
 }
 
 /// Screen every distinct party name once (on all cores).
@@ -524,6 +639,11 @@ fn rules_period(date: NaiveDate) -> NaiveDate {
     }
 }
 type LicenceCache = FnvMap<LicenceKey, Option<Arc<str>>>;
+
+/// Buyers (by name) and their orders (by index) that share one identifier.
+type BuyersAndOrders = (BTreeSet<String>, Vec<usize>);
+/// A payer as written, the buyers it pays for, the young ones among them, and their orders.
+type PayerGroup = (String, BTreeSet<String>, BTreeSet<String>, Vec<usize>);
 
 /// Assess a ledger.
 pub fn assess(orders: &[Order], opts: &Options<'_>) -> Assessment {
@@ -721,9 +841,95 @@ pub fn assess(orders: &[Order], opts: &Options<'_>) -> Assessment {
             score: 0.0,
             flags,
             cluster: cluster_of_order[i],
+            explanation: Explanation::default(),
         });
     }
 
+    // K10b / K4c: a unit price far from this ledger's own price for the item (the median of at
+    // least 5 priced orders of it).
+    let mut prices: HashMap<&str, Vec<f64>> = HashMap::new();
+    for o in orders {
+        if let Some(p) = o.unit_price_usd.filter(|p| *p > 0.0) {
+            prices.entry(o.item.as_str()).or_default().push(p);
+        }
+    }
+    let medians: HashMap<&str, (f64, usize)> = prices
+        .into_iter()
+        .filter(|(_, v)| v.len() >= 5)
+        .map(|(k, mut v)| {
+            v.sort_by(f64::total_cmp);
+            let m = v.len() / 2;
+            let med = if v.len() % 2 == 1 {
+                v[m]
+            } else {
+                (v[m - 1] + v[m]) / 2.0
+            };
+            (k, (med, v.len()))
+        })
+        .collect();
+    let low = def("undervalued").parameter.unwrap_or(0.5);
+    let high = def("premium_price").parameter.unwrap_or(1.5);
+    for (i, o) in orders.iter().enumerate() {
+        let (Some(p), Some(&(med, n))) = (o.unit_price_usd, medians.get(o.item.as_str())) else {
+            continue;
+        };
+        if p < low * med {
+            results[i].flags.push(hit(
+                "undervalued",
+                format!(
+                    "{} at ${p:.0} a unit, {:.0}% of the ledger's median ${med:.0} ({n} priced orders)",
+                    o.item,
+                    100.0 * p / med
+                ),
+            ));
+        } else if p > high * med {
+            results[i].flags.push(hit(
+                "premium_price",
+                format!(
+                    "{} at ${p:.0} a unit, {:.1}× the ledger's median ${med:.0} ({n} priced orders)",
+                    o.item,
+                    p / med
+                ),
+            ));
+        }
+    }
+    // G3 over time: a site's declared power against everything ordered for it so far.
+    let kw = def("site_power_short").parameter.unwrap_or(1.6);
+    let mut by_date: Vec<usize> = (0..orders.len())
+        .filter(|&i| orders[i].declared_site_mw.is_some())
+        .collect();
+    by_date.sort_by_key(|&i| (orders[i].order_date, i));
+    let mut site_chips: HashMap<(String, u64), (u64, usize)> = HashMap::new();
+    let g3 = def("site_power_short").id.as_str();
+    for i in by_date {
+        let o = &orders[i];
+        let Some(mw) = o.declared_site_mw else {
+            continue;
+        };
+        let who = o
+            .end_user
+            .name
+            .as_deref()
+            .or(o.ship_to.name.as_deref())
+            .map(party_key)
+            .unwrap_or_default();
+        if who.is_empty() {
+            continue;
+        }
+        let e = site_chips.entry((who, mw.to_bits())).or_insert((0, 0));
+        e.0 += o.chips();
+        e.1 += 1;
+        let needed_mw = e.0 as f64 * kw / 1000.0;
+        if e.1 > 1 && needed_mw > mw && !results[i].flags.iter().any(|f| f.id == g3) {
+            results[i].flags.push(hit(
+                "site_power_short",
+                format!(
+                    "{} chips ordered for this site in {} orders up to this one × {kw} kW = {needed_mw:.2} MW; the site declares {mw} MW",
+                    e.0, e.1
+                ),
+            ));
+        }
+    }
     lap("order flags and licences", &mut timings);
     // Network flags.
     let n_clusters = cluster_id.len();
@@ -753,29 +959,56 @@ pub fn assess(orders: &[Order], opts: &Options<'_>) -> Assessment {
         o.customer_since
             .is_some_and(|s| s >= controls || (o.order_date - s).num_days() < 2 * 365)
     };
+    // Every buyer that uses an address, a forwarder or a payer: an identifier that serves many
+    // buyers, most of them established (a carrier, a bank, a leasing company, a registered
+    // agent), says nothing about a ring of young ones.
+    let mut users: HashMap<(&'static str, String), BTreeSet<usize>> = HashMap::new();
+    for (i, o) in orders.iter().enumerate() {
+        if let Some(a) = o.bill_to.address.as_deref() {
+            users
+                .entry(("address", a.to_string()))
+                .or_default()
+                .insert(buyer_of[i]);
+        }
+        if let Some(f) = o.forwarder.as_deref() {
+            users
+                .entry(("forwarder", party_key(f)))
+                .or_default()
+                .insert(buyer_of[i]);
+        }
+        if let Some(p) = o.payer_name.as_deref() {
+            users
+                .entry(("payer", party_key(p)))
+                .or_default()
+                .insert(buyer_of[i]);
+        }
+    }
+    let common_service = |kind: &'static str, value: &str, young_buyers: usize| {
+        users
+            .get(&(kind, value.to_string()))
+            .is_some_and(|u| u.len() > MAX_SHARED && young_buyers * 2 < u.len())
+    };
     // N2: several young buyers at one address or behind one forwarder.
     let need = def("network_shared_address").parameter.unwrap_or(3.0) as usize;
-    let mut groups: HashMap<(String, String), (BTreeSet<String>, Vec<usize>)> = HashMap::new();
+    let mut groups: HashMap<(&'static str, String), BuyersAndOrders> = HashMap::new();
     for (i, o) in orders.iter().enumerate() {
         if !young(o) {
             continue;
         }
         let buyer = display[buyer_of[i]].clone();
         if let Some(a) = o.bill_to.address.as_deref() {
-            let g = groups.entry(("address".into(), a.to_string())).or_default();
+            let g = groups.entry(("address", a.to_string())).or_default();
             g.0.insert(buyer.clone());
             g.1.push(i);
         }
         if let Some(f) = o.forwarder.as_deref() {
-            let g = groups
-                .entry(("forwarder".into(), party_key(f)))
-                .or_default();
+            let g = groups.entry(("forwarder", party_key(f))).or_default();
             g.0.insert(buyer.clone());
             g.1.push(i);
         }
     }
     for ((kind, value), (buyers, idx)) in &groups {
-        if buyers.len() >= need {
+        if buyers.len() >= need && !common_service(kind, value, buyers.len()) {
             let f = hit(
                 "network_shared_address",
                 format!(
@@ -791,7 +1024,7 @@ pub fn assess(orders: &[Order], opts: &Options<'_>) -> Assessment {
     }
     // N3: one payer behind several buyers.
     let need = def("network_one_payer").parameter.unwrap_or(3.0) as usize;
-    let mut payers: HashMap<String, (String, BTreeSet<String>, Vec<usize>)> = HashMap::new();
+    let mut payers: HashMap<String, PayerGroup> = HashMap::new();
     for (i, o) in orders.iter().enumerate() {
         if let Some(p) = o.payer_name.as_deref() {
             let buyer = display[buyer_of[i]].clone();
@@ -800,13 +1033,16 @@ pub fn assess(orders: &[Order], opts: &Options<'_>) -> Assessment {
             }
             let g = payers
                 .entry(party_key(p))
-                .or_insert_with(|| (p.to_string(), BTreeSet::new(), Vec::new()));
+                .or_insert_with(|| (p.to_string(), BTreeSet::new(), BTreeSet::new(), Vec::new()));
+            if young(o) {
+                g.2.insert(buyer.clone());
+            }
             g.1.insert(buyer);
-            g.2.push(i);
+            g.3.push(i);
         }
     }
-    for (payer, buyers, idx) in payers.values() {
-        if buyers.len() >= need {
+    for (key, (payer, buyers, young_buyers, idx)) in &payers {
+        if buyers.len() >= need && !common_service("payer", key, young_buyers.len()) {
             let f = hit(
                 "network_one_payer",
                 format!(
@@ -880,13 +1116,25 @@ pub fn assess(orders: &[Order], opts: &Options<'_>) -> Assessment {
                 r.flags.push(f.clone());
             }
         }
-        // One weight per flag id: repeated evidence of one kind is one fact.
-        let mut w: BTreeMap<&str, f64> = BTreeMap::new();
-        for f in &r.flags {
-            let e = w.entry(f.id).or_insert(0.0);
-            *e = e.max(f.weight);
-        }
-        r.score = combine(w.values().copied());
+    }
+    let distinct: Vec<Vec<&'static str>> = results
+        .iter()
+        .map(|r| {
+            let mut ids: Vec<&'static str> = r.flags.iter().map(|f| f.id).collect();
+            ids.sort_unstable();
+            ids.dedup();
+            ids
+        })
+        .collect();
+    let prior = Weights::prior();
+    let weights = opts.weights.unwrap_or(&prior);
+    for (r, (score, why)) in
+        results
+            .iter_mut()
+            .zip(score_orders(&distinct, &cluster_of_order, weights))
+    {
+        r.score = score;
+        r.explanation = why;
     }
     // Clusters.
     let mut clusters: Vec<Cluster> = (0..n_clusters)

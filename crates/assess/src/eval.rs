@@ -1,5 +1,12 @@
-//! Evaluation on simulated ledgers: recall of diverted orders when the riskiest share of
-//! orders is reviewed, and precision, per scheme.
+//! Evaluation on ledgers from independent generators: recall and precision of diverted orders
+//! when the riskiest share of orders is reviewed, per generator and per scheme, the worst case,
+//! and the share of legitimate orders that carry any flag.
+//!
+//! The generators (`crate::generators`) were written from different public sources, each with
+//! its own market, distributions and schemes, and none from the engine's code: the chipwatch
+//! simulator (the one the flags were developed on), the BIS guidance of 2025-05-13, the 2025
+//! case narratives, and a legitimate-heavy market full of benign oddities. `--cross` learns the
+//! weights from one generator's labels and measures on the others.
 
 use std::collections::BTreeMap;
 
@@ -8,18 +15,23 @@ use chipwatch_screen::lists::read_csl_bytes;
 use chipwatch_screen::screener::Screener;
 use serde::Serialize;
 
-use crate::assess::{Options, assess};
-use crate::ledger::read_ledger_text;
-use crate::simulate::simulate;
+use crate::assess::{Assessment, Options, assess};
+use crate::learn::{Example, fit};
+use crate::ledger::{Order, read_ledger_text};
+use crate::score::Weights;
 
 /// The share of orders an analyst reviews, riskiest first.
 pub const REVIEW_SHARE: f64 = 0.05;
-/// Recall the evaluation requires at [`REVIEW_SHARE`].
-pub const TARGET_RECALL: f64 = 0.9;
+/// Recall the evaluation requires at [`REVIEW_SHARE`] on the worst generator.
+pub const TARGET_RECALL: f64 = 0.85;
+/// The largest share of legitimate orders that may carry any flag.
+pub const TARGET_LEGIT_FLAGGED: f64 = 0.20;
 /// Seeds of the evaluation; development used seeds 1 to 9.
 pub const EVAL_SEEDS: &[u64] = &[1001, 1002, 1003];
+/// The seed a cross-generator run learns from (a development seed, never an evaluation seed).
+pub const TRAIN_SEED: u64 = 1;
 
-/// A screener over the bundled Entity List sample (the parties the simulator imitates).
+/// A screener over the bundled Entity List sample (the parties the generators imitate).
 pub fn sample_screener() -> Screener {
     let text = include_bytes!(concat!(
         env!("CARGO_MANIFEST_DIR"),
@@ -32,14 +44,62 @@ pub fn sample_screener() -> Screener {
     )
 }
 
+/// A ledger generator: `(seed, orders) → (ledger CSV, truth CSV order_id,diverted,scheme)`.
+#[derive(Clone, Copy)]
+pub struct Generator {
+    pub name: &'static str,
+    pub sources: &'static str,
+    pub generate: fn(u64, usize) -> (String, String),
+}
+
+fn chipwatch_sim(seed: u64, orders: usize) -> (String, String) {
+    let s = crate::simulate::simulate(seed, orders);
+    (s.ledger, s.truth)
+}
+
+/// Every generator the evaluation runs, the one the flags were developed on first.
+pub fn generators() -> Vec<Generator> {
+    use crate::generators::*;
+    vec![
+        Generator {
+            name: "chipwatch_sim",
+            sources: "chipwatch simulate (the flags' development generator)",
+            generate: chipwatch_sim,
+        },
+        Generator {
+            name: bis_guidance::NAME,
+            sources: bis_guidance::SOURCES,
+            generate: bis_guidance::generate,
+        },
+        Generator {
+            name: case_narratives::NAME,
+            sources: case_narratives::SOURCES,
+            generate: case_narratives::generate,
+        },
+        Generator {
+            name: benign_market::NAME,
+            sources: benign_market::SOURCES,
+            generate: benign_market::generate,
+        },
+    ]
+}
+
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct SchemeResult {
     pub diverted: usize,
     pub found: usize,
 }
 
+/// How often a flag fires among legitimate and among diverted orders.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct FlagRate {
+    pub legitimate: f64,
+    pub diverted: f64,
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct SeedResult {
+    pub generator: String,
     pub seed: u64,
     pub orders: usize,
     pub diverted: usize,
@@ -47,30 +107,59 @@ pub struct SeedResult {
     pub found: usize,
     pub recall: f64,
     pub precision: f64,
+    /// Share of legitimate orders that carry any flag.
+    pub legit_flagged: f64,
     pub by_scheme: BTreeMap<String, SchemeResult>,
+    pub flag_rates: BTreeMap<String, FlagRate>,
 }
 
-/// Simulate, assess and score one seed.
-pub fn evaluate_seed(seed: u64, orders: usize, screener: &Screener) -> SeedResult {
-    let sim = simulate(seed, orders);
-    let ledger = read_ledger_text("simulated.csv", &sim.ledger).expect("simulated ledger reads");
-    let a = assess(
-        &ledger.records,
-        &Options {
-            screener: Some(screener),
-            mode: Mode::AsEnforced,
-        },
-    );
-    let truth: BTreeMap<String, String> = sim
-        .truth
+/// A generated ledger, read, with its truth (order id → scheme, for diverted orders).
+pub struct Labelled {
+    pub orders: Vec<Order>,
+    pub truth: BTreeMap<String, String>,
+}
+
+/// Generate and read one ledger.
+pub fn labelled(g: &Generator, seed: u64, orders: usize) -> Labelled {
+    let (ledger, truth) = (g.generate)(seed, orders);
+    let read = read_ledger_text(&format!("{} seed {seed}", g.name), &ledger)
+        .unwrap_or_else(|e| panic!("generator {} writes a ledger chipwatch reads: {e}", g.name));
+    if let Some(r) = read.rejected.first() {
+        panic!(
+            "generator {} wrote {} invalid row(s), the first: {}",
+            g.name,
+            read.rejected.len(),
+            r.error
+        );
+    }
+    let truth = truth
         .lines()
         .skip(1)
         .filter_map(|l| {
             let mut c = l.split(',');
             let (id, div, scheme) = (c.next()?, c.next()?, c.next().unwrap_or(""));
-            (div == "true").then(|| (id.to_string(), scheme.to_string()))
+            (div.trim() == "true").then(|| (id.trim().to_string(), scheme.trim().to_string()))
         })
         .collect();
+    Labelled {
+        orders: read.records,
+        truth,
+    }
+}
+
+fn run(l: &Labelled, screener: &Screener, weights: Option<&Weights>) -> Assessment {
+    assess(
+        &l.orders,
+        &Options {
+            screener: Some(screener),
+            mode: Mode::AsEnforced,
+            weights,
+        },
+    )
+}
+
+/// Score an assessment against the truth.
+pub fn score(generator: &str, seed: u64, l: &Labelled, a: &Assessment) -> SeedResult {
     let mut ranked: Vec<(f64, &str)> = a
         .orders
         .iter()
@@ -79,24 +168,233 @@ pub fn evaluate_seed(seed: u64, orders: usize, screener: &Screener) -> SeedResul
     ranked.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(y.1)));
     let reviewed = ((ranked.len() as f64) * REVIEW_SHARE).ceil() as usize;
     let mut by_scheme: BTreeMap<String, SchemeResult> = BTreeMap::new();
-    for s in truth.values() {
+    for s in l.truth.values() {
         by_scheme.entry(s.clone()).or_default().diverted += 1;
     }
     let mut found = 0;
     for (_, id) in ranked.iter().take(reviewed) {
-        if let Some(s) = truth.get(*id) {
+        if let Some(s) = l.truth.get(*id) {
             found += 1;
             by_scheme.entry(s.clone()).or_default().found += 1;
         }
     }
+    let n_div = l.truth.len();
+    let n_legit = a.orders.len().saturating_sub(n_div);
+    let mut legit_flagged = 0usize;
+    let mut counts: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    for o in &a.orders {
+        let div = l.truth.contains_key(&o.order_id);
+        if !div && !o.flags.is_empty() {
+            legit_flagged += 1;
+        }
+        let mut ids: Vec<&str> = o.flags.iter().map(|f| f.id).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        for id in ids {
+            let c = counts.entry(id.to_string()).or_default();
+            if div {
+                c.1 += 1;
+            } else {
+                c.0 += 1;
+            }
+        }
+    }
     SeedResult {
+        generator: generator.to_string(),
         seed,
-        orders: sim.orders,
-        diverted: truth.len(),
+        orders: a.orders.len(),
+        diverted: n_div,
         reviewed,
         found,
-        recall: found as f64 / truth.len().max(1) as f64,
+        recall: found as f64 / n_div.max(1) as f64,
         precision: found as f64 / reviewed.max(1) as f64,
+        legit_flagged: legit_flagged as f64 / n_legit.max(1) as f64,
         by_scheme,
+        flag_rates: counts
+            .into_iter()
+            .map(|(id, (lg, dv))| {
+                (
+                    id,
+                    FlagRate {
+                        legitimate: lg as f64 / n_legit.max(1) as f64,
+                        diverted: dv as f64 / n_div.max(1) as f64,
+                    },
+                )
+            })
+            .collect(),
+    }
+}
+
+/// Generate, assess and score one seed of one generator.
+pub fn evaluate_seed(
+    g: &Generator,
+    seed: u64,
+    orders: usize,
+    screener: &Screener,
+    weights: Option<&Weights>,
+) -> SeedResult {
+    let l = labelled(g, seed, orders);
+    let a = run(&l, screener, weights);
+    score(g.name, seed, &l, &a)
+}
+
+/// One generator over its seeds.
+#[derive(Debug, Clone, Serialize)]
+pub struct GeneratorResult {
+    pub generator: String,
+    pub sources: String,
+    pub seeds: Vec<SeedResult>,
+    pub recall: f64,
+    pub worst_recall: f64,
+    pub precision: f64,
+    pub legit_flagged: f64,
+    /// Per scheme, pooled over the seeds.
+    pub by_scheme: BTreeMap<String, SchemeResult>,
+}
+
+impl GeneratorResult {
+    pub fn of(g: &Generator, seeds: Vec<SeedResult>) -> GeneratorResult {
+        let n = seeds.len().max(1) as f64;
+        let mut by_scheme: BTreeMap<String, SchemeResult> = BTreeMap::new();
+        for s in &seeds {
+            for (k, v) in &s.by_scheme {
+                let e = by_scheme.entry(k.clone()).or_default();
+                e.diverted += v.diverted;
+                e.found += v.found;
+            }
+        }
+        GeneratorResult {
+            generator: g.name.to_string(),
+            sources: g.sources.to_string(),
+            recall: seeds.iter().map(|s| s.recall).sum::<f64>() / n,
+            worst_recall: seeds.iter().map(|s| s.recall).fold(1.0, f64::min),
+            precision: seeds.iter().map(|s| s.precision).sum::<f64>() / n,
+            legit_flagged: seeds.iter().map(|s| s.legit_flagged).fold(0.0, f64::max),
+            by_scheme,
+            seeds,
+        }
+    }
+}
+
+/// The whole evaluation.
+#[derive(Debug, Clone, Serialize)]
+pub struct Evaluation {
+    pub review_share: f64,
+    pub weights: String,
+    pub generators: Vec<GeneratorResult>,
+    /// The generator with the lowest mean recall, and that recall.
+    pub worst: (String, f64),
+    /// The largest share of legitimate orders with any flag, and its generator.
+    pub worst_legit_flagged: (String, f64),
+    /// Recall with weights learned on one generator (rows) measured on each (columns).
+    pub cross: Vec<CrossRow>,
+}
+
+impl Evaluation {
+    pub fn meets_targets(&self) -> bool {
+        self.worst.1 >= TARGET_RECALL && self.worst_legit_flagged.1 <= TARGET_LEGIT_FLAGGED
+    }
+}
+
+/// Weights learned on one generator, measured on all.
+#[derive(Debug, Clone, Serialize)]
+pub struct CrossRow {
+    /// `prior`, or the generator whose labels (seed [`TRAIN_SEED`]) the weights were fitted to.
+    pub trained_on: String,
+    /// Mean recall per generator tested.
+    pub recall: BTreeMap<String, f64>,
+    /// Worst recall over the generators it was not trained on.
+    pub worst_held_out: f64,
+    /// The learned log-likelihood ratio per flag.
+    pub weights: BTreeMap<String, f64>,
+}
+
+/// Run every generator on `seeds`; with `cross`, also learn on each and test on all.
+pub fn evaluate(
+    seeds: &[u64],
+    orders: usize,
+    weights: Option<&Weights>,
+    cross: bool,
+    mut progress: impl FnMut(&str),
+) -> Evaluation {
+    let screener = sample_screener();
+    let gens = generators();
+    let mut cache: Vec<Vec<(u64, Labelled)>> = Vec::new();
+    let mut results = Vec::new();
+    for g in &gens {
+        progress(g.name);
+        let mut ls = Vec::new();
+        let mut rs = Vec::new();
+        for &seed in seeds {
+            let l = labelled(g, seed, orders);
+            let a = run(&l, &screener, weights);
+            rs.push(score(g.name, seed, &l, &a));
+            if cross {
+                ls.push((seed, l));
+            }
+        }
+        cache.push(ls);
+        results.push(GeneratorResult::of(g, rs));
+    }
+    let worst = results
+        .iter()
+        .min_by(|a, b| a.recall.total_cmp(&b.recall))
+        .map(|r| (r.generator.clone(), r.recall))
+        .unwrap_or_default();
+    let worst_legit_flagged = results
+        .iter()
+        .max_by(|a, b| a.legit_flagged.total_cmp(&b.legit_flagged))
+        .map(|r| (r.generator.clone(), r.legit_flagged))
+        .unwrap_or_default();
+    let mut rows = Vec::new();
+    if cross {
+        let prior = weights.cloned().unwrap_or_else(Weights::prior);
+        let mut trained: Vec<(String, Weights)> = vec![("prior".into(), prior.clone())];
+        for g in &gens {
+            progress(&format!("learning on {}", g.name));
+            let l = labelled(g, TRAIN_SEED, orders);
+            let a = run(&l, &screener, Some(&prior));
+            let examples: Vec<Example> = a
+                .orders
+                .iter()
+                .map(|o| {
+                    Example::from_explanation(&o.explanation, l.truth.contains_key(&o.order_id))
+                })
+                .collect();
+            trained.push((g.name.to_string(), fit(&examples, &prior).weights));
+        }
+        for (name, w) in &trained {
+            progress(&format!("measuring weights learned on {name}"));
+            let mut recall = BTreeMap::new();
+            for (g, ls) in gens.iter().zip(&cache) {
+                let rs: Vec<f64> = ls
+                    .iter()
+                    .map(|(seed, l)| score(g.name, *seed, l, &run(l, &screener, Some(w))).recall)
+                    .collect();
+                recall.insert(
+                    g.name.to_string(),
+                    rs.iter().sum::<f64>() / rs.len().max(1) as f64,
+                );
+            }
+            let worst_held_out = recall
+                .iter()
+                .filter(|(g, _)| *g != name)
+                .map(|(_, r)| *r)
+                .fold(1.0, f64::min);
+            rows.push(CrossRow {
+                trained_on: name.clone(),
+                recall,
+                worst_held_out,
+                weights: w.log_lr.clone(),
+            });
+        }
+    }
+    Evaluation {
+        review_share: REVIEW_SHARE,
+        weights: weights.map_or_else(|| Weights::prior().origin, |w| w.origin.clone()),
+        generators: results,
+        worst,
+        worst_legit_flagged,
+        cross: rows,
     }
 }

@@ -11,7 +11,7 @@ use chipwatch_model::InputError;
 use chipwatch_model::country::CountryRegistry;
 use chipwatch_model::error::RowError;
 use chipwatch_model::input::{Column, CsvInput, Loaded, Row, Rule};
-use chipwatch_rules::catalogue::Catalogue;
+use chipwatch_rules::catalogue::{Catalogue, Form};
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -79,6 +79,9 @@ pub struct Order {
     pub item_as_written: String,
     /// Accelerator chips per unit (8 for an HGX board).
     pub chips_per_unit: u32,
+    /// The form the item is sold in (module, board, baseboard, server, ic): it decides the
+    /// tariff headings it is normally declared under.
+    pub form: Form,
     pub hs_code: Option<String>,
     pub quantity: u64,
     pub unit_price_usd: Option<f64>,
@@ -236,9 +239,12 @@ fn resolve_country(s: &str) -> Option<String> {
 }
 
 /// An item of the catalogue: its id and accelerator chips per unit, remembered per thread.
-fn resolve_item(s: &str) -> Option<(String, u32)> {
+/// A catalogue item's id, accelerators per unit and form.
+type ResolvedItem = (String, u32, Form);
+
+fn resolve_item(s: &str) -> Option<ResolvedItem> {
     thread_local! {
-        static SEEN: std::cell::RefCell<std::collections::HashMap<String, Option<(String, u32)>>> =
+        static SEEN: std::cell::RefCell<std::collections::HashMap<String, Option<ResolvedItem>>> =
             std::cell::RefCell::new(std::collections::HashMap::new());
     }
     SEEN.with(|m| {
@@ -247,7 +253,7 @@ fn resolve_item(s: &str) -> Option<(String, u32)> {
         }
         let v = Catalogue::bundled()
             .find(s)
-            .map(|i| (i.id().to_string(), i.chips_per_unit()));
+            .map(|i| (i.id().to_string(), i.chips_per_unit(), i.form()));
         m.borrow_mut().insert(s.to_string(), v.clone());
         v
     })
@@ -296,7 +302,7 @@ fn parse_order(row: &Row<'_>, extra_columns: &[String]) -> Result<Order, RowErro
     let order_date = date(row, "order_date")?
         .ok_or_else(|| row.error("order_date", "", R_DATE, "the value is empty"))?;
     let item_text = row.required("item", R_ITEM)?.trim();
-    let (item_id, chips_per_unit) = resolve_item(item_text).ok_or_else(|| {
+    let (item_id, chips_per_unit, form) = resolve_item(item_text).ok_or_else(|| {
         let s = Catalogue::bundled().suggest(item_text);
         let hint = if s.is_empty() {
             "not in the catalogue".to_string()
@@ -376,6 +382,7 @@ fn parse_order(row: &Row<'_>, extra_columns: &[String]) -> Result<Order, RowErro
         item: item_id,
         item_as_written: item_text.to_string(),
         chips_per_unit,
+        form,
         hs_code: text(row, "hs_code"),
         quantity,
         unit_price_usd: non_negative("unit_price_usd")?,

@@ -5,7 +5,10 @@
 
 pub mod assess;
 pub mod eval;
+pub mod generators;
+pub mod learn;
 pub mod ledger;
 mod parquet_in;
 pub mod report;
+pub mod score;
 pub mod simulate;

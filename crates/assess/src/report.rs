@@ -86,9 +86,19 @@ pub fn section(
             c.score
         );
         f.explanation = format!(
-            "Red flags on this network's orders: {}. The score combines the flags of the riskiest order as independent \
-             evidence (1 − Π(1 − weight)); network flags count for every order they touch.",
-            flag_ids.iter().copied().collect::<Vec<_>>().join(", ")
+            "Red flags on this network's orders: {}. The score adds each flag's evidence in log-odds, a flag weighing less the more \
+             common it is in this ledger, and pools the evidence of the network's orders (docs/assess.md, Risk).{}",
+            flag_ids.iter().copied().collect::<Vec<_>>().join(", "),
+            results
+                .iter()
+                .max_by(|x, y| x.score.total_cmp(&y.score))
+                .map(|r| format!(
+                    " Riskiest order {} ({:.2}): {}.",
+                    r.order_id,
+                    r.score,
+                    r.explanation.text()
+                ))
+                .unwrap_or_default()
         );
         f.figure(Figure::new(
             "risk",
@@ -274,8 +284,8 @@ fn graph(
     }
 }
 
-/// Write `alerts.csv`: one row per order with a score above zero, riskiest first, with the
-/// ledger's own extra columns passed through.
+/// Write `alerts.csv`: one row per order with any evidence (its own flags or its network's),
+/// riskiest first, with its rank, why it ranks there, and the ledger's own extra columns.
 pub fn write_alerts(path: &Path, a: &Assessment, orders: &[Order]) -> std::io::Result<usize> {
     let mut extra_cols: Vec<String> = Vec::new();
     for o in orders {
@@ -288,11 +298,13 @@ pub fn write_alerts(path: &Path, a: &Assessment, orders: &[Order]) -> std::io::R
     let mut w = csv::Writer::from_path(path)?;
     let mut head = vec![
         "order_id".to_string(),
+        "rank".into(),
         "score".into(),
         "flags".into(),
         "network".into(),
         "line".into(),
         "explanation".into(),
+        "why".into(),
     ];
     head.extend(extra_cols.iter().cloned());
     w.write_record(&head)?;
@@ -300,12 +312,18 @@ pub fn write_alerts(path: &Path, a: &Assessment, orders: &[Order]) -> std::io::R
         .orders
         .iter()
         .enumerate()
-        .filter(|(_, r)| r.score > 0.0)
+        .filter(|(_, r)| !r.flags.is_empty() || !r.explanation.parts.is_empty())
         .collect();
     rows.sort_by(|x, y| y.1.score.total_cmp(&x.1.score).then(x.0.cmp(&y.0)));
-    for (i, r) in &rows {
+    let total = a.orders.len();
+    for (rank, (i, r)) in rows.iter().enumerate() {
         let mut rec = vec![
             r.order_id.clone(),
+            format!(
+                "{} of {total} (top {:.2}%)",
+                rank + 1,
+                100.0 * (rank + 1) as f64 / total.max(1) as f64
+            ),
             format!("{:.3}", r.score),
             r.flags
                 .iter()
@@ -321,6 +339,7 @@ pub fn write_alerts(path: &Path, a: &Assessment, orders: &[Order]) -> std::io::R
                 .map(|f| format!("{} {}: {}", f.id, f.title, f.detail))
                 .collect::<Vec<_>>()
                 .join(" | "),
+            r.explanation.text(),
         ];
         for k in &extra_cols {
             rec.push(

@@ -6,10 +6,10 @@ use chipwatch_rules::licence::Mode;
 use chipwatch_screen::lists::read_csl_bytes;
 use chipwatch_screen::screener::Screener;
 
-const HEAD: &str = "order_id,order_date,item,quantity,seller_country,bill_to_name,bill_to_address,bill_to_country,ship_to_name,ship_to_address,ship_to_country,ship_to_type,end_user_name,end_user_address,end_user_country,end_user_parent,end_user_parent_country,payer_name,payer_country,hs_code,forwarder,route,declared_end_use,installation_declined,customer_since,contact_email,contact_phone,declared_site_mw";
+const HEAD: &str = "order_id,order_date,item,quantity,seller_country,bill_to_name,bill_to_address,bill_to_country,ship_to_name,ship_to_address,ship_to_country,ship_to_type,end_user_name,end_user_address,end_user_country,end_user_parent,end_user_parent_country,payer_name,payer_country,hs_code,forwarder,route,declared_end_use,installation_declined,customer_since,contact_email,contact_phone,declared_site_mw,unit_price_usd";
 
 /// A clean order: a long-standing Japanese datacenter buying for itself, shipped direct.
-const CLEAN: &str = "O-1,2024-05-01,HGX-H100-8GPU,4,US,Sakura Compute KK,1-2-3 Otemachi Tokyo,JP,Sakura Compute KK,1-2-3 Otemachi Tokyo,JP,datacenter,Sakura Compute KK,1-2-3 Otemachi Tokyo,JP,Sakura Holdings,JP,Sakura Compute KK,JP,8471.50,,US;JP,AI training cloud,false,2015-01-01,it@sakura.example.jp,+81 3 1234 5678,20";
+const CLEAN: &str = "O-1,2024-05-01,HGX-H100-8GPU,4,US,Sakura Compute KK,1-2-3 Otemachi Tokyo,JP,Sakura Compute KK,1-2-3 Otemachi Tokyo,JP,datacenter,Sakura Compute KK,1-2-3 Otemachi Tokyo,JP,Sakura Holdings,JP,Sakura Compute KK,JP,8471.50,,US;JP,AI training cloud,false,2015-01-01,it@sakura.example.jp,+81 3 1234 5678,20,260000";
 
 fn ledger(rows: &[String]) -> Vec<Order> {
     let text = format!("{HEAD}\n{}\n", rows.join("\n"));
@@ -50,6 +50,7 @@ fn run(rows: &[String]) -> Assessment {
         &Options {
             screener: None,
             mode: Mode::AsEnforced,
+            weights: None,
         },
     )
 }
@@ -69,7 +70,8 @@ fn ids(a: &Assessment, order: &str) -> Vec<String> {
 fn a_clean_order_raises_nothing() {
     let a = run(&[row("O-1", &[])]);
     assert!(a.orders[0].flags.is_empty(), "{:?}", a.orders[0].flags);
-    assert_eq!(a.orders[0].score, 0.0);
+    // No evidence: the base rate the prior weights are stated at.
+    assert!((a.orders[0].score - chipwatch_assess::score::REFERENCE_RATE).abs() < 1e-9);
 }
 
 #[test]
@@ -80,11 +82,30 @@ fn each_order_flag_fires_on_its_fact() {
             vec![
                 ("ship_to_type", "forwarder"),
                 ("ship_to_name", "Quick Freight Pte Ltd"),
+                ("ship_to_country", "SG"),
+            ],
+        ),
+        (
+            "K8",
+            vec![
+                ("ship_to_type", "logistics"),
+                ("ship_to_name", "Quick Freight Pte Ltd"),
+                ("end_user_name", ""),
             ],
         ),
         ("K4a", vec![("payer_name", "Other Holdings Ltd")]),
-        ("K4b", vec![("payer_country", "AE")]),
-        ("K6", vec![("installation_declined", "true")]),
+        (
+            "K4b",
+            vec![("payer_name", "Falcon Trade FZE"), ("payer_country", "AE")],
+        ),
+        (
+            "K6",
+            vec![("installation_declined", "true"), ("customer_since", "")],
+        ),
+        (
+            "K3",
+            vec![("bill_to_name", "Janford Realty LLC"), ("quantity", "2")],
+        ),
         (
             "G1",
             vec![("customer_since", "2023-09-01"), ("quantity", "10")],
@@ -128,6 +149,113 @@ fn each_order_flag_fires_on_its_fact() {
 }
 
 #[test]
+fn legitimate_orders_that_must_not_trip_the_flags() {
+    let not = |changes: &[(&str, &str)], flag: &str| {
+        let a = run(&[row("X", changes)]);
+        let got = ids(&a, "X");
+        assert!(
+            !got.contains(&flag.to_string()),
+            "{flag} on {changes:?}: {got:?}"
+        );
+    };
+    // K8: a 3PL staging goods for a named end user in its own country is not the final destination.
+    not(
+        &[
+            ("ship_to_type", "logistics"),
+            ("ship_to_name", "Nippon Express Logistics KK"),
+        ],
+        "K8",
+    );
+    // K4: the group's treasury centre in another country pays.
+    not(
+        &[
+            ("payer_name", "Sakura Treasury Services Ltd"),
+            ("payer_country", "IE"),
+        ],
+        "K4a",
+    );
+    not(
+        &[
+            ("payer_name", "Sakura Treasury Services Ltd"),
+            ("payer_country", "IE"),
+        ],
+        "K4b",
+    );
+    // K4: a lessor financing the purchase (sale-and-leaseback) pays.
+    not(
+        &[
+            ("payer_name", "Dunmore Technology Leasing DAC"),
+            ("payer_country", "IE"),
+        ],
+        "K4a",
+    );
+    // K6: a customer of nine years installs its own systems; a distributor installs nothing.
+    not(&[("installation_declined", "true")], "K6");
+    not(
+        &[
+            ("installation_declined", "true"),
+            ("customer_since", ""),
+            ("ship_to_type", "distributor"),
+        ],
+        "K6",
+    );
+    // K2: a distributor buying for stock.
+    not(
+        &[
+            ("ship_to_type", "distributor"),
+            ("declared_end_use", "stock"),
+        ],
+        "K2",
+    );
+    // K3: a computing business.
+    not(&[("bill_to_name", "Realtime Compute KK")], "K3");
+    // K10: an HGX baseboard declared as a part of an ADP machine, an SXM module as 8473.30
+    // (CBP rulings), a DGX as a server.
+    not(&[("hs_code", "8473.30.1180")], "K10");
+    not(
+        &[
+            ("item", "H100-SXM"),
+            ("hs_code", "8473.30"),
+            ("quantity", "8"),
+        ],
+        "K10",
+    );
+    not(&[("item", "DGX-H100"), ("hs_code", "8471.50.0150")], "K10");
+}
+
+#[test]
+fn prices_far_from_the_ledgers_own_price_for_the_item() {
+    let mut rows: Vec<String> = (0..6)
+        .map(|i| {
+            row(
+                &format!("P{i}"),
+                &[(
+                    "unit_price_usd",
+                    if i % 2 == 0 { "250000" } else { "270000" },
+                )],
+            )
+        })
+        .collect();
+    rows.push(row("LOW", &[("unit_price_usd", "60000")]));
+    rows.push(row("HIGH", &[("unit_price_usd", "600000")]));
+    let a = run(&rows);
+    assert!(
+        ids(&a, "LOW").contains(&"K10b".to_string()),
+        "{:?}",
+        ids(&a, "LOW")
+    );
+    assert!(
+        ids(&a, "HIGH").contains(&"K4c".to_string()),
+        "{:?}",
+        ids(&a, "HIGH")
+    );
+    for i in 0..6 {
+        let got = ids(&a, &format!("P{i}"));
+        assert!(!got.contains(&"K10b".to_string()) && !got.contains(&"K4c".to_string()));
+    }
+}
+
+#[test]
 fn controls_that_must_not_fire() {
     // A distributor shipping in its own country to an end user elsewhere is normal.
     let a = run(&[row(
@@ -160,10 +288,20 @@ fn controls_that_must_not_fire() {
 fn flags_combine_as_independent_evidence() {
     let a = run(&[row(
         "X",
-        &[("installation_declined", "true"), ("payer_country", "AE")],
+        &[
+            ("installation_declined", "true"),
+            ("payer_name", "Falcon Trade FZE"),
+            ("payer_country", "AE"),
+            ("customer_since", ""),
+        ],
     )]);
+    // Three flags (K6 0.30, K4a 0.25, K4b 0.30) add their evidence in log-odds (a one-order
+    // ledger keeps the prior weights): logit(s) = Σ logit(w) - 2 logit(base).
+    use chipwatch_assess::score::{REFERENCE_RATE, logit, sigmoid};
+    assert_eq!(ids(&a, "X").len(), 3, "{:?}", ids(&a, "X"));
     let s = a.orders[0].score;
-    assert!((s - (1.0 - 0.7 * 0.7)).abs() < 1e-9, "{s}");
+    let want = sigmoid(2.0 * logit(0.3) + logit(0.25) - 2.0 * logit(REFERENCE_RATE));
+    assert!((s - want).abs() < 1e-9, "{s} {want}");
 }
 
 #[test]
@@ -304,6 +442,7 @@ fn screening_hits_and_the_network_that_reaches_them() {
         &Options {
             screener: Some(&s),
             mode: Mode::AsEnforced,
+            weights: None,
         },
     );
     let l1 = ids(&a, "L1");

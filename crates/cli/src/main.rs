@@ -30,6 +30,18 @@ const EXIT_BAD_INPUT: u8 = 2;
 /// Exit code when `--fail-on` finds findings at or above the given severity.
 pub(crate) const EXIT_FINDINGS: u8 = 3;
 
+/// Invalid input found by the CLI itself (a weights or labels file): exit code 2.
+#[derive(Debug)]
+pub(crate) struct InvalidInput(pub String);
+
+impl std::fmt::Display for InvalidInput {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for InvalidInput {}
+
 #[derive(Parser)]
 #[command(
     name = "chipwatch",
@@ -1038,6 +1050,7 @@ fn main() -> ExitCode {
             eprintln!("error: {err:#}");
             let bad_input = err.chain().any(|e| {
                 e.downcast_ref::<InputError>().is_some()
+                    || e.downcast_ref::<InvalidInput>().is_some()
                     || e.downcast_ref::<chipwatch_rules::RulesError>().is_some()
                     || matches!(
                         e.downcast_ref::<FlowsError>(),

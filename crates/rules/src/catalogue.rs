@@ -22,6 +22,90 @@ pub enum Market {
     Consumer,
 }
 
+/// The physical form an item is sold in, which decides the tariff headings it is declared under
+/// (`data/rules/hs_forms.csv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Form {
+    /// A bare or packaged processor die.
+    Ic,
+    /// An accelerator module on a printed circuit assembly (SXM, OAM).
+    Module,
+    /// A PCIe accelerator or graphics card.
+    Board,
+    /// A multi-accelerator baseboard without host processors (HGX).
+    Baseboard,
+    /// A server or AI system with host processors (DGX, GPU servers).
+    Server,
+}
+
+impl Form {
+    pub fn parse(s: &str) -> Option<Form> {
+        Some(match s.trim() {
+            "ic" => Form::Ic,
+            "module" => Form::Module,
+            "board" => Form::Board,
+            "baseboard" => Form::Baseboard,
+            "server" => Form::Server,
+            _ => return None,
+        })
+    }
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Form::Ic => "ic",
+            Form::Module => "module",
+            Form::Board => "board",
+            Form::Baseboard => "baseboard",
+            Form::Server => "server",
+        }
+    }
+}
+
+/// A tariff subheading an item of a form is normally declared under, with its source.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct HsHeading {
+    pub form: Form,
+    /// Six digits, written `NNNN.NN`.
+    pub hs: String,
+    pub description: String,
+    pub source: String,
+}
+
+impl HsHeading {
+    /// The six digits of the subheading.
+    pub fn digits(&self) -> String {
+        self.hs.chars().filter(char::is_ascii_digit).collect()
+    }
+}
+
+/// The bundled headings per form (`data/rules/hs_forms.csv`).
+pub fn hs_headings() -> &'static [HsHeading] {
+    static H: OnceLock<Vec<HsHeading>> = OnceLock::new();
+    H.get_or_init(|| {
+        let text = include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../data/rules/hs_forms.csv"
+        ));
+        let mut rdr = csv::Reader::from_reader(text.as_bytes());
+        rdr.records()
+            .map(|r| {
+                let r = r.expect("bundled hs_forms.csv is valid CSV");
+                HsHeading {
+                    form: Form::parse(&r[0]).expect("bundled hs_forms.csv names known forms"),
+                    hs: r[1].to_string(),
+                    description: r[2].to_string(),
+                    source: r[3].to_string(),
+                }
+            })
+            .collect()
+    })
+}
+
+/// The headings an item of `form` is normally declared under.
+pub fn headings_for(form: Form) -> impl Iterator<Item = &'static HsHeading> {
+    hs_headings().iter().filter(move |h| h.form == form)
+}
+
 /// How the applicable die area is known.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -40,6 +124,8 @@ pub struct Chip {
     pub vendor: String,
     pub launch: NaiveDate,
     pub market: Market,
+    /// The form the chip is sold in (module, board, ic).
+    pub form: Form,
     pub throughput: Vec<Throughput>,
     pub die_area_mm2: Option<f64>,
     pub die_area_status: AreaStatus,
@@ -57,6 +143,8 @@ pub struct System {
     pub aliases: Vec<String>,
     pub chip: String,
     pub count: u32,
+    /// Baseboard or server.
+    pub form: Form,
     pub source: String,
 }
 
@@ -86,6 +174,13 @@ impl Item {
         match self {
             Item::Chip(c) => c,
             Item::System { chip, .. } => chip,
+        }
+    }
+    /// The form the item is sold in.
+    pub fn form(&self) -> Form {
+        match self {
+            Item::Chip(c) => c.form,
+            Item::System { system, .. } => system.form,
         }
     }
     /// Chips per unit of the item.
@@ -191,6 +286,16 @@ impl Catalogue {
                     ));
                 }
             };
+            let form = Form::parse(get("form")).ok_or_else(|| {
+                parse_err(
+                    CF,
+                    line,
+                    format!(
+                        "column `form`: `{}` is not module, board or ic",
+                        get("form")
+                    ),
+                )
+            })?;
             let throughput = get("throughput")
                 .split(';')
                 .filter(|s| !s.trim().is_empty())
@@ -225,6 +330,7 @@ impl Catalogue {
                 vendor: get("vendor").to_string(),
                 launch,
                 market,
+                form,
                 throughput,
                 die_area_mm2: opt_num(CF, line, "die_area_mm2", get("die_area_mm2"))?,
                 die_area_status,
@@ -260,12 +366,25 @@ impl Catalogue {
                 .ok_or_else(|| {
                     parse_err(SF, line, format!("column `count`: `{}`", get("count")))
                 })?;
+            let form = Form::parse(get("form"))
+                .filter(|f| matches!(f, Form::Baseboard | Form::Server))
+                .ok_or_else(|| {
+                    parse_err(
+                        SF,
+                        line,
+                        format!(
+                            "column `form`: `{}` is not baseboard or server",
+                            get("form")
+                        ),
+                    )
+                })?;
             systems.push(System {
                 id: get("id").to_string(),
                 name: get("name").to_string(),
                 aliases: split(get("aliases")),
                 chip,
                 count,
+                form,
                 source: get("source").to_string(),
             });
         }

@@ -362,3 +362,46 @@ fn a_shipment_to_singapore_for_an_end_user_in_china_is_governed_by_china() {
     v.end_user_country = Some("SG".into());
     assert!(licence("H100", &v).licence_required);
 }
+
+#[test]
+fn every_item_has_the_tariff_headings_its_form_is_declared_under() {
+    use chipwatch_rules::catalogue::{Form, headings_for};
+    let cat = Catalogue::bundled();
+    for c in &cat.chips {
+        assert!(headings_for(c.form).count() > 0, "{} ({:?})", c.id, c.form);
+    }
+    for s in &cat.systems {
+        assert!(matches!(s.form, Form::Baseboard | Form::Server), "{}", s.id);
+    }
+    let digits = |id: &str| -> Vec<String> {
+        headings_for(cat.get(id).unwrap().form())
+            .map(|h| h.digits())
+            .collect()
+    };
+    // An SXM module and a PCIe card are parts of ADP machines (CBP: 8473.30.1180).
+    assert!(digits("H100-SXM").contains(&"847330".to_string()));
+    assert!(digits("RTX-4090").contains(&"847330".to_string()));
+    // A DGX is a server (8471.50), an HGX baseboard a part.
+    assert!(digits("DGX-H100").contains(&"847150".to_string()));
+    assert!(digits("HGX-H100-8GPU").contains(&"847330".to_string()));
+    // Nothing is normally declared as a telephone set or a video game.
+    for id in ["H100-SXM", "DGX-H100", "HGX-B200-8GPU"] {
+        assert!(
+            !digits(id)
+                .iter()
+                .any(|d| d.starts_with("8517") || d.starts_with("9504"))
+        );
+    }
+}
+
+#[test]
+fn a_catalogue_row_without_a_form_is_refused_with_its_line() {
+    let chips = "id,name,aliases,vendor,launch,market,form,throughput,die_area_mm2,die_area_status,interconnect_gbps,memory_bw_gbps,source\n\
+                 X1,X,,V,2024-01-01,datacenter,cartridge,FP16:100,100,public,,,s\n";
+    let err = Catalogue::parse(chips, "id,name,aliases,chip,count,form,source\n").unwrap_err();
+    let msg = err.to_string();
+    assert!(
+        msg.contains("chips.csv") && msg.contains("form") && msg.contains("cartridge"),
+        "{msg}"
+    );
+}

@@ -247,6 +247,7 @@ async fn assess_ledger(
         &Options {
             screener: Some(&s.screener),
             mode: Mode::AsEnforced,
+            weights: None,
         },
     );
     let mut opened = Vec::new();

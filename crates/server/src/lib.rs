@@ -244,6 +244,7 @@ pub fn demo_findings(screener: &Screener) -> Vec<chipwatch_model::Finding> {
         &Options {
             screener: Some(screener),
             mode: chipwatch_rules::licence::Mode::AsEnforced,
+            weights: None,
         },
     );
     chipwatch_assess::report::section(&a, &ledger.records, "a simulated ledger (seed 7)", true, 10)
@@ -263,6 +264,7 @@ pub fn seed_demo(store: &Store, screener: &Screener) -> Result<usize, StoreError
         &Options {
             screener: Some(screener),
             mode: chipwatch_rules::licence::Mode::AsEnforced,
+            weights: None,
         },
     );
     let case = store.create_case(

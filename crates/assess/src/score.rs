@@ -1,0 +1,373 @@
+//! Risk that adapts to the ledger in front of it.
+//!
+//! Each red flag carries a prior weight `w` (`data/assess/red_flags.csv`): the probability that
+//! an order is diverted when that flag alone is seen, in a ledger where
+//! [`REFERENCE_RATE`] of the orders are diverted. Read as a likelihood ratio,
+//! `λ₀ = logit(w) − logit(REFERENCE_RATE)` is the flag's prior evidence in natural-log units.
+//!
+//! A flag can say no more about an order than its rarity in this ledger allows. If a diverted
+//! order showed the flag at most half of the time ([`TELL_TALE_RATE`]) and the flag is seen on a
+//! share `q` of this ledger's orders (nearly all of them legitimate), its likelihood ratio is at
+//! most `TELL_TALE_RATE / q`. The share is smoothed, `q = (n_f + 200 × 2%) / (N + 200)`
+//! ([`PRIOR_SHARE`], [`PRIOR_ORDERS`]), so that a ledger of a few orders keeps the prior. So the evidence used is `λ = clamp(min(λ₀, ln(TELL_TALE_RATE / q)),
+//! 0, ∞)`: a flag on 88% of orders weighs nothing, one on 1% keeps its prior weight.
+//!
+//! Networks pool their evidence: an order in a network of several orders also carries, for every
+//! flag it does not show itself, [`NETWORK_DISCOUNT`] × λ × the share of the network's other
+//! orders that show it. A ring of shells that each show two of six tell-tales thus ranks as the
+//! ring, while one odd order of a large, otherwise clean customer barely moves.
+//!
+//! The score is `sigmoid(logit(REFERENCE_RATE) + Σ λ + network)`: one flag of weight 0.35 on a
+//! rare flag scores 0.35, as its weight says; evidence adds in log-odds (naive Bayes).
+//!
+//! Weights learned from reviewers' dispositions ([`crate::learn`]) replace the prior `λ₀` and
+//! the intercept; the ledger's rarity bound still applies.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::assess::flag_defs;
+
+/// The diversion rate the prior weights are stated at.
+pub const REFERENCE_RATE: f64 = 0.03;
+/// The largest share of diverted orders assumed to show any one flag.
+pub const TELL_TALE_RATE: f64 = 0.5;
+/// A flag's share of orders is smoothed toward this prior share ...
+pub const PRIOR_SHARE: f64 = 0.02;
+/// ... with the weight of this many orders, so that a small ledger keeps the prior weights.
+pub const PRIOR_ORDERS: f64 = 200.0;
+/// How much of a network's evidence each of its orders carries.
+pub const NETWORK_DISCOUNT: f64 = 0.5;
+
+pub fn logit(p: f64) -> f64 {
+    let p = p.clamp(1e-9, 1.0 - 1e-9);
+    (p / (1.0 - p)).ln()
+}
+
+pub fn sigmoid(x: f64) -> f64 {
+    1.0 / (1.0 + (-x).exp())
+}
+
+/// The weights of the flags, as log-likelihood ratios, and the intercept.
+#[derive(Debug, Clone, Serialize)]
+pub struct Weights {
+    /// Prior log-odds of an order with no flag.
+    pub intercept: f64,
+    /// λ₀ per flag id.
+    pub log_lr: BTreeMap<String, f64>,
+    /// Where the weights come from ("prior (data/assess/red_flags.csv)", or the file and the
+    /// dispositions they were learned from).
+    pub origin: String,
+}
+
+impl Weights {
+    /// The prior model: the bundled weights.
+    pub fn prior() -> Weights {
+        let base = logit(REFERENCE_RATE);
+        Weights {
+            intercept: base,
+            log_lr: flag_defs()
+                .iter()
+                .map(|f| (f.id.clone(), logit(f.weight) - base))
+                .collect(),
+            origin: "prior (data/assess/red_flags.csv)".into(),
+        }
+    }
+
+    /// Read a weights file (`chipwatch assess learn` writes one): CSV with columns `id` and
+    /// `log_lr`; the row `(intercept)` sets the intercept. Flags the file does not name keep their
+    /// prior weight.
+    pub fn read(path: &Path) -> Result<Weights, String> {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
+        Weights::parse(&path.display().to_string(), &text)
+    }
+
+    pub fn parse(file: &str, text: &str) -> Result<Weights, String> {
+        let mut w = Weights::prior();
+        w.origin = file.to_string();
+        let mut rdr = csv::Reader::from_reader(text.as_bytes());
+        let headers = rdr
+            .headers()
+            .map_err(|e| format!("{file}: line 1: {e}"))?
+            .clone();
+        let col = |name: &str| {
+            headers
+                .iter()
+                .position(|h| h.trim() == name)
+                .ok_or_else(|| format!("{file}: line 1: no column `{name}` (need id, log_lr)"))
+        };
+        let (ci, cl) = (col("id")?, col("log_lr")?);
+        let known: HashMap<&str, ()> = flag_defs().iter().map(|f| (f.id.as_str(), ())).collect();
+        for (n, rec) in rdr.records().enumerate() {
+            let line = n + 2;
+            let rec = rec.map_err(|e| format!("{file}: line {line}: {e}"))?;
+            let id = rec.get(ci).unwrap_or("").trim();
+            let raw = rec.get(cl).unwrap_or("").trim();
+            let v: f64 = raw.parse().ok().filter(|v: &f64| v.is_finite()).ok_or_else(|| {
+                format!(
+                    "{file}: line {line}: column `log_lr`: `{raw}` is not a number (rule: a finite log-likelihood ratio)"
+                )
+            })?;
+            if id == "(intercept)" {
+                w.intercept = v;
+            } else if known.contains_key(id) {
+                w.log_lr.insert(id.to_string(), v);
+            } else {
+                return Err(format!(
+                    "{file}: line {line}: column `id`: `{id}` is not a red flag of data/assess/red_flags.csv"
+                ));
+            }
+        }
+        Ok(w)
+    }
+
+    /// Write the weights as the CSV [`Weights::read`] reads, with the prior beside each.
+    pub fn to_csv(&self, extra: &BTreeMap<String, String>) -> String {
+        let prior = Weights::prior();
+        let mut out = String::from("id,log_lr,prior_log_lr,weight,note\n");
+        out.push_str(&format!(
+            "(intercept),{:.4},{:.4},{:.4},\n",
+            self.intercept,
+            prior.intercept,
+            sigmoid(self.intercept)
+        ));
+        for (id, v) in &self.log_lr {
+            out.push_str(&format!(
+                "{id},{v:.4},{:.4},{:.4},{}\n",
+                prior.log_lr.get(id).copied().unwrap_or(0.0),
+                sigmoid(prior.intercept + v),
+                extra.get(id).map(String::as_str).unwrap_or("")
+            ));
+        }
+        out
+    }
+
+    pub fn prior_of(&self, id: &str) -> f64 {
+        self.log_lr.get(id).copied().unwrap_or(0.0)
+    }
+}
+
+/// The evidence a flag contributes in this ledger.
+pub fn ledger_lambda(prior: f64, share: f64) -> f64 {
+    if share <= 0.0 {
+        return prior.max(0.0);
+    }
+    prior.min((TELL_TALE_RATE / share).ln()).max(0.0)
+}
+
+/// One flag's part in an order's score.
+#[derive(Debug, Clone, Serialize)]
+pub struct Contribution {
+    pub id: &'static str,
+    /// Prior (or learned) log-likelihood ratio.
+    pub prior: f64,
+    /// Share of this ledger's orders that carry the flag.
+    pub ledger_share: f64,
+    /// The evidence used: λ after the rarity bound, times the network share for pooled evidence.
+    pub evidence: f64,
+    /// For pooled evidence: the share of the network's other orders that carry the flag.
+    pub network_share: Option<f64>,
+}
+
+/// Why an order scores what it does.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Explanation {
+    pub intercept: f64,
+    pub log_odds: f64,
+    /// Own flags first, then pooled network evidence, each largest first.
+    pub parts: Vec<Contribution>,
+}
+
+impl Explanation {
+    /// One line: "log-odds 2.1 = prior -3.5 + K8 2.9 (on 0.8% of orders) + ...".
+    pub fn text(&self) -> String {
+        let mut s = format!("log-odds {:.2} = base {:.2}", self.log_odds, self.intercept);
+        for p in &self.parts {
+            if p.evidence <= 0.005 {
+                continue;
+            }
+            match p.network_share {
+                None => s.push_str(&format!(
+                    " + {} {:.2} (on {} of the ledger's orders{})",
+                    p.id,
+                    p.evidence,
+                    pct(p.ledger_share),
+                    if p.evidence + 0.005 < p.prior {
+                        format!(", prior {:.2}", p.prior)
+                    } else {
+                        String::new()
+                    }
+                )),
+                Some(n) => s.push_str(&format!(
+                    " + network {} {:.2} (on {} of its other orders)",
+                    p.id,
+                    p.evidence,
+                    pct(n)
+                )),
+            }
+        }
+        let zero: Vec<&str> = self
+            .parts
+            .iter()
+            .filter(|p| p.network_share.is_none() && p.evidence <= 0.005)
+            .map(|p| p.id)
+            .collect();
+        if !zero.is_empty() {
+            s.push_str(&format!(
+                "; {} weigh nothing here (too common in this ledger)",
+                zero.join(", ")
+            ));
+        }
+        s
+    }
+}
+
+fn pct(x: f64) -> String {
+    if x >= 0.1 {
+        format!("{:.0}%", x * 100.0)
+    } else if x >= 0.01 {
+        format!("{:.1}%", x * 100.0)
+    } else {
+        format!("{:.2}%", x * 100.0)
+    }
+}
+
+/// Score every order: `flags[i]` are the distinct flag ids of order `i`, `cluster[i]` its network.
+pub fn score_orders(
+    flags: &[Vec<&'static str>],
+    cluster: &[usize],
+    weights: &Weights,
+) -> Vec<(f64, Explanation)> {
+    let n = flags.len().max(1) as f64;
+    let mut count: HashMap<&'static str, usize> = HashMap::new();
+    for f in flags {
+        for id in f {
+            *count.entry(id).or_default() += 1;
+        }
+    }
+    let lambda: HashMap<&'static str, (f64, f64, f64)> = count
+        .iter()
+        .map(|(id, c)| {
+            let share = (*c as f64 + PRIOR_ORDERS * PRIOR_SHARE) / (n + PRIOR_ORDERS);
+            let prior = weights.prior_of(id);
+            (*id, (prior, share, ledger_lambda(prior, share)))
+        })
+        .collect();
+    // Per network: orders and flag counts.
+    let n_clusters = cluster.iter().copied().max().map_or(0, |m| m + 1);
+    let mut size = vec![0usize; n_clusters];
+    let mut by_cluster: Vec<HashMap<&'static str, usize>> = vec![HashMap::new(); n_clusters];
+    for (i, f) in flags.iter().enumerate() {
+        size[cluster[i]] += 1;
+        for id in f {
+            *by_cluster[cluster[i]].entry(id).or_default() += 1;
+        }
+    }
+    flags
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            let mut parts: Vec<Contribution> = f
+                .iter()
+                .map(|id| {
+                    let (prior, share, l) = lambda[id];
+                    Contribution {
+                        id,
+                        prior,
+                        ledger_share: share,
+                        evidence: l,
+                        network_share: None,
+                    }
+                })
+                .collect();
+            parts.sort_by(|a, b| b.evidence.total_cmp(&a.evidence).then(a.id.cmp(b.id)));
+            let c = cluster[i];
+            let others = size[c].saturating_sub(1);
+            if others > 0 {
+                let mut pooled: Vec<Contribution> = by_cluster[c]
+                    .iter()
+                    .filter(|(id, _)| !f.contains(id))
+                    .map(|(id, k)| {
+                        let (prior, share, l) = lambda[id];
+                        let ns = *k as f64 / others as f64;
+                        Contribution {
+                            id,
+                            prior,
+                            ledger_share: share,
+                            evidence: NETWORK_DISCOUNT * l * ns,
+                            network_share: Some(ns),
+                        }
+                    })
+                    .filter(|p| p.evidence > 0.0)
+                    .collect();
+                pooled.sort_by(|a, b| b.evidence.total_cmp(&a.evidence).then(a.id.cmp(b.id)));
+                parts.extend(pooled);
+            }
+            let log_odds = weights.intercept + parts.iter().map(|p| p.evidence).sum::<f64>();
+            (
+                sigmoid(log_odds),
+                Explanation {
+                    intercept: weights.intercept,
+                    log_odds,
+                    parts,
+                },
+            )
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_rare_flag_alone_scores_its_weight_and_a_common_one_weighs_nothing() {
+        let w = Weights::prior();
+        let k8 = flag_defs().iter().find(|f| f.id == "K8").unwrap();
+        // K8 on 1 of 10,000 orders (rare), K10 on 9,000 of them (common).
+        let mut flags: Vec<Vec<&'static str>> = vec![vec![]; 10_000];
+        flags[0] = vec!["K8"];
+        for f in flags.iter_mut().skip(1000) {
+            f.push("K10");
+        }
+        let cluster: Vec<usize> = (0..10_000).collect();
+        let s = score_orders(&flags, &cluster, &w);
+        assert!((s[0].0 - k8.weight).abs() < 1e-9, "{}", s[0].0);
+        assert!((s[5000].0 - REFERENCE_RATE).abs() < 1e-9, "{}", s[5000].0);
+        assert!(
+            s[5000].1.text().contains("weigh nothing"),
+            "{}",
+            s[5000].1.text()
+        );
+    }
+
+    #[test]
+    fn a_network_pools_its_orders_evidence() {
+        let w = Weights::prior();
+        // Three orders of one network, each with a different flag; three lone orders with one.
+        let mut flags: Vec<Vec<&'static str>> = vec![vec!["K8"], vec!["K4b"], vec!["K5"]];
+        flags.extend([vec!["K8"], vec!["K4b"], vec!["K5"]]);
+        flags.extend(std::iter::repeat_n(vec![], 994));
+        let mut cluster = vec![0, 0, 0];
+        cluster.extend(1..998);
+        let s = score_orders(&flags, &cluster, &w);
+        assert!(s[0].0 > s[3].0 && s[1].0 > s[4].0 && s[2].0 > s[5].0);
+        assert!(s[0].1.text().contains("network K4b"), "{}", s[0].1.text());
+    }
+
+    #[test]
+    fn a_weights_file_is_read_and_a_bad_row_named() {
+        let w = Weights::parse("w.csv", "id,log_lr\n(intercept),-4\nK8,1.5\n").unwrap();
+        assert_eq!(w.intercept, -4.0);
+        assert_eq!(w.prior_of("K8"), 1.5);
+        let e = Weights::parse("w.csv", "id,log_lr\nK8,abc\n").unwrap_err();
+        assert!(e.contains("w.csv: line 2") && e.contains("log_lr"), "{e}");
+        let e = Weights::parse("w.csv", "id,log_lr\nZZ9,1\n").unwrap_err();
+        assert!(e.contains("ZZ9"), "{e}");
+        let round = Weights::parse("w.csv", &w.to_csv(&BTreeMap::new())).unwrap();
+        assert_eq!(round.prior_of("K8"), 1.5);
+    }
+}
