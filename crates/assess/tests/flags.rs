@@ -124,6 +124,13 @@ fn each_order_flag_fires_on_its_fact() {
             vec![("contact_email", "buyer123@gmail.com"), ("quantity", "10")],
         ),
         ("K2", vec![("declared_end_use", "trading")]),
+        (
+            "H1b",
+            vec![
+                ("contact_phone", "+86 138 0013 8000"),
+                ("end_user_parent_country", ""),
+            ],
+        ),
         ("K7", vec![("ship_to_country", "MY")]),
         ("H1", vec![("end_user_parent_country", "CN")]),
         (
@@ -206,6 +213,16 @@ fn legitimate_orders_that_must_not_trip_the_flags() {
             ("declared_end_use", "stock"),
         ],
         "K2",
+    );
+    // H1b: a Japanese buyer with a Japanese phone; a Chinese phone when the Chinese parent is
+    // declared (H1 decides that order).
+    not(&[], "H1b");
+    not(
+        &[
+            ("contact_phone", "+86 138 0013 8000"),
+            ("end_user_parent_country", "CN"),
+        ],
+        "H1b",
     );
     // K3: a computing business.
     not(&[("bill_to_name", "Realtime Compute KK")], "K3");
@@ -455,4 +472,38 @@ fn screening_hits_and_the_network_that_reaches_them() {
         ids(&a, "L2")
     );
     assert_eq!(a.party_hits.len(), 1);
+}
+
+#[test]
+fn every_generator_writes_a_ledger_chipwatch_reads_the_same_way_for_a_seed() {
+    for g in chipwatch_assess::eval::generators() {
+        let (a, t) = (g.generate)(5, 1500);
+        let (b, _) = (g.generate)(5, 1500);
+        assert_eq!(a, b, "{} is not deterministic", g.name);
+        let l = chipwatch_assess::eval::labelled(&g, 5, 1500);
+        assert!(
+            (1400..=1600).contains(&l.orders.len()),
+            "{}: {}",
+            g.name,
+            l.orders.len()
+        );
+        assert!(!l.truth.is_empty(), "{} labels no diverted order", g.name);
+        assert!(t.starts_with("order_id,diverted,scheme"), "{}", g.name);
+    }
+}
+
+#[test]
+fn the_ranking_finds_most_diverted_orders_on_every_generator() {
+    // A regression floor on small ledgers (the full figures: chipwatch assess eval).
+    let s = chipwatch_assess::eval::sample_screener();
+    for g in chipwatch_assess::eval::generators() {
+        let r = chipwatch_assess::eval::evaluate_seed(&g, 11, 4000, &s, None);
+        assert!(r.recall >= 0.4, "{}: recall {:.3}", g.name, r.recall);
+        assert!(
+            r.precision > 0.1,
+            "{}: precision {:.3}",
+            g.name,
+            r.precision
+        );
+    }
 }

@@ -32,6 +32,10 @@ pub struct ServeArgs {
     /// Do not fill a new store with the demonstration case.
     #[arg(long)]
     pub no_demo: bool,
+    /// Flag weights for assessments (`chipwatch assess learn` writes them); admins can also
+    /// learn them from the store's dispositions with POST /v1/weights/learn.
+    #[arg(long, value_name = "FILE")]
+    pub weights: Option<PathBuf>,
 }
 
 #[derive(Subcommand)]
@@ -128,7 +132,12 @@ pub async fn serve(args: ServeArgs) -> Result<ExitCode> {
     } else {
         chipwatch_server::demo_findings(&screener)
     };
-    let state = Arc::new(AppState::new(store, screener, lists, args.rate_limit));
+    let mut state = AppState::new(store, screener, lists, args.rate_limit);
+    if let Some(w) = crate::assess_cmd::load_weights(args.weights.as_deref())? {
+        eprintln!("assessments use the weights of {}", w.origin);
+        state = state.with_weights(w);
+    }
+    let state = Arc::new(state);
     *state.findings.lock().unwrap_or_else(|p| p.into_inner()) = demo;
     let listener = tokio::net::TcpListener::bind(args.addr)
         .await

@@ -35,6 +35,8 @@ pub fn routes() -> Router<Shared> {
         .route("/v1/audit", get(audit))
         .route("/v1/audit/verify", get(audit_verify))
         .route("/v1/tokens", post(create_token))
+        .route("/v1/weights", get(weights))
+        .route("/v1/weights/learn", post(learn_weights))
 }
 
 type ApiResult = Result<Json<Value>, ApiError>;
@@ -242,12 +244,13 @@ async fn assess_ledger(
         .map(|r| r.error.to_string())
         .collect();
     let orders = loaded.records;
+    let w = s.weights.read().unwrap_or_else(|p| p.into_inner()).clone();
     let a = assess(
         &orders,
         &Options {
             screener: Some(&s.screener),
             mode: Mode::AsEnforced,
-            weights: None,
+            weights: Some(&w),
         },
     );
     let mut opened = Vec::new();
@@ -256,6 +259,7 @@ async fn assess_ledger(
             let details = json!({
                 "order_id": o.order_id,
                 "flags": o.flags,
+                "explanation": o.explanation,
                 "network": o.cluster,
                 "network_graph": chipwatch_assess::report::network_graph(&a.clusters[o.cluster], &a, &orders),
             })
@@ -462,4 +466,73 @@ async fn create_token(
     Ok(Json(
         json!({"name": b.name, "role": role.as_str(), "token": token}),
     ))
+}
+
+/// The weights assessments use, each flag's prior beside it.
+async fn weights(State(s): State<Shared>, headers: HeaderMap) -> ApiResult {
+    authorize(&s, &headers, Role::Viewer)?;
+    let w = s.weights.read().unwrap_or_else(|p| p.into_inner()).clone();
+    Ok(Json(weights_json(&w, None)))
+}
+
+fn weights_json(
+    w: &chipwatch_assess::score::Weights,
+    fit: Option<&chipwatch_assess::learn::Fit>,
+) -> Value {
+    let prior = chipwatch_assess::score::Weights::prior();
+    let flags: Vec<Value> = w
+        .log_lr
+        .iter()
+        .map(|(id, v)| {
+            let support = fit
+                .and_then(|f| f.support.get(id))
+                .copied()
+                .unwrap_or((0, 0));
+            json!({
+                "id": id,
+                "log_lr": v,
+                "prior_log_lr": prior.prior_of(id),
+                "reviewed": support.0,
+                "escalated": support.1,
+            })
+        })
+        .collect();
+    json!({
+        "origin": w.origin,
+        "intercept": w.intercept,
+        "flags": flags,
+        "examples": fit.map(|f| f.examples),
+        "escalated": fit.map(|f| f.diverted),
+    })
+}
+
+/// Fit the weights to the reviewers' decisions on `assess` alerts and use them from now on.
+async fn learn_weights(State(s): State<Shared>, headers: HeaderMap) -> ApiResult {
+    let who = authorize(&s, &headers, Role::Admin)?;
+    let mut latest: std::collections::BTreeMap<i64, String> = Default::default();
+    for d in s.store.dispositions(None)? {
+        latest.insert(d.alert_id, d.decision);
+    }
+    let examples: Vec<chipwatch_assess::learn::Example> = s
+        .store
+        .alerts(None)?
+        .into_iter()
+        .filter(|a| a.kind == "assess")
+        .filter_map(|a| {
+            latest
+                .get(&a.id)
+                .and_then(|d| chipwatch_assess::learn::example_from_alert(&a.details, d))
+        })
+        .collect();
+    let prior = chipwatch_assess::score::Weights::prior();
+    let fit = chipwatch_assess::learn::fit(&examples, &prior);
+    s.store.record(
+        &who.name,
+        "weights.learn",
+        "weights",
+        "assess",
+        &json!({"examples": fit.examples, "escalated": fit.diverted, "weights": fit.weights.log_lr}),
+    )?;
+    *s.weights.write().unwrap_or_else(|p| p.into_inner()) = fit.weights.clone();
+    Ok(Json(weights_json(&fit.weights, Some(&fit))))
 }

@@ -41,6 +41,9 @@ pub struct AppState {
     /// Findings of the assessments run since start (the demonstration's, ledgers assessed
     /// through `/v1/assess`), newest first.
     pub findings: Mutex<Vec<chipwatch_model::Finding>>,
+    /// The flags' weights assessments use: the prior, a file (`serve --weights`), or weights
+    /// learned from the store's dispositions (`POST /v1/weights/learn`).
+    pub weights: std::sync::RwLock<chipwatch_assess::score::Weights>,
 }
 
 impl AppState {
@@ -52,7 +55,14 @@ impl AppState {
             rate_limit,
             windows: Mutex::new(HashMap::new()),
             findings: Mutex::new(Vec::new()),
+            weights: std::sync::RwLock::new(chipwatch_assess::score::Weights::prior()),
         }
+    }
+
+    /// Use these weights for assessments.
+    pub fn with_weights(self, w: chipwatch_assess::score::Weights) -> AppState {
+        *self.weights.write().unwrap_or_else(|p| p.into_inner()) = w;
+        self
     }
 
     /// Count a request against its token's one-second window.
@@ -283,6 +293,7 @@ pub fn seed_demo(store: &Store, screener: &Screener) -> Result<usize, StoreError
             "simulated": true,
             "order_id": o.order_id,
             "flags": o.flags,
+            "explanation": o.explanation,
             "network": o.cluster,
             "network_graph": chipwatch_assess::report::network_graph(&a.clusters[o.cluster], &a, &ledger.records),
         });

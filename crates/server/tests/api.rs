@@ -372,3 +372,77 @@ fn a_token_past_its_rate_limit_gets_429() {
     assert!(codes.contains(&429), "{codes:?}");
     assert_eq!(codes[0], 200);
 }
+
+#[test]
+fn weights_are_learned_from_the_reviewers_decisions_and_used_from_then_on() {
+    let s = start(1000);
+    let (_, text) = call(
+        "GET",
+        &format!("{}/v1/weights", s.base),
+        Some(&s.viewer),
+        None,
+    );
+    let before: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert!(
+        before["origin"].as_str().unwrap().starts_with("prior"),
+        "{text}"
+    );
+    // Reviewers clear every assess alert of the demonstration case.
+    let (_, text) = call(
+        "GET",
+        &format!("{}/v1/alerts", s.base),
+        Some(&s.viewer),
+        None,
+    );
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let mut cleared = 0;
+    for a in v["alerts"].as_array().unwrap() {
+        if a["kind"] == "assess" {
+            let (code, text) = call(
+                "POST",
+                &format!("{}/v1/alerts/{}/disposition", s.base, a["id"]),
+                Some(&s.reviewer),
+                Some((
+                    "application/json",
+                    "{\"decision\":\"cleared\",\"reason\":\"known customer\"}",
+                )),
+            );
+            assert_eq!(code, 200, "{text}");
+            cleared += 1;
+        }
+    }
+    assert!(cleared > 0);
+    let (code, text) = call(
+        "POST",
+        &format!("{}/v1/weights/learn", s.base),
+        Some(&s.admin),
+        None,
+    );
+    assert_eq!(code, 200, "{text}");
+    let after: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(after["examples"], cleared);
+    assert_eq!(after["escalated"], 0);
+    // Every flag the cleared alerts carried lost weight; the intercept fell.
+    let lost = after["flags"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["reviewed"].as_u64().unwrap() > 0)
+        .all(|f| f["log_lr"].as_f64().unwrap() < f["prior_log_lr"].as_f64().unwrap());
+    assert!(lost, "{text}");
+    assert!(after["intercept"].as_f64().unwrap() < before["intercept"].as_f64().unwrap());
+    let (_, text) = call(
+        "GET",
+        &format!("{}/v1/weights", s.base),
+        Some(&s.viewer),
+        None,
+    );
+    assert!(text.contains("learned from"), "{text}");
+    let (_, text) = call(
+        "GET",
+        &format!("{}/v1/audit", s.base),
+        Some(&s.viewer),
+        None,
+    );
+    assert!(text.contains("weights.learn"), "{text}");
+}

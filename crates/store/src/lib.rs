@@ -660,6 +660,19 @@ impl Store {
             .ok_or_else(|| StoreError::Db("an insert returned no id".into()))
     }
 
+    /// Record an action that changes no table of the store (weights learned from the
+    /// dispositions, say) in the audit chain.
+    pub fn record(
+        &self,
+        actor: &str,
+        action: &str,
+        entity: &str,
+        entity_id: &str,
+        payload: &serde_json::Value,
+    ) -> Result<()> {
+        self.with(|c| c.tx(|b| Self::audit(b, actor, action, entity, entity_id, payload)))
+    }
+
     pub fn create_case(&self, title: &str, actor: &str) -> Result<i64> {
         if title.trim().is_empty() {
             return Err(StoreError::Invalid("a case needs a title".into()));
