@@ -9,6 +9,21 @@ fn main() {
         ));
     }
     println!("{line}");
+    if std::env::var("RATES").is_ok() {
+        for g in &e.generators {
+            let mut v: Vec<_> = g.seeds[0].flag_rates.iter().collect();
+            v.sort_by(|a, b| b.1.legitimate.total_cmp(&a.1.legitimate));
+            println!(
+                "{}: {}",
+                g.generator,
+                v.iter()
+                    .take(10)
+                    .map(|(k, r)| format!("{k} {:.3}/{:.2}", r.legitimate, r.diverted))
+                    .collect::<Vec<_>>()
+                    .join("  ")
+            );
+        }
+    }
     for r in &e.cross {
         println!(
             "{:16} {:?} worst held-out {:.3}",
@@ -30,3 +45,5 @@ fn main() {
         }
     }
 }
+#[allow(dead_code)]
+fn unused() {}

@@ -856,7 +856,10 @@ pub fn assess(orders: &[Order], opts: &Options<'_>) -> Assessment {
                 })
             })
             .clone();
-        if let Some(reasons) = licence {
+        // A licence or licence exception on file answers the requirement.
+        if let Some(reasons) = licence
+            && o.licence.is_none()
+        {
             flags.push(hit("licence_required", reasons));
         }
         for (role, name) in [
@@ -1101,18 +1104,16 @@ pub fn assess(orders: &[Order], opts: &Options<'_>) -> Assessment {
             }
         }
     }
-    // N4: split orders within a cluster and item, 14 days.
+    // N4: split orders within a network, 14 days: three or more orders, each under the limit,
+    // adding up to it. Structuring counts accelerators, whatever the SKU.
     let limit = def("network_split_orders").parameter.unwrap_or(64.0);
-    let mut series: HashMap<(usize, String), Vec<usize>> = HashMap::new();
+    let mut series: HashMap<usize, Vec<usize>> = HashMap::new();
     for (i, o) in orders.iter().enumerate() {
         if (o.chips() as f64) < limit {
-            series
-                .entry((cluster_of_order[i], o.item.clone()))
-                .or_default()
-                .push(i);
+            series.entry(cluster_of_order[i]).or_default().push(i);
         }
     }
-    for ((_, item), mut idx) in series {
+    for (_, mut idx) in series {
         idx.sort_by_key(|&i| orders[i].order_date);
         let mut start = 0;
         let mut flagged = vec![false; idx.len()];
@@ -1122,7 +1123,7 @@ pub fn assess(orders: &[Order], opts: &Options<'_>) -> Assessment {
             }
             let window = &idx[start..=end];
             let sum: u64 = window.iter().map(|&i| orders[i].chips()).sum();
-            if window.len() >= 2 && sum as f64 >= limit {
+            if window.len() >= 3 && sum as f64 >= limit {
                 flagged[start..=end].fill(true);
             }
         }
@@ -1137,7 +1138,7 @@ pub fn assess(orders: &[Order], opts: &Options<'_>) -> Assessment {
             let f = hit(
                 "network_split_orders",
                 format!(
-                    "{} orders of {item} each under {limit} chips within 14 days add up to {total} chips: {}",
+                    "{} orders of one network, each under {limit} chips, within 14 days of each other add up to {total} chips: {}",
                     chosen.len(),
                     chosen
                         .iter()

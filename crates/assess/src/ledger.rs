@@ -96,6 +96,8 @@ pub struct Order {
     pub contact_email: Option<String>,
     pub contact_phone: Option<String>,
     pub declared_site_mw: Option<f64>,
+    /// The licence or licence exception on file for the shipment.
+    pub licence: Option<String>,
     /// Columns the schema does not know, as (name, value), passed through.
     pub extra: Vec<(String, String)>,
 }
@@ -183,6 +185,11 @@ pub const COLUMNS: &[Column] = &[
         "declared_site_mw",
         false,
         "declared power of the end-use site in MW",
+    ),
+    col(
+        "licence",
+        false,
+        "licence number or licence exception the shipment goes under (e.g. D1234567, NAC, ACA)",
     ),
 ];
 
@@ -396,6 +403,7 @@ fn parse_order(row: &Row<'_>, extra_columns: &[String]) -> Result<Order, RowErro
         contact_email: text(row, "contact_email"),
         contact_phone: text(row, "contact_phone"),
         declared_site_mw: non_negative("declared_site_mw")?,
+        licence: text(row, "licence"),
         extra,
     })
 }

@@ -241,6 +241,30 @@ fn legitimate_orders_that_must_not_trip_the_flags() {
 }
 
 #[test]
+fn a_licence_on_file_answers_the_licence_requirement() {
+    let text = format!(
+        "{HEAD},licence\n{},\n{},D1234567\n",
+        row("NONE", &[("end_user_parent_country", "CN")]),
+        row("LIC", &[("end_user_parent_country", "CN")])
+    );
+    let l = read_ledger_text("t.csv", &text).unwrap();
+    let a = assess(
+        &l.records,
+        &Options {
+            screener: None,
+            mode: Mode::AsEnforced,
+            weights: None,
+        },
+    );
+    assert!(ids(&a, "NONE").contains(&"H1".to_string()));
+    assert!(
+        !ids(&a, "LIC").contains(&"H1".to_string()),
+        "{:?}",
+        ids(&a, "LIC")
+    );
+}
+
+#[test]
 fn prices_far_from_the_ledgers_own_price_for_the_item() {
     let mut rows: Vec<String> = (0..6)
         .map(|i| {
@@ -391,39 +415,49 @@ fn network_young_buyers_sharing_an_address_and_entity_resolution() {
 
 #[test]
 fn network_split_orders() {
+    // Three orders under 64 chips within 14 days, of different SKUs, add up to 80: structuring.
+    // A fourth a month later stands alone; two orders alone are not a pattern.
     let rows = vec![
         row(
             "T1",
             &[
                 ("item", "H100-SXM"),
-                ("quantity", "40"),
+                ("quantity", "30"),
                 ("order_date", "2024-05-01"),
-                ("hs_code", "8542.31"),
+                ("hs_code", "8473.30"),
             ],
         ),
         row(
             "T2",
             &[
-                ("item", "H100-SXM"),
-                ("quantity", "40"),
+                ("item", "H100-PCIE"),
+                ("quantity", "30"),
                 ("order_date", "2024-05-09"),
-                ("hs_code", "8542.31"),
+                ("hs_code", "8473.30"),
             ],
         ),
+        row("T2b", &[("quantity", "2"), ("order_date", "2024-05-12")]),
         row(
             "T3",
             &[
                 ("item", "H100-SXM"),
                 ("quantity", "40"),
                 ("order_date", "2024-07-01"),
-                ("hs_code", "8542.31"),
+                ("hs_code", "8473.30"),
             ],
         ),
     ];
     let a = run(&rows);
-    assert!(ids(&a, "T1").contains(&"N4".to_string()));
-    assert!(ids(&a, "T2").contains(&"N4".to_string()));
+    for id in ["T1", "T2", "T2b"] {
+        assert!(
+            ids(&a, id).contains(&"N4".to_string()),
+            "{id}: {:?}",
+            ids(&a, id)
+        );
+    }
     assert!(!ids(&a, "T3").contains(&"N4".to_string()));
+    let a = run(&rows[..2]);
+    assert!(!ids(&a, "T1").contains(&"N4".to_string()));
 }
 
 #[test]
