@@ -48,7 +48,7 @@ fn main() {
         },
     );
     let assess_s = t.elapsed().as_secs_f64();
-    let flagged = a.orders.iter().filter(|o| o.score > 0.0).count();
+    let flagged = a.orders.iter().filter(|o| !o.flags.is_empty()).count();
     println!(
         "assess benchmark: {} orders ({} parties screened, {} networks, {} orders flagged)",
         ledger.records.len(),

@@ -284,7 +284,8 @@ fn graph(
     }
 }
 
-/// Write `alerts.csv`: one row per order with any evidence (its own flags or its network's),
+/// Write `alerts.csv`: one row per order with a flag of its own, or with network evidence of at
+/// least 1 in log-odds (a likelihood ratio of e),
 /// riskiest first, with its rank, why it ranks there, and the ledger's own extra columns.
 pub fn write_alerts(path: &Path, a: &Assessment, orders: &[Order]) -> std::io::Result<usize> {
     let mut extra_cols: Vec<String> = Vec::new();
@@ -312,7 +313,9 @@ pub fn write_alerts(path: &Path, a: &Assessment, orders: &[Order]) -> std::io::R
         .orders
         .iter()
         .enumerate()
-        .filter(|(_, r)| !r.flags.is_empty() || !r.explanation.parts.is_empty())
+        .filter(|(_, r)| {
+            !r.flags.is_empty() || r.explanation.log_odds - r.explanation.intercept >= 1.0
+        })
         .collect();
     rows.sort_by(|x, y| y.1.score.total_cmp(&x.1.score).then(x.0.cmp(&y.0)));
     let total = a.orders.len();

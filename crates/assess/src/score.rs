@@ -192,7 +192,7 @@ impl Explanation {
             }
             match p.network_share {
                 None => s.push_str(&format!(
-                    " + {} {:.2} (on {} of the ledger's orders{})",
+                    " + {} {:.2} (on {} of orders{})",
                     p.id,
                     p.evidence,
                     pct(p.ledger_share),

@@ -311,7 +311,7 @@ pub fn run(args: AssessArgs) -> Result<ExitCode> {
     } else {
         println!("{}", terminal_table(&findings, crate::terminal_width()));
         println!(
-            "{} orders assessed in {secs:.2}s ({} parties screened): {} network finding(s), {} order(s) with flags. Wrote {}, {} and {}.",
+            "{} orders assessed in {secs:.2}s ({} parties screened): {} network finding(s), {} order(s) in alerts.csv. Wrote {}, {} and {}.",
             orders.len(),
             a.parties_screened,
             findings.len(),
