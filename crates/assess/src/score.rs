@@ -128,22 +128,34 @@ impl Weights {
     /// Write the weights as the CSV [`Weights::read`] reads, with the prior beside each.
     pub fn to_csv(&self, extra: &BTreeMap<String, String>) -> String {
         let prior = Weights::prior();
-        let mut out = String::from("id,log_lr,prior_log_lr,weight,note\n");
-        out.push_str(&format!(
-            "(intercept),{:.4},{:.4},{:.4},\n",
+        let mut w = csv::Writer::from_writer(Vec::new());
+        let rows = std::iter::once((
+            "(intercept)".to_string(),
             self.intercept,
             prior.intercept,
-            sigmoid(self.intercept)
-        ));
-        for (id, v) in &self.log_lr {
-            out.push_str(&format!(
-                "{id},{v:.4},{:.4},{:.4},{}\n",
-                prior.log_lr.get(id).copied().unwrap_or(0.0),
+            sigmoid(self.intercept),
+            String::new(),
+        ))
+        .chain(self.log_lr.iter().map(|(id, v)| {
+            (
+                id.clone(),
+                *v,
+                prior.prior_of(id),
                 sigmoid(prior.intercept + v),
-                extra.get(id).map(String::as_str).unwrap_or("")
-            ));
+                extra.get(id).cloned().unwrap_or_default(),
+            )
+        }));
+        let _ = w.write_record(["id", "log_lr", "prior_log_lr", "weight", "note"]);
+        for (id, v, p, wt, note) in rows {
+            let _ = w.write_record([
+                id,
+                format!("{v:.4}"),
+                format!("{p:.4}"),
+                format!("{wt:.4}"),
+                note,
+            ]);
         }
-        out
+        String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
     }
 
     pub fn prior_of(&self, id: &str) -> f64 {
@@ -369,7 +381,12 @@ mod tests {
         assert!(e.contains("w.csv: line 2") && e.contains("log_lr"), "{e}");
         let e = Weights::parse("w.csv", "id,log_lr\nZZ9,1\n").unwrap_err();
         assert!(e.contains("ZZ9"), "{e}");
-        let round = Weights::parse("w.csv", &w.to_csv(&BTreeMap::new())).unwrap();
+        let notes: BTreeMap<String, String> = [(
+            "K8".to_string(),
+            "on 3 reviewed orders, 2 escalated".to_string(),
+        )]
+        .into();
+        let round = Weights::parse("w.csv", &w.to_csv(&notes)).unwrap();
         assert_eq!(round.prior_of("K8"), 1.5);
     }
 }

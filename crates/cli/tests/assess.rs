@@ -55,7 +55,57 @@ fn simulate_then_assess_writes_findings_alerts_and_graphs() {
         text(&o.stderr)
     );
     let alerts = std::fs::read_to_string(out.join("alerts.csv")).unwrap();
-    assert!(alerts.starts_with("order_id,score,flags,network,line,explanation"));
+    assert!(alerts.starts_with("order_id,rank,score,flags,network,line,explanation,why"));
+    // Weights learned from the labels, used, and a bad weights file refused with its line.
+    let weights = dir.path().join("weights.csv");
+    let o = chipwatch(&[
+        "assess",
+        "learn",
+        "--ledger",
+        ledger.to_str().unwrap(),
+        "--labels",
+        dir.path().join("ledger.truth.csv").to_str().unwrap(),
+        "--lists",
+        SAMPLE,
+        "--out",
+        weights.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    assert!(
+        text(&o.stdout).contains("learned log-LR"),
+        "{}",
+        text(&o.stdout)
+    );
+    let w = std::fs::read_to_string(&weights).unwrap();
+    assert!(
+        w.starts_with("id,log_lr,prior_log_lr,weight,note\n(intercept),"),
+        "{w}"
+    );
+    let o = chipwatch(&[
+        "assess",
+        ledger.to_str().unwrap(),
+        "--lists",
+        SAMPLE,
+        "--weights",
+        weights.to_str().unwrap(),
+        "--out",
+        dir.path().join("out2").to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let bad = dir.path().join("bad.csv");
+    std::fs::write(&bad, "id,log_lr\nK8,lots\n").unwrap();
+    let o = chipwatch(&[
+        "assess",
+        ledger.to_str().unwrap(),
+        "--weights",
+        bad.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        text(&o.stderr).contains("line 2") && text(&o.stderr).contains("log_lr"),
+        "{}",
+        text(&o.stderr)
+    );
     // The riskiest alert is a diverted order of the ground truth.
     let top = alerts
         .lines()
