@@ -133,6 +133,9 @@ struct Dictionaries {
     /// Non-Latin legal forms as they are written, longest first.
     script_forms: Vec<(String, String)>,
     abbreviations: HashMap<String, String>,
+    /// Descriptors and one-word legal forms of six letters or more, by first letter, for
+    /// typo-tolerant lookup: (spelling, canonical, is a legal form).
+    typo_targets: HashMap<char, Vec<(String, String, bool)>>,
 }
 
 fn dictionaries() -> &'static Dictionaries {
@@ -172,17 +175,37 @@ fn dictionaries() -> &'static Dictionaries {
             }
         }
         script_forms.sort_by_key(|(f, _)| std::cmp::Reverse(f.chars().count()));
-        let abbreviations = abbrs
+        let abbreviations: HashMap<String, String> = abbrs
             .lines()
             .skip(1)
             .filter_map(|l| l.split_once(','))
             .map(|(v, c)| (v.trim().to_string(), c.trim().to_string()))
             .collect();
+        let mut typo_targets: HashMap<char, Vec<(String, String, bool)>> = HashMap::new();
+        let descriptor = abbreviations
+            .iter()
+            .map(|(v, c)| (v.clone(), c.clone(), false));
+        let forms = latin_forms
+            .iter()
+            .filter(|(t, _)| t.len() == 1)
+            .map(|(t, c)| (t[0].clone(), c.clone(), true));
+        for (v, c, form) in descriptor.chain(forms) {
+            if v.len() >= TYPO_MIN_LEN
+                && v.bytes().all(|b| b.is_ascii_lowercase())
+                && let Some(first) = v.chars().next()
+            {
+                typo_targets.entry(first).or_default().push((v, c, form));
+            }
+        }
+        for t in typo_targets.values_mut() {
+            t.sort();
+        }
         Dictionaries {
             latin_forms,
             latin_by_first,
             script_forms,
             abbreviations,
+            typo_targets,
         }
     })
 }
@@ -240,14 +263,21 @@ pub fn normalize(name: &str) -> NormalizedName {
         let w = &words[i];
         let (text, kind) = if w.chars().all(|c| c.is_ascii_digit()) {
             (w.clone(), TokenKind::Number)
-        } else {
+        } else if let Some(c) = dict.abbreviations.get(w) {
+            (c.clone(), TokenKind::Word)
+        } else if let Some((c, form)) = typo_of(w, dict) {
+            // "Techonlogy", "Electrnics", "Coropration": one slip from a descriptor or a legal
+            // form counts as it.
             (
-                dict.abbreviations
-                    .get(w)
-                    .cloned()
-                    .unwrap_or_else(|| w.clone()),
-                TokenKind::Word,
+                c,
+                if form {
+                    TokenKind::LegalForm
+                } else {
+                    TokenKind::Word
+                },
             )
+        } else {
+            (w.clone(), TokenKind::Word)
         };
         tokens.push(Token {
             text,
@@ -370,6 +400,42 @@ fn romanize_hangul(run: &str) -> String {
     out
 }
 
+/// Words shorter than this are never read as a misspelt descriptor.
+pub const TYPO_MIN_LEN: usize = 6;
+
+/// The descriptor or legal form `w` is one edit from (an insertion, a deletion, a substitution
+/// or two neighbouring letters swapped), with the same first letter: `(canonical, is a form)`.
+fn typo_of(w: &str, dict: &Dictionaries) -> Option<(String, bool)> {
+    if w.len() < TYPO_MIN_LEN || !w.bytes().all(|b| b.is_ascii_lowercase()) {
+        return None;
+    }
+    let first = w.chars().next()?;
+    dict.typo_targets
+        .get(&first)?
+        .iter()
+        .find(|(v, _, _)| {
+            v.len().abs_diff(w.len()) <= 1 && within_one_edit(w.as_bytes(), v.as_bytes())
+        })
+        .map(|(_, c, form)| (c.clone(), *form))
+}
+
+/// Optimal-string-alignment distance of at most 1.
+fn within_one_edit(a: &[u8], b: &[u8]) -> bool {
+    if a == b {
+        return true;
+    }
+    let p = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let (ra, rb) = (&a[p..], &b[p..]);
+    match ra.len().cmp(&rb.len()) {
+        std::cmp::Ordering::Equal => {
+            ra[1..] == rb[1..]
+                || (ra.len() >= 2 && ra[0] == rb[1] && ra[1] == rb[0] && ra[2..] == rb[2..])
+        }
+        std::cmp::Ordering::Greater => ra.len() == rb.len() + 1 && ra[1..] == *rb,
+        std::cmp::Ordering::Less => rb.len() == ra.len() + 1 && rb[1..] == *ra,
+    }
+}
+
 fn is_form_start(rest: &[String], dict: &Dictionaries) -> bool {
     dict.latin_forms
         .iter()
@@ -379,6 +445,30 @@ fn is_form_start(rest: &[String], dict: &Dictionaries) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_descriptor_or_legal_form_one_slip_away_counts_as_it() {
+        let k = |s: &str| normalize(s).key();
+        assert_eq!(
+            k("Jadeshine Engnieering (HK) Co."),
+            k("Jadeshine Engineering (HK) Co.")
+        );
+        assert_eq!(k("Alpha Techonlogy"), k("Alpha Technology"));
+        assert_eq!(k("Beta Electrnics Traidng"), k("Beta Electronics Trading"));
+        assert_eq!(
+            k("Gamma Internatonal Hlodings"),
+            k("Gamma International Holdings")
+        );
+        assert_eq!(k("Delta Semicodnuctor"), k("Delta Semiconductor"));
+        let c = normalize("Omega Coropration");
+        assert_eq!(c.tokens[1].kind, TokenKind::LegalForm, "{:?}", c.tokens);
+        // Distinctive words stay themselves: short words, two slips, another first letter.
+        assert_eq!(k("Tecno Holdings"), "tecno hldg");
+        assert_eq!(k("Electra Systems"), "electra systems");
+        assert_eq!(k("Rechnology"), "rechnology");
+        assert!(within_one_edit(b"trading", b"traidng"));
+        assert!(!within_one_edit(b"trading", b"tirdang"));
+    }
 
     #[test]
     fn full_width_and_accents_fold() {

@@ -218,3 +218,45 @@ fn cross_script_pairs_transliterate_close_to_their_latin_names() {
     assert!(shown.len() >= 20, "{shown:#?}");
     eprintln!("{}", shown.join("\n"));
 }
+
+#[test]
+fn a_slip_in_a_descriptor_still_finds_the_entry_and_descriptors_alone_find_nothing() {
+    let text = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../data/screen/sample_csl.csv"
+    ))
+    .unwrap();
+    let s = chipwatch_screen::screener::Screener::new(
+        chipwatch_screen::lists::read_csl_bytes("sample_csl.csv", &text)
+            .unwrap()
+            .entries,
+    );
+    let q = |n: &str| s.screen(&chipwatch_screen::screener::Query::name(n));
+    for (typo, entry) in [
+        ("Microsun Electrnics Pte Ltd", "Microsun Electronics"),
+        ("Corezing Internatonal", "Corezing International"),
+        ("ACTeam Logsitics Ltd", "ACTeam Logistics"),
+        (
+            "Centre Bright Electronics Copmany Limited",
+            "Centre Bright Electronics",
+        ),
+    ] {
+        let hits = q(typo);
+        assert!(
+            hits.iter().any(|h| h.entry_name.starts_with(entry)),
+            "{typo}: {:?}",
+            hits.iter().map(|h| &h.entry_name).collect::<Vec<_>>()
+        );
+    }
+    for n in [
+        "Zorvex Electrnics Company Limited",
+        "Quamak Internatonal Logistics",
+        "Brikay Technolgy Holdings",
+    ] {
+        assert!(
+            q(n).is_empty(),
+            "{n}: {:?}",
+            q(n).iter().map(|h| &h.entry_name).collect::<Vec<_>>()
+        );
+    }
+}
