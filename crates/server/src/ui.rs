@@ -27,6 +27,7 @@ pub fn routes() -> Router<Shared> {
         .route("/classify", get(classify_page).post(classify))
         .route("/cases/{id}", get(case_page))
         .route("/audit", get(audit_page))
+        .route("/weights", get(weights_page))
         .route("/party", get(party_page))
 }
 
@@ -58,7 +59,7 @@ input,select,textarea{font:inherit;padding:.3rem}form.inline{display:inline}";
 fn page(title: &str, who: Option<&str>, body: &str) -> Html<String> {
     let nav = match who {
         Some(w) => format!(
-            "<a href=\"/\">Dashboard</a><a href=\"/alerts\">Alerts</a><a href=\"/screen\">Screen</a><a href=\"/classify\">Classify</a><a href=\"/audit\">Audit</a>\
+            "<a href=\"/\">Dashboard</a><a href=\"/alerts\">Alerts</a><a href=\"/screen\">Screen</a><a href=\"/classify\">Classify</a><a href=\"/audit\">Audit</a><a href=\"/weights\">Weights</a>\
              <span style=\"margin-left:auto\">{}</span><form class=\"inline\" method=\"post\" action=\"/logout\"><button id=\"logout\">Log out</button></form>",
             esc(w)
         ),
@@ -591,6 +592,44 @@ async fn audit_page(State(s): State<Shared>, headers: HeaderMap) -> Response {
     }
     audit_table(&mut b, s.store.audit_log(None, 200).unwrap_or_default());
     page("Audit log", Some(&who(&p)), &b).into_response()
+}
+
+/// The red flags' weights assessments use, beside their prior (learned from dispositions with
+/// `POST /v1/weights/learn` or set with `serve --weights`).
+async fn weights_page(State(s): State<Shared>, headers: HeaderMap) -> Response {
+    let p = match gate(&s, &headers, Role::Viewer) {
+        Ok(p) => p,
+        Err(r) => return *r,
+    };
+    let w = s.weights.read().unwrap_or_else(|p| p.into_inner()).clone();
+    let prior = chipwatch_assess::score::Weights::prior();
+    let mut b = format!(
+        "<p id=\"origin\">Weights in use: {}. Each is a log-likelihood ratio: the evidence a flag adds to an \
+         order's log-odds before the ledger's rarity bound (docs/assess.md, Risk).</p>\
+         <table id=\"weights\"><tr><th>flag</th><th>title</th><th>prior</th><th>in use</th><th>change</th></tr>",
+        esc(&w.origin)
+    );
+    let defs = chipwatch_assess::assess::flag_defs();
+    for (id, v) in &w.log_lr {
+        let title = defs
+            .iter()
+            .find(|d| &d.id == id)
+            .map_or("", |d| d.title.as_str());
+        let p0 = prior.prior_of(id);
+        let _ = write!(
+            b,
+            "<tr><td>{}</td><td>{}</td><td>{p0:.2}</td><td>{v:.2}</td><td>{:+.2}</td></tr>",
+            esc(id),
+            esc(title),
+            v - p0
+        );
+    }
+    let _ = write!(
+        b,
+        "</table><p>Intercept (log-odds of an order with no flag): prior {:.2}, in use {:.2}.</p>",
+        prior.intercept, w.intercept
+    );
+    page("Red-flag weights", Some(&who(&p)), &b).into_response()
 }
 
 /// Percent-encode a query value.
