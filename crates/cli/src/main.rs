@@ -248,8 +248,9 @@ struct LicenceArgs {
     /// Exporting (or re-exporting) country.
     #[arg(long = "from", value_name = "COUNTRY", default_value = "US")]
     exporting_country: String,
-    /// Date of export (YYYY-MM-DD); default today.
-    #[arg(long, value_name = "DATE", value_parser = parse_date_arg)]
+    /// Date of export (YYYY-MM-DD), whose rules apply; default today. `--as-of` as in
+    /// `classify` and `chips`.
+    #[arg(long, visible_alias = "as-of", value_name = "DATE", value_parser = parse_date_arg)]
     date: Option<chrono::NaiveDate>,
     /// Apply the AI Diffusion rule as written (not enforced since 2025-05-13).
     #[arg(long)]
@@ -382,8 +383,9 @@ struct LocateVerifyArgs {
     /// Registered chip keys, CSV chip_id,public_key (with --transcripts).
     #[arg(long, value_name = "FILE")]
     chips: Option<PathBuf>,
-    /// The declared location: a country code (SG, MY, HK, ...) or LAT,LON[,RADIUS_KM].
-    #[arg(long, value_name = "CLAIM")]
+    /// The declared location: a country code (SG, MY, HK, ...) or LAT,LON[,RADIUS_KM]; a
+    /// negative latitude is taken as a value (`--claim -6.2088,106.8456`).
+    #[arg(long, value_name = "CLAIM", allow_hyphen_values = true)]
     claim: String,
     /// Trusted minimum processing time at the prover in ms (never a time the prover reports).
     #[arg(long, default_value_t = 0.0, value_name = "MS")]
@@ -528,7 +530,12 @@ struct ReportArgs {
     json: bool,
     /// With --data DIR holding landmarks.csv and measurements.csv: the location every chip
     /// claims (a country code such as SG, or LAT,LON[,RADIUS_KM]).
-    #[arg(long, value_name = "CLAIM", default_value = "SG")]
+    #[arg(
+        long,
+        value_name = "CLAIM",
+        default_value = "SG",
+        allow_hyphen_values = true
+    )]
     locate_claim: String,
     /// Exit with code 3 when a finding is at or above this severity.
     #[arg(long, value_enum, value_name = "SEVERITY")]

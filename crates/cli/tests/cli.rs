@@ -470,3 +470,48 @@ fn flows_reads_comtrade_and_finds_a_mirror_gap() {
         text(&bad.stderr)
     );
 }
+
+#[test]
+fn a_negative_latitude_is_a_claim_and_as_of_names_the_rules_date_everywhere() {
+    let o = chipwatch(&[
+        "locate",
+        "verify",
+        "--landmarks",
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../data/locate/demo_landmarks.csv"
+        ),
+        "--measurements",
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../data/locate/demo_measurements.csv"
+        ),
+        "--claim",
+        "-6.2088,106.8456,50",
+    ]);
+    let out = String::from_utf8_lossy(&o.stdout).to_string();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(out.contains("-6.2088, 106.8456"), "{out}");
+    let a = chipwatch(&[
+        "licence",
+        "H100",
+        "--to",
+        "SG",
+        "--parent-hq",
+        "CN",
+        "--as-of",
+        "2024-01-01",
+    ]);
+    let b = chipwatch(&[
+        "licence",
+        "H100",
+        "--to",
+        "SG",
+        "--parent-hq",
+        "CN",
+        "--date",
+        "2024-01-01",
+    ]);
+    assert!(a.status.success() && a.stdout == b.stdout);
+    assert!(String::from_utf8_lossy(&a.stdout).contains("on 2024-01-01"));
+}
