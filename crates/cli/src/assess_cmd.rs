@@ -145,6 +145,10 @@ pub struct SimulateArgs {
     /// ledger as `<name>.truth.csv`.
     #[arg(long, value_name = "FILE")]
     pub truth: Option<PathBuf>,
+    /// Which generator writes the ledger: chipwatch_sim (the default), bis_guidance,
+    /// case_narratives or benign_market (docs/assess.md, Evaluation).
+    #[arg(long, default_value = "chipwatch_sim", value_name = "NAME")]
+    pub generator: String,
 }
 
 /// The report's demonstration: a simulated ledger (seed 7, 3,000 orders), screened against the
@@ -194,18 +198,31 @@ pub fn data_section(path: &std::path::Path) -> Result<chipwatch_model::finding::
 }
 
 pub fn simulate(args: SimulateArgs) -> Result<ExitCode> {
-    let s = chipwatch_assess::simulate::simulate(args.seed, args.orders);
-    std::fs::write(&args.out, &s.ledger)
+    let gens = chipwatch_assess::eval::generators();
+    let Some(g) = gens.iter().find(|g| g.name == args.generator) else {
+        return Err(anyhow::anyhow!(crate::InvalidInput(format!(
+            "--generator: `{}` is not a generator (use {})",
+            args.generator,
+            gens.iter().map(|g| g.name).collect::<Vec<_>>().join(", ")
+        ))));
+    };
+    let (ledger, truth_csv) = (g.generate)(args.seed, args.orders);
+    std::fs::write(&args.out, &ledger)
         .with_context(|| format!("cannot write {}", args.out.display()))?;
     let truth = args
         .truth
         .unwrap_or_else(|| args.out.with_extension("truth.csv"));
-    std::fs::write(&truth, &s.truth)
+    std::fs::write(&truth, &truth_csv)
         .with_context(|| format!("cannot write {}", truth.display()))?;
+    let rows = truth_csv.lines().count().saturating_sub(1);
+    let diverted = truth_csv
+        .lines()
+        .skip(1)
+        .filter(|l| l.split(',').nth(1).is_some_and(|d| d.trim() == "true"))
+        .count();
     eprintln!(
-        "wrote {} order lines ({} diverted, labelled in {}) to {}",
-        s.orders,
-        s.diverted,
+        "wrote {rows} order lines of generator {} ({diverted} diverted, labelled in {}) to {}",
+        g.name,
         truth.display(),
         args.out.display()
     );

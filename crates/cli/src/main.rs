@@ -166,9 +166,12 @@ weights: docs/assess.md. Exit codes: 0 done; 2 invalid ledger; 3 with --fail-on-
     /// Generate a realistic ledger with labelled diversion schemes, and its ground truth.
     #[command(after_help = "Example:
   chipwatch simulate --seed 7 --orders 100000 --out ledger.csv   # also writes ledger.truth.csv
+  chipwatch simulate --generator benign_market --orders 20000 --out market.csv
 
-Schemes: shell_forwarding, third_country_payer, split_orders, near_miss_listed, forwarder_ship_to
-(docs/assess.md). The parties are invented.")]
+Generators (docs/assess.md, Evaluation): chipwatch_sim (schemes shell_forwarding,
+third_country_payer, split_orders, near_miss_listed, forwarder_ship_to), bis_guidance,
+case_narratives, benign_market, each written from its own public sources. The parties are
+invented, but for deliberate look-alikes of listed parties.")]
     Simulate(assess_cmd::SimulateArgs),
     /// Serve the HTTP API and the web interface for a compliance team.
     #[command(after_help = "Examples:
