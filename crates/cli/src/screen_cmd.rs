@@ -416,6 +416,7 @@ fn eval(dir: &Path, json: bool, errors: bool) -> Result<ExitCode> {
                     "by_schema": e.name_bench.by_schema, "anchors": {"opensanctions_logic_v2": ANCHOR_LOGIC_V2_F1, "rapidfuzz_wratio": ANCHOR_WRATIO_F1}},
                 "un_treated_recall": {"found": e.un_recall.found, "total": e.un_recall.total, "share": e.un_recall.share(), "misses": e.un_recall.misses},
                 "negatives": {"with_hit": e.negatives.with_hit, "total": e.negatives.total, "share": e.negatives.share(), "list_names": e.negatives_list_names, "examples": e.negatives.examples},
+                "negatives_50k": e.negatives_50k.as_ref().map(|n| serde_json::json!({"with_hit": n.with_hit, "total": n.total, "share": n.share()})),
                 "cross_script": e.cross_script,
                 "failures": failures,
             }))?
@@ -463,6 +464,16 @@ fn eval(dir: &Path, json: bool, errors: bool) -> Result<ExitCode> {
             "",
             format!("≤ {:.1}%", TARGET_FALSE_HIT_SHARE * 100.0)
         );
+        if let Some(n) = &e.negatives_50k {
+            println!(
+                "{:<44} {:>9.2}% {:>10} {:>10} {:>8}",
+                format!("false hits, {} synthetic persons (yente-50k)", n.total),
+                n.share() * 100.0,
+                "",
+                "",
+                "≤ 0.2%*"
+            );
+        }
         println!(
             "{:<44} {:>10} {:>10} {:>10} {:>8}",
             "cross-script pairs found",
@@ -471,6 +482,11 @@ fn eval(dir: &Path, json: bool, errors: bool) -> Result<ExitCode> {
             "",
             format!("≥ {TARGET_CROSS_SCRIPT}")
         );
+        if e.negatives_50k.is_some() {
+            println!(
+                "* a target chipwatch does not meet yet: reported, not gated (exit 0 either way)"
+            );
+        }
         println!();
         println!("Name pairs by schema:");
         for (k, c) in &nb.by_schema {

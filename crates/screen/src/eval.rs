@@ -242,25 +242,39 @@ impl FalseHits {
     }
 }
 
-/// Screen names that are on no list; every hit is false.
+/// Screen names that are on no list; every hit is false (on all cores).
 pub fn false_hits(s: &Screener, names: &[String]) -> FalseHits {
-    let mut with_hit = 0;
-    let mut examples = Vec::new();
-    for n in names {
-        let hits = s.screen(&Query::name(n));
-        if let Some(h) = hits.first() {
-            with_hit += 1;
-            examples.push((
-                n.clone(),
-                h.matched_alias.clone(),
-                h.explanation.clone(),
-                h.score,
-            ));
-        }
-    }
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let chunk = names.len().div_ceil(workers).max(1);
+    let examples: Vec<(String, String, String, f32)> = std::thread::scope(|sc| {
+        let handles: Vec<_> = names
+            .chunks(chunk)
+            .map(|part| {
+                sc.spawn(move || {
+                    part.iter()
+                        .filter_map(|n| {
+                            let hits = s.screen(&Query::name(n));
+                            hits.first().map(|h| {
+                                (
+                                    n.clone(),
+                                    h.matched_alias.clone(),
+                                    h.explanation.clone(),
+                                    h.score,
+                                )
+                            })
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().expect("screening worker panicked"))
+            .collect()
+    });
     FalseHits {
         total: names.len(),
-        with_hit,
+        with_hit: examples.len(),
         examples,
     }
 }
@@ -336,6 +350,8 @@ pub struct Evaluation {
     pub name_bench: NameBench,
     pub un_recall: Recall,
     pub negatives: FalseHits,
+    /// The 50,000 synthetic persons of `yente-50k/`, when the folder is there.
+    pub negatives_50k: Option<FalseHits>,
     pub negatives_list_names: usize,
     pub cross_script: CrossScript,
 }
@@ -386,11 +402,18 @@ pub fn evaluate(dir: &Path) -> Result<Evaluation, ListError> {
     let mut negatives = read_names(&dir.join("yente/negatives_us_1k.csv"))?;
     negatives.extend(read_names(&dir.join("yente/negatives_global_1k.csv"))?);
     let negatives = false_hits(&s, &negatives);
+    let big = dir.join("yente-50k/negatives_global_50k.csv");
+    let negatives_50k = if big.exists() {
+        Some(false_hits(&s, &read_names(&big)?))
+    } else {
+        None
+    };
     let cross_script = cross_script(&dir.join("watchman/misc/cross_script_pairs.csv"))?;
     Ok(Evaluation {
         name_bench,
         un_recall,
         negatives,
+        negatives_50k,
         negatives_list_names: s.alias_count(),
         cross_script,
     })
