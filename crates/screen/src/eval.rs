@@ -207,6 +207,7 @@ pub fn un_recall(treated: &[String], untreated: &[String]) -> Recall {
             programs: vec![],
             start_date: None,
             remarks: None,
+            dates_of_birth: Vec::new(),
             origin: format!("line {}", i + 2),
         })
         .collect();
@@ -244,6 +245,32 @@ impl FalseHits {
 
 /// Screen names that are on no list; every hit is false (on all cores).
 pub fn false_hits(s: &Screener, names: &[String]) -> FalseHits {
+    let queries: Vec<Query> = names.iter().map(|n| Query::name(n)).collect();
+    false_hits_of(s, &queries)
+}
+
+/// Names with their dates of birth (`full_name`, `date_of_birth`).
+pub fn read_names_dob(path: &Path) -> Result<Vec<Query>, ListError> {
+    let mut rdr = csv::Reader::from_path(path).map_err(|e| err(path, e))?;
+    let h = rdr.headers().map_err(|e| err(path, e))?.clone();
+    let col = |n: &str| h.iter().position(|c| c == n);
+    let name = col("full_name").ok_or_else(|| err(path, "no full_name column"))?;
+    let dob = col("date_of_birth");
+    let mut out = Vec::new();
+    for (i, rec) in rdr.records().enumerate() {
+        let rec = rec.map_err(|e| err(path, format!("line {}: {e}", i + 2)))?;
+        let mut q = Query::name(rec.get(name).unwrap_or(""));
+        q.dob = dob
+            .and_then(|c| rec.get(c))
+            .filter(|d| !d.trim().is_empty())
+            .map(str::to_string);
+        out.push(q);
+    }
+    Ok(out)
+}
+
+/// Screen queries of parties on no list; every hit is false (on all cores).
+pub fn false_hits_of(s: &Screener, names: &[Query]) -> FalseHits {
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
     let chunk = names.len().div_ceil(workers).max(1);
     let examples: Vec<(String, String, String, f32)> = std::thread::scope(|sc| {
@@ -253,10 +280,10 @@ pub fn false_hits(s: &Screener, names: &[String]) -> FalseHits {
                 sc.spawn(move || {
                     part.iter()
                         .filter_map(|n| {
-                            let hits = s.screen(&Query::name(n));
+                            let hits = s.screen(n);
                             hits.first().map(|h| {
                                 (
-                                    n.clone(),
+                                    n.name.clone(),
                                     h.matched_alias.clone(),
                                     h.explanation.clone(),
                                     h.score,
@@ -321,6 +348,7 @@ pub fn cross_script(path: &Path) -> Result<CrossScript, ListError> {
             programs: vec![],
             start_date: None,
             remarks: None,
+            dates_of_birth: Vec::new(),
             origin: String::new(),
         })
         .collect();
@@ -350,8 +378,10 @@ pub struct Evaluation {
     pub name_bench: NameBench,
     pub un_recall: Recall,
     pub negatives: FalseHits,
-    /// The 50,000 synthetic persons of `yente-50k/`, when the folder is there.
+    /// The 50,000 synthetic persons of `yente-50k/`, when the folder is there: by name alone,
+    /// and with their dates of birth as qualifiers.
     pub negatives_50k: Option<FalseHits>,
+    pub negatives_50k_dob: Option<FalseHits>,
     pub negatives_list_names: usize,
     pub cross_script: CrossScript,
 }
@@ -403,10 +433,15 @@ pub fn evaluate(dir: &Path) -> Result<Evaluation, ListError> {
     negatives.extend(read_names(&dir.join("yente/negatives_global_1k.csv"))?);
     let negatives = false_hits(&s, &negatives);
     let big = dir.join("yente-50k/negatives_global_50k.csv");
-    let negatives_50k = if big.exists() {
-        Some(false_hits(&s, &read_names(&big)?))
+    let (negatives_50k, negatives_50k_dob) = if big.exists() {
+        let with_dob = read_names_dob(&big)?;
+        let names: Vec<String> = with_dob.iter().map(|q| q.name.clone()).collect();
+        (
+            Some(false_hits(&s, &names)),
+            Some(false_hits_of(&s, &with_dob)),
+        )
     } else {
-        None
+        (None, None)
     };
     let cross_script = cross_script(&dir.join("watchman/misc/cross_script_pairs.csv"))?;
     Ok(Evaluation {
@@ -414,6 +449,7 @@ pub fn evaluate(dir: &Path) -> Result<Evaluation, ListError> {
         un_recall,
         negatives,
         negatives_50k,
+        negatives_50k_dob,
         negatives_list_names: s.alias_count(),
         cross_script,
     })

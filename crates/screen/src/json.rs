@@ -126,6 +126,7 @@ pub fn read_csl_json(path: &Path) -> Result<Loaded, ListError> {
             programs: strings(obj.get("programs")),
             start_date: text(obj.get("start_date")),
             remarks: text(obj.get("remarks")),
+            dates_of_birth: strings(obj.get("dates_of_birth")),
             origin: at,
         });
     }
@@ -221,6 +222,7 @@ pub fn read_ftm(path: &Path) -> Result<Loaded, ListError> {
             programs: p("program"),
             start_date: p("createdAt").into_iter().next(),
             remarks: p("notes").into_iter().next(),
+            dates_of_birth: p("birthDate"),
             origin: format!("{file}:{n}"),
         });
     }

@@ -48,6 +48,9 @@ pub struct ListEntry {
     pub programs: Vec<String>,
     pub start_date: Option<String>,
     pub remarks: Option<String>,
+    /// Dates of birth as the list writes them ("10 Dec 1948", "1946", "1948-12-10"): a
+    /// qualifier of person matches.
+    pub dates_of_birth: Vec<String>,
     /// File and line the entry was read from.
     pub origin: String,
 }
@@ -225,6 +228,7 @@ pub fn read_csl_bytes(file: &str, bytes: &[u8]) -> Result<Loaded, ListError> {
             programs: split_list(get(col("programs"))),
             start_date: opt(get(col("start_date"))),
             remarks: opt(get(col("remarks"))),
+            dates_of_birth: split_list(get(col("dates_of_birth"))),
             origin: format!("{file}:{line}"),
         });
     }
@@ -296,6 +300,7 @@ pub fn read_sdn_legacy(dir: &Path) -> Result<Loaded, ListError> {
                 .unwrap_or_default(),
             start_date: None,
             remarks: r.get(11).and_then(opt),
+            dates_of_birth: r.get(11).map(dobs_in_remarks).unwrap_or_default(),
             origin: format!("{file}:{line}"),
         });
     }
@@ -397,6 +402,7 @@ pub fn read_dpl(path: &Path) -> Result<Loaded, ListError> {
             programs: Vec::new(),
             start_date: opt(get(col("effective_date"))),
             remarks: opt(get(col("fr_citation"))),
+            dates_of_birth: Vec::new(),
             origin: format!("{file}:{line}"),
         });
     }
@@ -446,6 +452,36 @@ pub fn read_any(path: &Path) -> Result<Loaded, ListError> {
         read_sdn_legacy(path.parent().unwrap_or(Path::new(".")))
     } else {
         read_csl(path)
+    }
+}
+
+/// Dates of birth in SDN remarks: "DOB 10 Dec 1948; alt. DOB 1949; POB ...".
+pub fn dobs_in_remarks(remarks: &str) -> Vec<String> {
+    remarks
+        .split(';')
+        .map(str::trim)
+        .filter_map(|p| {
+            p.strip_prefix("alt. ")
+                .unwrap_or(p)
+                .strip_prefix("DOB ")
+                .map(|d| d.trim().to_string())
+        })
+        .filter(|d| !d.is_empty())
+        .collect()
+}
+
+/// The years a date of birth as written can mean: "10 Dec 1948" → 1948, "circa 1970" → 1970,
+/// "1960 to 1962" → 1960, 1961, 1962.
+pub fn dob_years(dob: &str) -> Vec<i32> {
+    let years: Vec<i32> = dob
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|t| t.len() == 4)
+        .filter_map(|t| t.parse().ok())
+        .filter(|y| (1850..=2100).contains(y))
+        .collect();
+    match years.as_slice() {
+        [a, b] if dob.contains(" to ") && b > a && b - a <= 20 => (*a..=*b).collect(),
+        _ => years,
     }
 }
 

@@ -52,6 +52,11 @@ fn address_terms(a: &str) -> std::collections::BTreeSet<String> {
 
 /// Score factor when the query's country is not among the entry's countries.
 pub const COUNTRY_MISMATCH_FACTOR: f32 = 0.9;
+/// Score factor when the query's year of birth is more than a year from every year of birth the
+/// entry lists: a clear conflict of a secondary identifier.
+pub const DOB_MISMATCH_FACTOR: f32 = 0.8;
+/// Added to the score (up to 1) when the query's year of birth is one the entry lists.
+pub const DOB_AGREEMENT_BONUS: f32 = 0.05;
 
 struct Alias {
     entry: u32,
@@ -63,6 +68,8 @@ struct Alias {
 pub struct Screener {
     entries: Vec<ListEntry>,
     countries: Vec<Vec<String>>,
+    /// Years of birth per entry.
+    dob_years: Vec<Vec<i32>>,
     aliases: Vec<Alias>,
     tokens: HashMap<String, Vec<u32>>,
     keys: HashMap<String, Vec<u32>>,
@@ -78,6 +85,9 @@ pub struct Query {
     pub country: Option<String>,
     /// The party's address, as written: a qualifier like the country.
     pub address: Option<String>,
+    /// The party's date of birth (any form with a four-digit year): a qualifier of person
+    /// matches.
+    pub dob: Option<String>,
     pub kind: NameKind,
 }
 
@@ -193,9 +203,23 @@ impl Screener {
             }
         }
         let countries = entries.iter().map(entry_countries).collect();
+        let dob_years = entries
+            .iter()
+            .map(|e| {
+                let mut y: Vec<i32> = e
+                    .dates_of_birth
+                    .iter()
+                    .flat_map(|d| crate::lists::dob_years(d))
+                    .collect();
+                y.sort_unstable();
+                y.dedup();
+                y
+            })
+            .collect();
         Screener {
             entries,
             countries,
+            dob_years,
             aliases,
             tokens,
             keys,
@@ -342,6 +366,11 @@ impl Screener {
                 .map(|c| c.alpha2.clone())
                 .unwrap_or_else(|| c.to_ascii_uppercase())
         });
+        let query_years: Vec<i32> = query
+            .dob
+            .as_deref()
+            .map(crate::lists::dob_years)
+            .unwrap_or_default();
         // (entry, score, alias, kind) of every alias at or above the threshold.
         let mut best: Vec<(u32, f32, u32, NameKind)> = Vec::new();
         for ai in candidates(&q) {
@@ -385,6 +414,37 @@ impl Screener {
                 comparison.score = score;
                 if score < threshold {
                     continue;
+                }
+            }
+            let entry_years = &self.dob_years[entry as usize];
+            if !query_years.is_empty() && !entry_years.is_empty() {
+                let agree: Vec<i32> = query_years
+                    .iter()
+                    .copied()
+                    .filter(|y| entry_years.iter().any(|e| (e - y).abs() <= 1))
+                    .collect();
+                let listed = entry_years
+                    .iter()
+                    .map(i32::to_string)
+                    .collect::<Vec<_>>()
+                    .join("/");
+                if agree.is_empty() {
+                    score *= DOB_MISMATCH_FACTOR;
+                    comparison.penalties.push(format!(
+                        "date of birth conflicts (query {}, entry {listed}): ×{DOB_MISMATCH_FACTOR:.2}",
+                        query.dob.as_deref().unwrap_or("")
+                    ));
+                    comparison.score = score;
+                    if score < threshold {
+                        continue;
+                    }
+                } else {
+                    score = (score + DOB_AGREEMENT_BONUS).min(1.0);
+                    comparison.penalties.push(format!(
+                        "date of birth agrees (query {}, entry {listed}): +{DOB_AGREEMENT_BONUS:.2}",
+                        query.dob.as_deref().unwrap_or("")
+                    ));
+                    comparison.score = score;
                 }
             }
             if let Some(qa) = query.address.as_deref().filter(|a| !a.trim().is_empty())
@@ -476,6 +536,7 @@ mod tests {
             programs: vec![],
             start_date: None,
             remarks: None,
+            dates_of_birth: Vec::new(),
             origin: format!("test:{id}"),
         }
     }

@@ -20,6 +20,7 @@ struct Pending {
     list_type: String,
     listed_on: String,
     comments: String,
+    dobs: Vec<String>,
     aliases: Vec<String>,
     addresses: Vec<String>,
     address: Vec<String>,
@@ -162,6 +163,7 @@ pub fn read_un_xml(path: &Path) -> Result<Loaded, ListError> {
                         },
                         start_date: (!p.listed_on.is_empty()).then_some(p.listed_on),
                         remarks: (!p.comments.is_empty()).then_some(p.comments),
+                        dates_of_birth: p.dobs,
                         origin: format!("{file}:{}", p.line),
                     });
                 }
@@ -197,6 +199,9 @@ pub fn read_un_xml(path: &Path) -> Result<Loaded, ListError> {
                     (_, "UN_LIST_TYPE") => p.list_type = text,
                     (_, "LISTED_ON") => p.listed_on = text,
                     (_, "COMMENTS1") => p.comments = text,
+                    ("INDIVIDUAL_DATE_OF_BIRTH", "DATE" | "YEAR" | "FROM_YEAR" | "TO_YEAR") => {
+                        p.dobs.push(text)
+                    }
                     (_, "NAME_ORIGINAL_SCRIPT") => p.aliases.push(text),
                     (a, "ALIAS_NAME") if a.ends_with("_ALIAS") => p.aliases.push(text),
                     (a, "STREET" | "CITY" | "STATE_PROVINCE" | "COUNTRY")

@@ -260,3 +260,43 @@ fn a_slip_in_a_descriptor_still_finds_the_entry_and_descriptors_alone_find_nothi
         );
     }
 }
+
+#[test]
+fn a_date_of_birth_qualifies_a_person_match_and_is_read_from_the_lists() {
+    use chipwatch_screen::lists::{ListEntry, dob_years, dobs_in_remarks};
+    use chipwatch_screen::screener::{Query, Screener};
+    assert_eq!(
+        dobs_in_remarks("DOB 10 Dec 1948; alt. DOB 1949; POB Baghdad, Iraq"),
+        vec!["10 Dec 1948", "1949"]
+    );
+    assert_eq!(dob_years("circa 1970"), vec![1970]);
+    assert_eq!(dob_years("1960 to 1962"), vec![1960, 1961, 1962]);
+    assert_eq!(dob_years("1948-12-10"), vec![1948]);
+    let s = Screener::new(vec![ListEntry {
+        source: "SDN".into(),
+        entry_id: "1".into(),
+        kind: EntryKind::Individual,
+        name: "RUIZ PEREZ, Leonardo".into(),
+        dates_of_birth: vec!["12 Mar 1961".into()],
+        ..ListEntry::default()
+    }]);
+    let q = |dob: Option<&str>| {
+        let mut q = Query::name("Leonardo Ruiz");
+        q.dob = dob.map(str::to_string);
+        s.screen(&q)
+    };
+    let plain = q(None)[0].score;
+    let agree = &q(Some("1961-03-12"))[0];
+    assert!(agree.score > plain, "{} {plain}", agree.score);
+    assert!(
+        agree.explanation.contains("date of birth agrees"),
+        "{}",
+        agree.explanation
+    );
+    let conflict = q(Some("1990-05-01"));
+    assert!(
+        conflict
+            .first()
+            .is_none_or(|h| h.score < plain && h.explanation.contains("conflicts"))
+    );
+}

@@ -46,6 +46,8 @@ pub struct ScreenParams {
     pub name: Option<String>,
     pub country: Option<String>,
     pub address: Option<String>,
+    /// Date of birth (any form with a four-digit year): a qualifier of person matches.
+    pub dob: Option<String>,
     pub kind: Option<String>,
     pub threshold: Option<f32>,
 }
@@ -82,6 +84,7 @@ pub fn screen_one(s: &crate::AppState, p: &ScreenParams) -> Result<Value, ApiErr
             address: p.address.clone(),
             name: name.to_string(),
             country: p.country.clone(),
+            dob: p.dob.clone(),
             kind: kind_of(p.kind.as_deref())?,
         },
         threshold,
@@ -103,6 +106,7 @@ struct ScreenBody {
     name: Option<String>,
     country: Option<String>,
     address: Option<String>,
+    dob: Option<String>,
     kind: Option<String>,
     threshold: Option<f32>,
     /// Several queries at once (at most 1,000).
@@ -132,6 +136,7 @@ async fn screen_post(
             name: b.name,
             country: b.country,
             address: b.address,
+            dob: b.dob,
             kind: b.kind,
             threshold: b.threshold,
         },

@@ -104,6 +104,7 @@ async fn search(
             address: None,
             name: name.to_string(),
             country: q.get("country").cloned(),
+            dob: None,
             kind,
         },
         min.max(0.5),
@@ -209,6 +210,7 @@ async fn matching(
         };
         let country = strings(q.properties.get("country")).into_iter().next();
         let address = strings(q.properties.get("address")).into_iter().next();
+        let dob = strings(q.properties.get("birthDate")).into_iter().next();
         let mut best: BTreeMap<String, Hit> = BTreeMap::new();
         for n in &names {
             for h in s.screener.screen_with(
@@ -216,6 +218,7 @@ async fn matching(
                     address: address.clone(),
                     name: n.clone(),
                     country: country.clone(),
+                    dob: dob.clone(),
                     kind,
                 },
                 0.5,

@@ -412,6 +412,7 @@ async fn screen(
         name: Some(f.name.clone()),
         country: f.country.filter(|c| !c.trim().is_empty()),
         address: None,
+        dob: None,
         kind: None,
         threshold: None,
     };
