@@ -640,27 +640,13 @@ fn screen_parties(orders: &[Order], s: &Screener) -> ScreenedParties {
         .into_iter()
         .map(|(k, (n, r))| (k, n, r.into_iter().collect()))
         .collect();
-    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let chunk = names.len().div_ceil(workers).max(1);
-    std::thread::scope(|sc| {
-        let handles: Vec<_> = names
-            .chunks(chunk)
-            .map(|part| {
-                sc.spawn(move || {
-                    part.iter()
-                        .filter_map(|(k, n, r)| {
-                            let hits = s.screen(&Query::name(n));
-                            (!hits.is_empty()).then(|| (k.clone(), (n.clone(), r.clone(), hits)))
-                        })
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().expect("screening worker panicked"))
-            .collect()
-    })
+    let queries: Vec<Query> = names.iter().map(|(_, n, _)| Query::name(n)).collect();
+    names
+        .into_iter()
+        .zip(s.screen_all(&queries))
+        .filter(|(_, hits)| !hits.is_empty())
+        .map(|((k, n, r), hits)| (k, (n, r, hits)))
+        .collect()
 }
 
 type LicenceKey = (String, String, String, Option<String>, NaiveDate);

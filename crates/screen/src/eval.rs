@@ -271,34 +271,20 @@ pub fn read_names_dob(path: &Path) -> Result<Vec<Query>, ListError> {
 
 /// Screen queries of parties on no list; every hit is false (on all cores).
 pub fn false_hits_of(s: &Screener, names: &[Query]) -> FalseHits {
-    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let chunk = names.len().div_ceil(workers).max(1);
-    let examples: Vec<(String, String, String, f32)> = std::thread::scope(|sc| {
-        let handles: Vec<_> = names
-            .chunks(chunk)
-            .map(|part| {
-                sc.spawn(move || {
-                    part.iter()
-                        .filter_map(|n| {
-                            let hits = s.screen(n);
-                            hits.first().map(|h| {
-                                (
-                                    n.name.clone(),
-                                    h.matched_alias.clone(),
-                                    h.explanation.clone(),
-                                    h.score,
-                                )
-                            })
-                        })
-                        .collect::<Vec<_>>()
-                })
+    let examples: Vec<(String, String, String, f32)> = names
+        .iter()
+        .zip(s.screen_all(names))
+        .filter_map(|(n, hits)| {
+            hits.first().map(|h| {
+                (
+                    n.name.clone(),
+                    h.matched_alias.clone(),
+                    h.explanation.clone(),
+                    h.score,
+                )
             })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().expect("screening worker panicked"))
-            .collect()
-    });
+        })
+        .collect();
     FalseHits {
         total: names.len(),
         with_hit: examples.len(),

@@ -511,6 +511,24 @@ impl Screener {
     pub fn screen(&self, query: &Query) -> Vec<Hit> {
         self.screen_with(query, THRESHOLD)
     }
+
+    /// Screen many queries on all cores; the hits of each, in the order of the queries.
+    pub fn screen_all(&self, queries: &[Query]) -> Vec<Vec<Hit>> {
+        let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let chunk = queries.len().div_ceil(workers).max(1);
+        std::thread::scope(|sc| {
+            let handles: Vec<_> = queries
+                .chunks(chunk)
+                .map(|part| {
+                    sc.spawn(move || part.iter().map(|q| self.screen(q)).collect::<Vec<_>>())
+                })
+                .collect();
+            handles
+                .into_iter()
+                .flat_map(|h| h.join().expect("screening worker panicked"))
+                .collect()
+        })
+    }
 }
 
 fn push_unique(v: &mut Vec<u32>, x: u32) {
