@@ -30,6 +30,12 @@ pub struct Example {
     pub diverted: bool,
 }
 
+/// The feature value of one part of an explanation: 1 for an order's own flag, the network
+/// share (times the discount) for pooled evidence.
+fn feature(network_share: Option<f64>) -> f64 {
+    network_share.map_or(1.0, |s| crate::score::NETWORK_DISCOUNT * s)
+}
+
 impl Example {
     /// The features of a scored order.
     pub fn from_explanation(e: &Explanation, diverted: bool) -> Example {
@@ -37,13 +43,7 @@ impl Example {
             features: e
                 .parts
                 .iter()
-                .map(|p| {
-                    let x = match p.network_share {
-                        None => 1.0,
-                        Some(s) => crate::score::NETWORK_DISCOUNT * s,
-                    };
-                    (p.id.to_string(), x)
-                })
+                .map(|p| (p.id.to_string(), feature(p.network_share)))
                 .collect(),
             diverted,
         }
@@ -291,11 +291,7 @@ pub fn example_from_alert(details: &serde_json::Value, decision: &str) -> Option
             .iter()
             .filter_map(|p| {
                 let id = p.get("id")?.as_str()?.to_string();
-                let x = match p.get("network_share").and_then(|v| v.as_f64()) {
-                    Some(s) => crate::score::NETWORK_DISCOUNT * s,
-                    None => 1.0,
-                };
-                Some((id, x))
+                Some((id, feature(p.get("network_share").and_then(|v| v.as_f64()))))
             })
             .collect(),
         None => {
@@ -311,6 +307,20 @@ pub fn example_from_alert(details: &serde_json::Value, decision: &str) -> Option
         }
     };
     Some(Example { features, diverted })
+}
+
+/// The examples of dispositioned `assess` alerts: `(alert id, kind, details)` and each
+/// disposition's `(alert id, decision)` in the order they were made (the latest counts).
+pub fn examples_from_alerts<'a>(
+    alerts: impl IntoIterator<Item = (i64, &'a str, &'a serde_json::Value)>,
+    dispositions: impl IntoIterator<Item = (i64, &'a str)>,
+) -> Vec<Example> {
+    let latest: BTreeMap<i64, &str> = dispositions.into_iter().collect();
+    alerts
+        .into_iter()
+        .filter(|(_, kind, _)| *kind == "assess")
+        .filter_map(|(id, _, details)| latest.get(&id).and_then(|d| example_from_alert(details, d)))
+        .collect()
 }
 
 #[cfg(test)]

@@ -362,7 +362,7 @@ fn learn(
     out: &std::path::Path,
     json: bool,
 ) -> Result<ExitCode> {
-    use chipwatch_assess::learn::{Example, example_from_alert, fit};
+    use chipwatch_assess::learn::{Example, fit};
     let prior = load_weights(weights)?.unwrap_or_else(Weights::prior);
     let examples: Vec<Example> = if let Some(db) = db {
         let store = if db.starts_with("postgres://") || db.starts_with("postgresql://") {
@@ -371,23 +371,14 @@ fn learn(
             chipwatch_store::Store::open(std::path::Path::new(db))
         }
         .with_context(|| format!("opening the case store {db}"))?;
-        let mut latest: std::collections::BTreeMap<i64, String> = Default::default();
-        for d in store.dispositions(None)? {
-            latest.insert(d.alert_id, d.decision);
-        }
-        let mut xs = Vec::new();
-        for a in store.alerts(None)? {
-            if a.kind != "assess" {
-                continue;
-            }
-            if let Some(e) = latest
-                .get(&a.id)
-                .and_then(|d| example_from_alert(&a.details, d))
-            {
-                xs.push(e);
-            }
-        }
-        xs
+        let alerts = store.alerts(None)?;
+        let dispositions = store.dispositions(None)?;
+        chipwatch_assess::learn::examples_from_alerts(
+            alerts.iter().map(|a| (a.id, a.kind.as_str(), &a.details)),
+            dispositions
+                .iter()
+                .map(|d| (d.alert_id, d.decision.as_str())),
+        )
     } else if let Some((ledger, labels)) = labelled {
         let orders = read_ledger(ledger)?.strict()?;
         let truth = read_labels(labels)?;

@@ -514,21 +514,14 @@ fn weights_json(
 /// Fit the weights to the reviewers' decisions on `assess` alerts and use them from now on.
 async fn learn_weights(State(s): State<Shared>, headers: HeaderMap) -> ApiResult {
     let who = authorize(&s, &headers, Role::Admin)?;
-    let mut latest: std::collections::BTreeMap<i64, String> = Default::default();
-    for d in s.store.dispositions(None)? {
-        latest.insert(d.alert_id, d.decision);
-    }
-    let examples: Vec<chipwatch_assess::learn::Example> = s
-        .store
-        .alerts(None)?
-        .into_iter()
-        .filter(|a| a.kind == "assess")
-        .filter_map(|a| {
-            latest
-                .get(&a.id)
-                .and_then(|d| chipwatch_assess::learn::example_from_alert(&a.details, d))
-        })
-        .collect();
+    let alerts = s.store.alerts(None)?;
+    let dispositions = s.store.dispositions(None)?;
+    let examples = chipwatch_assess::learn::examples_from_alerts(
+        alerts.iter().map(|a| (a.id, a.kind.as_str(), &a.details)),
+        dispositions
+            .iter()
+            .map(|d| (d.alert_id, d.decision.as_str())),
+    );
     let prior = chipwatch_assess::score::Weights::prior();
     let fit = chipwatch_assess::learn::fit(&examples, &prior);
     s.store.record(
