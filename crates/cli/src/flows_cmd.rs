@@ -35,7 +35,8 @@ pub struct FlowsArgs {
     /// Run only these detectors (comma-separated; default: all four).
     #[arg(long, value_enum, value_delimiter = ',')]
     only: Vec<Detector>,
-    /// Destinations the controls aim at (comma-separated ISO codes).
+    /// Destinations the controls aim at (comma-separated ISO codes, names or group ids such
+    /// as EAEU).
     #[arg(long, value_delimiter = ',', default_value = "CN,HK,MO")]
     targets: Vec<String>,
     /// Surge: minimum growth over the year before, percent.
@@ -44,9 +45,18 @@ pub struct FlowsArgs {
     /// Surge: minimum robust z against peers or the destination's own history.
     #[arg(long, default_value_t = 1.5)]
     min_z: f64,
-    /// Surge: destinations below this value the year before (USD) are not compared.
-    #[arg(long, default_value_t = 20_000_000.0)]
+    /// Surge: a destination is a peer (sets the median growth others are judged against)
+    /// when it took at least this share of the origin's exports of the product the year
+    /// before, 0-1. Smaller destinations are tested on their monthly data.
+    #[arg(long, default_value_t = 0.001)]
+    min_base_share: f64,
+    /// Surge: an absolute floor on a peer's value the year before (USD; default none).
+    #[arg(long, default_value_t = 0.0)]
     min_base: f64,
+    /// Surge: months with exports a destination below the peer share needs in the year
+    /// before to be tested on its monthly data.
+    #[arg(long, default_value_t = 6, value_parser = clap::value_parser!(u32).range(2..=12))]
+    min_months: u32,
     /// Surge: test every year, not only the latest.
     #[arg(long)]
     all_years: bool,
@@ -64,7 +74,8 @@ pub struct FlowsArgs {
     /// Roundabout: months on each side of a rule.
     #[arg(long, default_value_t = 36, value_parser = clap::value_parser!(i32).range(1..=240))]
     window_months: i32,
-    /// Roundabout and route: intermediary countries (default: those enforcement actions name).
+    /// Intermediary countries, or group ids such as CCA (default: those enforcement actions
+    /// name). Countries named here and in --targets count as named for surge severity.
     #[arg(long, value_delimiter = ',')]
     intermediaries: Vec<String>,
     /// Mirror and route: importers report CIF; divide by this to compare with FOB exports.
@@ -132,19 +143,37 @@ fn codes(flag: &str, spec: &str) -> Result<Codes> {
     })
 }
 
+/// Countries by code or name; a group id (EU27, EAEU, ASEAN, GCC, CCA ...) stands for its
+/// members.
 fn countries(flag: &str, v: &[String]) -> Result<Vec<String>> {
     let reg = chipwatch_model::country::CountryRegistry::bundled();
-    v.iter()
-        .filter(|s| !s.trim().is_empty())
-        .map(|s| {
-            reg.resolve(s).map(|c| c.alpha2.clone()).ok_or_else(|| {
-                bad(
-                    flag,
-                    chipwatch_model::country::unknown_country_detail(reg, s),
-                )
-            })
-        })
-        .collect()
+    let groups = chipwatch_model::groups::bundled();
+    let mut out: Vec<String> = Vec::new();
+    for s in v.iter().filter(|s| !s.trim().is_empty()) {
+        let codes = match reg.resolve(s) {
+            Some(c) => vec![c.alpha2.clone()],
+            None => match chipwatch_model::groups::find(&groups, s) {
+                Some(g) => g.codes(),
+                None => {
+                    let ids: Vec<&str> = groups.iter().map(|g| g.id.as_str()).collect();
+                    return Err(bad(
+                        flag,
+                        format!(
+                            "{} (groups: {})",
+                            chipwatch_model::country::unknown_country_detail(reg, s),
+                            ids.join(", ")
+                        ),
+                    ));
+                }
+            },
+        };
+        for c in codes {
+            if !out.contains(&c) {
+                out.push(c);
+            }
+        }
+    }
+    Ok(out)
 }
 
 fn params(a: &FlowsArgs) -> Result<TradeParams> {
@@ -152,6 +181,7 @@ fn params(a: &FlowsArgs) -> Result<TradeParams> {
         ("--cif-fob", a.cif_fob, 1.0, 2.0),
         ("--min-unaccounted", a.min_unaccounted, 0.0, 1.0),
         ("--min-share", a.min_share, 0.0, 1.0),
+        ("--min-base-share", a.min_base_share, 0.0, 1.0),
     ] {
         if !(v.is_finite() && (lo..=hi).contains(&v)) {
             return Err(bad(flag, format!("{v} is not between {lo} and {hi}")));
@@ -168,11 +198,31 @@ fn params(a: &FlowsArgs) -> Result<TradeParams> {
     } else {
         Some(countries("--intermediaries", &a.intermediaries)?)
     };
+    if !(a.min_base.is_finite() && a.min_base >= 0.0) {
+        return Err(bad(
+            "--min-base",
+            format!("{} is not a value in USD", a.min_base),
+        ));
+    }
+    let mut named: Vec<(String, String)> = Vec::new();
+    for (flag, list) in [
+        ("--targets", Some(&targets)),
+        ("--intermediaries", intermediaries.as_ref()),
+    ] {
+        for c in list.into_iter().flatten() {
+            if !named.iter().any(|(n, _)| n == c) {
+                named.push((c.clone(), format!("named with {flag}")));
+            }
+        }
+    }
     Ok(TradeParams {
         surge: SurgeParams {
             min_growth_pct: a.min_growth,
             min_z: a.min_z,
+            min_base_share: a.min_base_share,
             min_base_usd: a.min_base,
+            min_months: a.min_months,
+            named,
             all_years: a.all_years,
         },
         did: DidParams {

@@ -37,6 +37,7 @@ pub mod did;
 #[cfg(feature = "distributed")]
 pub mod distributed;
 pub mod mirror;
+pub mod panel;
 pub mod revenue;
 pub mod route;
 pub mod rows;

@@ -8,6 +8,7 @@
 //! | `assumptions` | absorption parameter (low/high) |
 //! | `claims` | growth claim to check |
 //! | `intermediaries` | country named by an enforcement event: `role` = `route` (charges, investigations) or `watch` (rules only) |
+//! | `country_groups` | group and member, with the months the member counts (see [`chipwatch_model::groups`]) |
 //! | `trade_raw` | trade statistic in the canonical schema (from CSV or Parquet) |
 //! | `trade` | view over `trade_raw` with the period parsed: `year`, `start_month`, `months` |
 
@@ -62,7 +63,49 @@ pub fn register_dataset(ctx: &SessionContext, ds: &Dataset) -> Result<(), FlowsE
     register_intermediaries(ctx, ds)?;
     register_rule_events(ctx, ds)?;
     register_baskets(ctx, &chipwatch_model::basket::bundled())?;
+    register_groups(ctx, &chipwatch_model::groups::bundled())?;
     Ok(())
+}
+
+/// `country_groups`: one row per group and member, with the first and last month (month
+/// index; NULL when open) in which the member counts towards the group's sums.
+pub fn register_groups(
+    ctx: &SessionContext,
+    groups: &[chipwatch_model::groups::CountryGroup],
+) -> Result<(), FlowsError> {
+    let schema = Arc::new(Schema::new(vec![
+        utf8("group_id", false),
+        utf8("member", false),
+        Field::new("from_month", DataType::Int32, true),
+        Field::new("to_month", DataType::Int32, true),
+    ]));
+    let mut id = StringBuilder::new();
+    let mut member = StringBuilder::new();
+    let mut from = Int32Builder::new();
+    let mut to = Int32Builder::new();
+    for g in groups {
+        for m in &g.members {
+            let (f, t) = g.month_range(m);
+            id.append_value(&g.id);
+            member.append_value(&m.alpha2);
+            from.append_option(f);
+            to.append_option(t);
+        }
+    }
+    if ctx.table_exist("country_groups")? {
+        ctx.deregister_table("country_groups")?;
+    }
+    register(
+        ctx,
+        "country_groups",
+        schema,
+        vec![
+            Arc::new(id.finish()),
+            Arc::new(member.finish()),
+            Arc::new(from.finish()),
+            Arc::new(to.finish()),
+        ],
+    )
 }
 
 /// `rule_events`: the US export-control rules of the enforcement record, with the month each

@@ -21,14 +21,25 @@ use crate::FlowsError;
 use crate::rows::Rows;
 
 /// Parameters of the trade-surge detector.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct SurgeParams {
     /// Minimum growth over the previous year, in percent.
     pub min_growth_pct: f64,
     /// Minimum robust z-score against the reporter's other destinations.
     pub min_z: f64,
-    /// Destinations below this previous-year value (USD) are not peers and not flagged.
+    /// A destination is a peer (its growth sets the median and spread the others are judged
+    /// against) when it took at least this share of the reporter's exports of the product the
+    /// year before: relative to the panel, not a dollar figure fitted to one reporter.
+    pub min_base_share: f64,
+    /// An absolute floor on a peer's previous-year value (USD); 0 by default.
     pub min_base_usd: f64,
+    /// A destination below the peer share is still tested on monthly data when it had exports
+    /// in at least this many months of the year before and its monthly values rose beyond
+    /// their own noise (Welch t ≥ 1.96); otherwise it is listed as not testable.
+    pub min_months: u32,
+    /// Countries the analyst names (code, reason, such as "named with --intermediaries"):
+    /// they count as named for severity, with the reason shown.
+    pub named: Vec<(String, String)>,
     /// Report every year, not only each reporter and product's latest.
     pub all_years: bool,
 }
@@ -38,7 +49,10 @@ impl Default for SurgeParams {
         SurgeParams {
             min_growth_pct: 50.0,
             min_z: 1.5,
-            min_base_usd: 20_000_000.0,
+            min_base_share: 0.001,
+            min_base_usd: 0.0,
+            min_months: 6,
+            named: Vec::new(),
             all_years: false,
         }
     }
@@ -53,73 +67,118 @@ fn concern_list() -> String {
     )
 }
 
-/// Yearly exports per reporter, destination and product: each HS6, and each basket of which
-/// the reporter exports more than one code (summed), with the months each year covers.
-fn yearly() -> String {
+/// HS4 headings summed as products of their own (when a reporter exports more than one HS6
+/// of the heading): the headings of the bundled baskets, as published patterns are stated
+/// (EU computers, HS 8471; integrated circuits, HS 8542).
+fn headings() -> String {
+    let mut h: Vec<String> = chipwatch_model::basket::bundled()
+        .iter()
+        .flat_map(|b| b.codes.iter().map(|c| c.hs6[..4].to_string()))
+        .collect();
+    h.sort();
+    h.dedup();
+    crate::sql_list(&h)
+}
+
+/// Yearly exports per origin (reporter or group), destination and product: each HS6, each
+/// HS4 heading and basket of which the origin exports more than one code (summed), with the
+/// months the origin's data covers in each year, the months with exports and the sum of
+/// squared monthly values (for the monthly test).
+pub(crate) fn yearly(groups: &[crate::panel::ActiveGroup]) -> String {
     format!(
-        "base AS (
-           SELECT reporter, partner, hs6, year, start_month, months, value_usd, preliminary
-           FROM trade_cells WHERE flow = 'export'
+        "{cells},
+         base AS (
+           SELECT reporter, member, partner, hs6, year, start_month, months, value_usd, preliminary
+           FROM cells
            UNION ALL
-           SELECT t.reporter, t.partner, b.basket, t.year, t.start_month, t.months, t.value_usd, t.preliminary
-           FROM baskets b JOIN trade_cells t ON t.hs6 = b.hs6
-           JOIN (SELECT t2.reporter, b2.basket FROM baskets b2 JOIN trade_cells t2 ON t2.hs6 = b2.hs6
-                 WHERE t2.flow = 'export' GROUP BY t2.reporter, b2.basket
-                 HAVING COUNT(DISTINCT t2.hs6) > 1) multi
-             ON multi.reporter = t.reporter AND multi.basket = b.basket
-           WHERE t.flow = 'export'
+           SELECT c.reporter, c.member, c.partner, b.basket, c.year, c.start_month, c.months, c.value_usd, c.preliminary
+           FROM baskets b JOIN cells c ON c.hs6 = b.hs6
+           JOIN (SELECT c2.reporter, b2.basket FROM baskets b2 JOIN cells c2 ON c2.hs6 = b2.hs6
+                 GROUP BY c2.reporter, b2.basket HAVING COUNT(DISTINCT c2.hs6) > 1) multi
+             ON multi.reporter = c.reporter AND multi.basket = b.basket
+           UNION ALL
+           SELECT c.reporter, c.member, c.partner, substr(c.hs6, 1, 4), c.year, c.start_month, c.months, c.value_usd, c.preliminary
+           FROM cells c
+           JOIN (SELECT c3.reporter, substr(c3.hs6, 1, 4) AS hs4 FROM cells c3
+                 WHERE substr(c3.hs6, 1, 4) IN ({headings})
+                 GROUP BY c3.reporter, substr(c3.hs6, 1, 4) HAVING COUNT(DISTINCT c3.hs6) > 1) h
+             ON h.reporter = c.reporter AND h.hs4 = substr(c.hs6, 1, 4)
+         ),
+         monthly AS (
+           SELECT reporter, partner, hs6, year, start_month, months, SUM(value_usd) AS v,
+                  bool_or(COALESCE(preliminary, false)) AS preliminary
+           FROM base GROUP BY reporter, partner, hs6, year, start_month, months
+         ),
+         coverage AS (
+           SELECT reporter, year, {MONTHS_COVERED} AS months_covered
+           FROM monthly GROUP BY reporter, year
          ),
          yearly AS (
-           SELECT reporter, partner, hs6, year,
-                  SUM(value_usd) AS value_usd,
-                  {MONTHS_COVERED} AS months_covered,
-                  bool_or(COALESCE(preliminary, false)) AS preliminary,
-                  COUNT(*) AS rows_in
-           FROM base
-           GROUP BY reporter, partner, hs6, year
+           SELECT m.reporter, m.partner, m.hs6, m.year, SUM(m.v) AS value_usd,
+                  MAX(cv.months_covered) AS months_covered,
+                  bool_or(m.preliminary) AS preliminary, COUNT(*) AS rows_in,
+                  bool_and(m.months = 1) AS monthly,
+                  COUNT(CASE WHEN m.v > 0 THEN 1 END) AS nz_periods,
+                  SUM(m.v * m.v) AS sumsq
+           FROM monthly m JOIN coverage cv ON cv.reporter = m.reporter AND cv.year = m.year
+           GROUP BY m.reporter, m.partner, m.hs6, m.year
          )",
+        cells = crate::panel::cells_cte(groups, "'export'"),
+        headings = headings(),
         MONTHS_COVERED = crate::tables::MONTHS_COVERED
     )
 }
 
-/// The annualised yearly series per reporter, partner and HS6, with growth and peer statistics.
-fn query(p: &SurgeParams) -> String {
+/// The annualised yearly series per origin, partner and product, with growth and peer statistics.
+fn query(p: &SurgeParams, groups: &[crate::panel::ActiveGroup]) -> String {
     format!(
         "WITH {yearly},
          series AS (
            SELECT y.*, y.value_usd * 12.0 / CAST(LEAST(y.months_covered, 12) AS DOUBLE) AS annualised,
-                  LAG(y.value_usd) OVER (PARTITION BY reporter, partner, hs6 ORDER BY year) AS prev_value,
-                  LAG(y.months_covered) OVER (PARTITION BY reporter, partner, hs6 ORDER BY year) AS prev_months,
-                  LAG(y.year) OVER (PARTITION BY reporter, partner, hs6 ORDER BY year) AS prev_year
+                  LAG(y.value_usd) OVER w AS prev_value,
+                  LAG(y.months_covered) OVER w AS prev_months,
+                  LAG(y.year) OVER w AS prev_year,
+                  LAG(y.monthly) OVER w AS prev_monthly,
+                  LAG(y.nz_periods) OVER w AS prev_nz,
+                  LAG(y.sumsq) OVER w AS prev_sumsq
            FROM yearly y
+           WINDOW w AS (PARTITION BY reporter, partner, hs6 ORDER BY year)
+         ),
+         totals AS (
+           SELECT reporter, hs6, year, SUM(value_usd) AS total FROM yearly GROUP BY reporter, hs6, year
          ),
          growth AS (
-           SELECT s.*, (s.annualised / s.prev_value - 1.0) * 100.0 AS growth_pct
-           FROM series s
-           WHERE s.prev_value >= {min_base} AND s.prev_months >= 12 AND s.prev_year = s.year - 1
+           SELECT s.*, (s.annualised / s.prev_value - 1.0) * 100.0 AS growth_pct, t.total AS prev_total,
+                  (s.prev_value >= {share} * t.total AND s.prev_value >= {min_base}) AS is_peer
+           FROM series s JOIN totals t ON t.reporter = s.reporter AND t.hs6 = s.hs6 AND t.year = s.year - 1
+           WHERE s.prev_value > 0 AND s.prev_months >= 12 AND s.prev_year = s.year - 1
          ),
          peers AS (
            SELECT reporter, hs6, year, median(growth_pct) AS median_growth, COUNT(*) AS peers
-           FROM growth GROUP BY reporter, hs6, year
+           FROM growth WHERE is_peer GROUP BY reporter, hs6, year
          ),
          mad AS (
            SELECT g.reporter, g.hs6, g.year, median(abs(g.growth_pct - p.median_growth)) AS mad
            FROM growth g JOIN peers p ON g.reporter = p.reporter AND g.hs6 = p.hs6 AND g.year = p.year
+           WHERE g.is_peer
            GROUP BY g.reporter, g.hs6, g.year
          )
          SELECT g.reporter, g.partner, g.hs6, g.year, g.value_usd, g.months_covered, g.preliminary,
-                g.annualised, g.prev_value, g.growth_pct, p.median_growth, p.peers, m.mad,
+                g.annualised, g.prev_value, g.growth_pct, g.prev_total, g.is_peer,
+                g.monthly, g.prev_monthly, g.nz_periods, g.prev_nz, g.sumsq, g.prev_sumsq,
+                p.median_growth, COALESCE(p.peers, 0) AS peers, m.mad,
                 (g.growth_pct - p.median_growth) / NULLIF(1.4826 * m.mad, 0) AS robust_z,
                 CASE WHEN g.partner IN ({concern}) THEN 'destination'
                      WHEN i.country IS NOT NULL THEN i.role ELSE 'other' END AS role,
                 i.first_event, i.first_source
          FROM growth g
-         JOIN peers p ON g.reporter = p.reporter AND g.hs6 = p.hs6 AND g.year = p.year
-         JOIN mad m ON g.reporter = m.reporter AND g.hs6 = m.hs6 AND g.year = m.year
+         LEFT JOIN peers p ON g.reporter = p.reporter AND g.hs6 = p.hs6 AND g.year = p.year
+         LEFT JOIN mad m ON g.reporter = m.reporter AND g.hs6 = m.hs6 AND g.year = m.year
          LEFT JOIN intermediaries i ON i.country = g.partner
          WHERE g.growth_pct >= {min_growth} {latest}
          ORDER BY g.reporter, g.hs6, g.year, g.growth_pct DESC",
-        yearly = yearly(),
+        yearly = yearly(groups),
+        share = p.min_base_share,
         min_base = p.min_base_usd,
         min_growth = p.min_growth_pct,
         concern = concern_list(),
@@ -131,22 +190,99 @@ fn query(p: &SurgeParams) -> String {
     )
 }
 
-/// Trade-surge findings for every (reporter, product, year, destination) that grew at least
-/// `min_growth_pct` and stands out from its peers by `min_z`, or that is a named route or
-/// destination of concern.
+/// Welch's t of this year's monthly exports against the year before's (months without
+/// exports count as zero), when both years are monthly.
+fn monthly_t(row: &crate::rows::RowRef<'_>) -> Option<f64> {
+    if !(row.bool("monthly")? && row.bool("prev_monthly")?) {
+        return None;
+    }
+    let nc = row.num("months_covered").min(12.0);
+    let np = 12.0;
+    if nc < 3.0 {
+        return None;
+    }
+    let mc = row.num("value_usd") / nc;
+    let mp = row.num("prev_value") / np;
+    let vc = ((row.num("sumsq") - nc * mc * mc) / (nc - 1.0)).max(0.0);
+    let vp = ((row.num("prev_sumsq") - np * mp * mp) / (np - 1.0)).max(0.0);
+    let se = (vc / nc + vp / np).sqrt();
+    (se > 0.0).then(|| (mc - mp) / se)
+}
+
+/// Trade-surge findings for every (origin, product, year, destination) that grew at least
+/// `min_growth_pct` and stands out from its peers by `min_z`, or that is a named route,
+/// destination of concern or country the analyst names. Origins are reporters and the groups
+/// of [`crate::panel`]; destinations too small to be peers are tested on their monthly data,
+/// and those that cannot be tested are listed in one informational finding.
 pub async fn trade_surge(
     ctx: &SessionContext,
     params: &SurgeParams,
 ) -> Result<Vec<Finding>, FlowsError> {
-    let rows = Rows::query(ctx, &query(params)).await?;
-    let history = histories(ctx, &rows).await?;
+    let groups = crate::panel::active_groups(ctx, &chipwatch_model::groups::bundled()).await?;
+    let rows = Rows::query(ctx, &query(params, &groups)).await?;
     let countries = chipwatch_model::country::CountryRegistry::bundled();
     let name = |code: &str| countries.name_of(code);
-    let mut out = Vec::new();
+    let origin = |code: &str| crate::panel::origin_name(&groups, code);
+    // Which rows are reported: peers as before; small destinations on monthly evidence.
+    let mut kept = Vec::new();
+    let mut untestable: Vec<(String, f64, String)> = Vec::new();
     for row in rows.iter() {
+        let peer = row.bool("is_peer").unwrap_or(false);
+        let mt = monthly_t(&row);
+        if peer {
+            kept.push((row, mt));
+            continue;
+        }
+        let nz = row.num("prev_nz");
+        let share = row.num("prev_value") / row.num("prev_total").max(1e-9);
+        let why = if mt.is_none() {
+            "no monthly data to test a base this small".to_string()
+        } else if nz < f64::from(params.min_months) {
+            format!(
+                "exports in {nz:.0} month(s) of {} (at least {} needed)",
+                row.num("year") as i32 - 1,
+                params.min_months
+            )
+        } else if mt.is_some_and(|t| t < 1.96) {
+            format!(
+                "the monthly rise is within the series' own noise (Welch t {:.1})",
+                mt.unwrap_or(0.0)
+            )
+        } else {
+            kept.push((row, mt));
+            continue;
+        };
+        untestable.push((
+            format!(
+                "{} → {} {}: {} from {} ({:.3}% of the origin's exports of it); {why}",
+                origin(&row.text("reporter")),
+                name(&row.text("partner")),
+                hs_label(&row.text("hs6")),
+                growth_pct(row.num("growth_pct")),
+                usd_m(row.num("prev_value") / 1e6),
+                share * 100.0
+            ),
+            row.num("growth_pct"),
+            row.text("partner"),
+        ));
+    }
+    let history = histories(ctx, kept.iter().map(|(r, _)| r), &groups).await?;
+    let shares = member_shares(ctx, kept.iter().map(|(r, _)| r), &groups).await?;
+    let mut out = Vec::new();
+    for (row, mt) in kept {
         let z = row.f64("robust_z");
-        let role = row.text("role");
-        let key = (row.text("reporter"), row.text("partner"), row.text("hs6"));
+        let peer = row.bool("is_peer").unwrap_or(false);
+        let mut role = row.text("role");
+        let partner_code = row.text("partner");
+        let analyst = params
+            .named
+            .iter()
+            .find(|(c, _)| *c == partner_code)
+            .map(|(_, why)| why.clone());
+        if role == "other" && analyst.is_some() {
+            role = "analyst".into();
+        }
+        let key = (row.text("reporter"), partner_code.clone(), row.text("hs6"));
         let year = row.num("year") as i32;
         let past = history
             .get(&key)
@@ -154,8 +290,14 @@ pub async fn trade_surge(
             .unwrap_or_default();
         let hz = past.history_z(row.num("growth_pct"));
         let cp = past.change_point(year, row.num("annualised"));
-        let standout =
-            z.is_some_and(|z| z >= params.min_z) || hz.is_some_and(|z| z >= params.min_z);
+        let standout = if peer {
+            z.is_some_and(|z| z >= params.min_z) || hz.is_some_and(|z| z >= params.min_z)
+        } else {
+            // A small destination stands out when it is beyond its peers (or there are none)
+            // and beyond its own monthly noise at 1%.
+            (z.is_none_or(|z| z >= params.min_z) || hz.is_some_and(|z| z >= params.min_z))
+                && mt.is_some_and(|t| t >= 2.576)
+        };
         if !standout && role == "other" {
             continue;
         }
@@ -183,7 +325,7 @@ pub async fn trade_surge(
         f.score = g;
         f.title = format!(
             "{} exports of {} to {} rose {} in {label}: {} vs {} in {}{}",
-            name(&reporter),
+            origin(&reporter),
             hs_label(&hs6),
             name(&partner),
             growth_pct(g),
@@ -211,16 +353,39 @@ pub async fn trade_surge(
                 name(&partner),
                 row.text("first_event")
             ),
+            "analyst" => format!(
+                "{} is named by the analyst ({}).",
+                name(&partner),
+                analyst.clone().unwrap_or_default()
+            ),
             _ => format!(
                 "{} is not named in the bundled enforcement record.",
                 name(&partner)
             ),
         };
+        let share = row.num("prev_value") / row.num("prev_total").max(1e-9);
+        let peer_text = if row.num("peers") > 0.0 {
+            format!(
+                "The median growth across {} destinations that took at least {}% of the origin's exports the year before \
+                 was {}{}.",
+                row.num("peers"),
+                params.min_base_share * 100.0,
+                growth_pct(row.num("median_growth")),
+                z.map(|z| format!(
+                    ", so this destination stands {z:.1} robust standard deviations above it"
+                ))
+                .unwrap_or_default()
+            )
+        } else {
+            format!(
+                "No destination took {}% of the origin's exports the year before, so there are no peers to compare with.",
+                params.min_base_share * 100.0
+            )
+        };
         f.explanation = format!(
-            "{} recorded {} of exports to {} in {}{}; against {} in {}, that is {}. The median growth across {} \
-             destinations with at least {} the year before was {}{}. {role_text} Trade data can flag, never prove: \
-             HS codes cannot see a chip's performance.",
-            name(&reporter),
+            "{} recorded {} of exports to {} in {}{}; against {} in {}, that is {}. {peer_text}{} {role_text} Trade data \
+             can flag, never prove: HS codes cannot see a chip's performance.",
+            origin(&reporter),
             usd_m(row.num("value_usd") / 1e6),
             name(&partner),
             year,
@@ -240,13 +405,19 @@ pub async fn trade_surge(
             usd_m(row.num("prev_value") / 1e6),
             year - 1,
             growth_pct(g),
-            row.num("peers"),
-            usd_m(params.min_base_usd / 1e6),
-            growth_pct(row.num("median_growth")),
-            z.map(|z| format!(
-                ", so this destination stands {z:.1} robust standard deviations above it"
-            ))
-            .unwrap_or_default()
+            if peer {
+                String::new()
+            } else {
+                format!(
+                    " The destination took {:.3}% of the origin's exports the year before, below the peer share; it is \
+                     reported because its monthly exports rose beyond their own noise (Welch t {:.1} over {} months with \
+                     exports in {}).",
+                    share * 100.0,
+                    mt.unwrap_or(0.0),
+                    row.num("prev_nz"),
+                    year - 1
+                )
+            }
         );
         if let Some(hz) = hz {
             f.explanation.push_str(&format!(
@@ -276,6 +447,31 @@ pub async fn trade_surge(
                 format!("{:.1}", c.t),
             ));
         }
+        if let Some(parts) = shares.get(&(reporter.clone(), partner.clone(), hs6.clone(), year)) {
+            let total: f64 = parts.iter().map(|(_, v)| v).sum();
+            let top: Vec<String> = parts
+                .iter()
+                .take(5)
+                .map(|(m, v)| format!("{} {:.0}%", name(m), 100.0 * v / total.max(1e-9)))
+                .collect();
+            f.explanation.push_str(&format!(
+                " Members' shares of the {year} exports: {}{}.",
+                top.join(", "),
+                if parts.len() > 5 {
+                    format!(" and {} more", parts.len() - 5)
+                } else {
+                    String::new()
+                }
+            ));
+            for (m, v) in parts.iter().take(5) {
+                f.figure(Figure::new(
+                    format!("member_share_{m}"),
+                    v / total.max(1e-9),
+                    "",
+                    format!("{:.0}%", 100.0 * v / total.max(1e-9)),
+                ));
+            }
+        }
         f.figure(Figure::new(
             "value_usd",
             row.num("value_usd"),
@@ -296,18 +492,29 @@ pub async fn trade_surge(
         ))
         .figure(Figure::new("growth_pct", g, "%", growth_pct(g)))
         .figure(Figure::new(
-            "peer_median_growth_pct",
-            row.num("median_growth"),
-            "%",
-            growth_pct(row.num("median_growth")),
+            "previous_year_share",
+            share,
+            "",
+            format!("{:.3}%", share * 100.0),
         ));
+        if row.num("peers") > 0.0 {
+            f.figure(Figure::new(
+                "peer_median_growth_pct",
+                row.num("median_growth"),
+                "%",
+                growth_pct(row.num("median_growth")),
+            ));
+        }
+        if let Some(t) = mt {
+            f.figure(Figure::new("monthly_welch_t", t, "", format!("{t:.2}")));
+        }
         if let Some(z) = z {
             f.figure(Figure::new("robust_z", z, "", format!("{z:.2}")));
         }
         f.evidence(
             format!(
                 "{} exports of {} to {} by year",
-                name(&reporter),
+                origin(&reporter),
                 hs_label(&hs6),
                 name(&partner)
             ),
@@ -325,6 +532,18 @@ pub async fn trade_surge(
                 Status::VerifiedSecondary,
             );
         }
+        if let Some(g) = groups.iter().find(|g| g.id == reporter) {
+            f.evidence(
+                format!(
+                    "{} members summed ({} reporting: {})",
+                    g.id,
+                    g.reporting.len(),
+                    g.reporting.join(", ")
+                ),
+                g.source.clone(),
+                Status::VerifiedPrimary,
+            );
+        }
         if partial {
             f.caveats.push(format!(
                 "{year} covers {months} months, annualised ×12/{months}; seasonality is not adjusted"
@@ -335,9 +554,112 @@ pub async fn trade_surge(
         }
         f.parameter("min_growth_pct", params.min_growth_pct.to_string())
             .parameter("min_robust_z", params.min_z.to_string())
+            .parameter("min_base_share", params.min_base_share.to_string())
             .parameter("min_previous_year_usd", params.min_base_usd.to_string())
+            .parameter("min_months", params.min_months.to_string())
             .parameter("flow", "export");
         out.push(f);
+    }
+    if !untestable.is_empty() {
+        untestable.sort_by(|a, b| b.1.total_cmp(&a.1));
+        let named: Vec<&str> = untestable
+            .iter()
+            .filter(|(_, _, p)| {
+                DESTINATIONS_OF_CONCERN.contains(&p.as_str())
+                    || params.named.iter().any(|(c, _)| c == p)
+            })
+            .map(|(t, _, _)| t.as_str())
+            .collect();
+        let mut f = Finding::new(
+            "trade_surge",
+            "trade_surge/power_limits".to_string(),
+            "destinations too small to test",
+            Severity::Info,
+        );
+        f.title = format!(
+            "{} destination-product pair(s) grew {} or more from a base too small to test{}",
+            untestable.len(),
+            growth_pct(params.min_growth_pct),
+            if named.is_empty() {
+                String::new()
+            } else {
+                format!(", {} of them named", named.len())
+            }
+        );
+        f.explanation = format!(
+            "A destination is compared with its peers when it took at least {}% of the origin's exports of the product the \
+             year before; a smaller one is tested on its monthly exports when it had exports in at least {} months. These \
+             could not be: {}{}.",
+            params.min_base_share * 100.0,
+            params.min_months,
+            untestable
+                .iter()
+                .take(8)
+                .map(|(t, _, _)| t.clone())
+                .collect::<Vec<_>>()
+                .join("; "),
+            if untestable.len() > 8 {
+                format!("; and {} more", untestable.len() - 8)
+            } else {
+                String::new()
+            }
+        );
+        f.figure(Figure::new(
+            "untestable_pairs",
+            untestable.len() as f64,
+            "",
+            untestable.len().to_string(),
+        ));
+        f.parameter("min_base_share", params.min_base_share.to_string())
+            .parameter("min_months", params.min_months.to_string());
+        out.push(f);
+    }
+    Ok(out)
+}
+
+/// Each group member's exports in the year of every group row in `rows`, largest first.
+async fn member_shares<'a>(
+    ctx: &SessionContext,
+    rows: impl Iterator<Item = &'a crate::rows::RowRef<'a>>,
+    groups: &[crate::panel::ActiveGroup],
+) -> Result<std::collections::HashMap<(String, String, String, i32), Vec<(String, f64)>>, FlowsError>
+{
+    let mut keys: Vec<String> = rows
+        .filter(|r| groups.iter().any(|g| g.id == r.text("reporter")))
+        .map(|r| {
+            format!(
+                "{}/{}/{}/{}",
+                r.text("reporter"),
+                r.text("partner"),
+                r.text("hs6"),
+                r.num("year") as i32
+            )
+        })
+        .collect();
+    keys.sort();
+    keys.dedup();
+    let mut out: std::collections::HashMap<_, Vec<(String, f64)>> = Default::default();
+    if keys.is_empty() {
+        return Ok(out);
+    }
+    let q = format!(
+        "WITH {yearly}
+         SELECT reporter, member, partner, hs6, year, SUM(value_usd) AS v FROM base
+         WHERE concat(reporter, '/', partner, '/', hs6, '/', CAST(year AS VARCHAR)) IN ({})
+         GROUP BY reporter, member, partner, hs6, year
+         ORDER BY reporter, partner, hs6, year, v DESC, member",
+        crate::sql_list(&keys),
+        yearly = yearly(groups),
+    );
+    for r in Rows::query(ctx, &q).await?.iter() {
+        out.entry((
+            r.text("reporter"),
+            r.text("partner"),
+            r.text("hs6"),
+            r.num("year") as i32,
+        ))
+        .or_default()
+        .push((r.text("member"), r.num("v")));
     }
     Ok(out)
 }
@@ -398,13 +720,13 @@ impl YearSeries {
 
 type Key = (String, String, String);
 
-/// The yearly series of every (reporter, destination, product) in `rows`, in one query.
-async fn histories(
+/// The yearly series of every (origin, destination, product) in `rows`, in one query.
+async fn histories<'a>(
     ctx: &SessionContext,
-    rows: &Rows,
+    rows: impl Iterator<Item = &'a crate::rows::RowRef<'a>>,
+    groups: &[crate::panel::ActiveGroup],
 ) -> Result<std::collections::HashMap<Key, YearSeries>, FlowsError> {
     let mut keys: Vec<String> = rows
-        .iter()
         .map(|r| {
             format!(
                 "{}/{}/{}",
@@ -426,7 +748,7 @@ async fn histories(
          WHERE concat(reporter, '/', partner, '/', hs6) IN ({})
          ORDER BY reporter, partner, hs6, year",
         crate::sql_list(&keys),
-        yearly = yearly(),
+        yearly = yearly(groups),
     );
     for r in Rows::query(ctx, &q).await?.iter() {
         out.entry((r.text("reporter"), r.text("partner"), r.text("hs6")))
@@ -456,6 +778,15 @@ fn hs_label(hs6: &str) -> String {
     } else {
         format!("HS {hs6}")
     };
+    if hs6.len() == 4 && hs6.bytes().all(|b| b.is_ascii_digit()) {
+        return match hs6 {
+            "8471" => "HS 8471 (computers and their units)".into(),
+            "8473" => "HS 8473 (parts of computers)".into(),
+            "8542" => "HS 8542 (integrated circuits)".into(),
+            "8517" => "HS 8517 (telephone and network equipment)".into(),
+            _ => format!("HS {hs6}"),
+        };
+    }
     match hs6 {
         "ai_compute" => "the AI-compute basket (8471.50, 8471.80, 8473.30)".into(),
         "chpl_ics" => "the CHPL Tier 1 ICs (8542.31-39)".into(),

@@ -22,6 +22,7 @@ pub mod country;
 pub mod dataset;
 pub mod error;
 pub mod finding;
+pub mod groups;
 pub mod input;
 pub mod period;
 pub mod revenue;

@@ -1,0 +1,138 @@
+//! Origins as the trade detectors see them: every reporter of the panel, and every country
+//! group ([`chipwatch_model::groups`]) of which at least two members report, summed over its
+//! members' exports to destinations outside the group (EU27 → Armenia is the sum of the 27
+//! member states' exports to Armenia; exports from Germany to France are not EU27 exports).
+//!
+//! A group counts a member only in the months it belongs (`as_of` groups) or in every month
+//! (`fixed` groups such as Eurostat's EU27_2020). When two groups have the same reporting
+//! members (the EU of the date and the EU27 after 2020, on a panel without the United
+//! Kingdom) only the first is kept, so one sum is not reported twice under two names.
+
+use chipwatch_model::groups::CountryGroup;
+use datafusion::prelude::SessionContext;
+
+use crate::FlowsError;
+use crate::rows::Rows;
+
+/// A group with at least two members in the panel.
+#[derive(Debug, Clone)]
+pub struct ActiveGroup {
+    pub id: String,
+    pub name: String,
+    /// Members that report in the panel.
+    pub reporting: Vec<String>,
+    pub source: String,
+}
+
+/// The groups to sum on this panel: those with two or more reporting members whose id is
+/// not itself a reporter (a file that already carries the EU aggregate keeps its own).
+pub async fn active_groups(
+    ctx: &SessionContext,
+    groups: &[CountryGroup],
+) -> Result<Vec<ActiveGroup>, FlowsError> {
+    let reporters: Vec<String> = Rows::query(
+        ctx,
+        "SELECT DISTINCT reporter FROM trade_cells WHERE flow IN ('export', 're_export') ORDER BY reporter",
+    )
+    .await?
+    .iter()
+    .map(|r| r.text("reporter"))
+    .collect();
+    Ok(select_groups(&reporters, groups))
+}
+
+/// [`active_groups`] on a list of reporters.
+pub fn select_groups(reporters: &[String], groups: &[CountryGroup]) -> Vec<ActiveGroup> {
+    let mut out: Vec<ActiveGroup> = Vec::new();
+    for g in groups {
+        if reporters.iter().any(|r| r.eq_ignore_ascii_case(&g.id)) {
+            continue;
+        }
+        let mut reporting: Vec<String> = g
+            .members
+            .iter()
+            .map(|m| m.alpha2.clone())
+            .filter(|m| reporters.contains(m))
+            .collect();
+        reporting.sort();
+        if reporting.len() < 2 || out.iter().any(|o| o.reporting == reporting) {
+            continue;
+        }
+        out.push(ActiveGroup {
+            id: g.id.clone(),
+            name: g.name.clone(),
+            reporting,
+            source: g.source.clone(),
+        });
+    }
+    out
+}
+
+/// The `cells` CTE: `reporter` (a country or a group id), `member` (the reporting country),
+/// `partner`, `hs6`, `year`, `start_month`, `months`, `value_usd`, `preliminary`, for the
+/// given flows (a SQL list such as `'export'`).
+pub fn cells_cte(groups: &[ActiveGroup], flows: &str) -> String {
+    let own = format!(
+        "SELECT reporter, reporter AS member, partner, hs6, year, start_month, months, value_usd, preliminary
+         FROM trade_cells WHERE flow IN ({flows})"
+    );
+    if groups.is_empty() {
+        return format!("cells AS ({own})");
+    }
+    let ids = crate::sql_list(&groups.iter().map(|g| g.id.clone()).collect::<Vec<_>>());
+    let within = |alias: &str| {
+        format!(
+            "({alias}.from_month IS NULL OR t.start_month >= {alias}.from_month)
+             AND ({alias}.to_month IS NULL OR t.start_month <= {alias}.to_month)"
+        )
+    };
+    format!(
+        "cells AS (
+           {own}
+           UNION ALL
+           SELECT g.group_id AS reporter, t.reporter AS member, t.partner, t.hs6, t.year, t.start_month,
+                  t.months, t.value_usd, t.preliminary
+           FROM trade_cells t
+           JOIN country_groups g ON g.member = t.reporter AND {gw}
+           LEFT JOIN country_groups p ON p.group_id = g.group_id AND p.member = t.partner AND {pw}
+           WHERE t.flow IN ({flows}) AND g.group_id IN ({ids}) AND p.member IS NULL
+         )",
+        gw = within("g"),
+        pw = within("p"),
+    )
+}
+
+/// The name of an origin: a group's name with its id, or a country's name.
+pub fn origin_name(groups: &[ActiveGroup], code: &str) -> String {
+    match groups.iter().find(|g| g.id == code) {
+        Some(g) => format!("{} ({})", g.id, g.name),
+        None => chipwatch_model::country::CountryRegistry::bundled().name_of(code),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn groups_need_two_reporting_members_and_are_not_doubled() {
+        let all = chipwatch_model::groups::bundled();
+        let r = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let g = select_groups(&r(&["DE", "FR", "TW"]), &all);
+        // EU27 and the EU of the date have the same reporting members here: one is kept.
+        assert_eq!(g.len(), 1, "{g:?}");
+        assert_eq!(g[0].id, "EU27");
+        let g = select_groups(&r(&["DE", "FR", "GB"]), &all);
+        assert_eq!(
+            g.iter().map(|g| g.id.as_str()).collect::<Vec<_>>(),
+            ["EU27", "EU"]
+        );
+        assert!(select_groups(&r(&["DE", "TW"]), &all).is_empty());
+        // A panel that carries the aggregate itself keeps it.
+        assert!(
+            select_groups(&r(&["DE", "FR", "EU27", "EU"]), &all)
+                .iter()
+                .all(|g| g.id != "EU27")
+        );
+    }
+}
