@@ -7,6 +7,7 @@ use anyhow::{Context, Result};
 use chipwatch_flows::did::{Codes, DidParams};
 use chipwatch_flows::mirror::MirrorParams;
 use chipwatch_flows::route::RouteParams;
+use chipwatch_flows::substitution::SubstitutionParams;
 use chipwatch_flows::trade::SurgeParams;
 use chipwatch_flows::{TradeParams, trade};
 use chipwatch_model::InputError;
@@ -22,6 +23,8 @@ pub enum Detector {
     Surge,
     /// Roundabout difference-in-differences around each rule date.
     Did,
+    /// Exports falling to the targets while rising to the intermediaries after each rule.
+    Substitution,
     /// Exporter- vs importer-reported flows: ghost exports.
     Mirror,
     /// Re-export shares of hubs and origin → hub → destination routes.
@@ -32,7 +35,7 @@ pub enum Detector {
 pub struct FlowsArgs {
     #[command(flatten)]
     input: InputArgs,
-    /// Run only these detectors (comma-separated; default: all four).
+    /// Run only these detectors (comma-separated; default: all five).
     #[arg(long, value_enum, value_delimiter = ',')]
     only: Vec<Detector>,
     /// Destinations the controls aim at (comma-separated ISO codes, names or group ids such
@@ -241,6 +244,13 @@ fn params(a: &FlowsArgs) -> Result<TradeParams> {
             intermediaries: intermediaries.clone(),
             targets: targets.clone(),
         },
+        substitution: SubstitutionParams {
+            targets: targets.clone(),
+            intermediaries: intermediaries.clone(),
+            rule_dates: (!a.rule_date.is_empty()).then(|| a.rule_date.clone()),
+            months_after: a.window_months.min(12),
+            ..SubstitutionParams::default()
+        },
         mirror: MirrorParams {
             cif_fob: a.cif_fob,
             min_unaccounted: a.min_unaccounted,
@@ -276,6 +286,10 @@ pub async fn run(args: FlowsArgs) -> Result<ExitCode> {
     if only(Detector::Did) {
         progress.step("roundabout difference-in-differences");
         findings.extend(chipwatch_flows::did::roundabout(ctx, &p.did).await?);
+    }
+    if only(Detector::Substitution) {
+        progress.step("substitution across destinations");
+        findings.extend(chipwatch_flows::substitution::substitution(ctx, &p.substitution).await?);
     }
     if only(Detector::Mirror) {
         progress.step("mirror gaps");

@@ -194,7 +194,13 @@ fn main() {
     // The small tables the detectors join, written for DuckDB to read.
     let small: Vec<(String, PathBuf)> = rt.block_on(async {
         let mut v = Vec::new();
-        for name in ["baskets", "intermediaries", "rule_events", "trade_csv"] {
+        for name in [
+            "baskets",
+            "intermediaries",
+            "rule_events",
+            "country_groups",
+            "trade_csv",
+        ] {
             let p = dir.path().join(format!("{name}.parquet"));
             let df = engine.context().table(name).await.expect("table");
             let schema = std::sync::Arc::new(df.schema().as_arrow().clone());

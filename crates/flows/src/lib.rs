@@ -14,6 +14,7 @@
 //! | claim check | which periods reproduce a published growth claim | [`revenue::claim_check`] |
 //! | absorption | implied GPUs and power vs a country's data-centre capacity | [`absorption`] |
 //! | trade surge | exports to a destination vs its history and its peers, change point dated | [`trade`] |
+//! | substitution | the same origins' exports falling to the targets and rising to the intermediaries after a rule, sized and dated | [`substitution`] |
 //! | roundabout | difference-in-differences: controlled vs control goods, intermediaries vs others, around each rule | [`did`] |
 //! | mirror gap | exporter-reported vs importer-reported flows: ghost exports | [`mirror`] |
 //! | route share | what a hub re-exports to the destinations of concern; origin → hub → destination | [`route`] |
@@ -42,6 +43,7 @@ pub mod revenue;
 pub mod route;
 pub mod rows;
 pub mod stats;
+pub mod substitution;
 pub mod synth;
 pub mod tables;
 pub mod trade;
@@ -644,13 +646,15 @@ pub struct TradeParams {
     pub did: did::DidParams,
     pub mirror: mirror::MirrorParams,
     pub route: route::RouteParams,
+    pub substitution: substitution::SubstitutionParams,
 }
 
 impl FlowsEngine {
-    /// Run the four trade detectors (surge, roundabout, mirror gap, route share).
+    /// Run the trade detectors (surge, roundabout, substitution, mirror gap, route share).
     pub async fn trade_findings(&self, p: &TradeParams) -> Result<Vec<Finding>, FlowsError> {
         let mut v = trade::trade_surge(&self.ctx, &p.surge).await?;
         v.extend(did::roundabout(&self.ctx, &p.did).await?);
+        v.extend(substitution::substitution(&self.ctx, &p.substitution).await?);
         v.extend(mirror::mirror_gap(&self.ctx, &p.mirror).await?);
         v.extend(route::route_share(&self.ctx, &p.route).await?);
         Ok(v)

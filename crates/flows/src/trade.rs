@@ -84,7 +84,7 @@ fn headings() -> String {
 /// HS4 heading and basket of which the origin exports more than one code (summed), with the
 /// months the origin's data covers in each year, the months with exports and the sum of
 /// squared monthly values (for the monthly test).
-pub(crate) fn yearly(groups: &[crate::panel::ActiveGroup]) -> String {
+pub fn yearly(groups: &[crate::panel::ActiveGroup]) -> String {
     format!(
         "{cells},
          base AS (
@@ -129,84 +129,202 @@ pub(crate) fn yearly(groups: &[crate::panel::ActiveGroup]) -> String {
     )
 }
 
-/// The annualised yearly series per origin, partner and product, with growth and peer statistics.
-fn query(p: &SurgeParams, groups: &[crate::panel::ActiveGroup]) -> String {
-    format!(
-        "WITH {yearly},
-         series AS (
-           SELECT y.*, y.value_usd * 12.0 / CAST(LEAST(y.months_covered, 12) AS DOUBLE) AS annualised,
-                  LAG(y.value_usd) OVER w AS prev_value,
-                  LAG(y.months_covered) OVER w AS prev_months,
-                  LAG(y.year) OVER w AS prev_year,
-                  LAG(y.monthly) OVER w AS prev_monthly,
-                  LAG(y.nz_periods) OVER w AS prev_nz,
-                  LAG(y.sumsq) OVER w AS prev_sumsq
-           FROM yearly y
-           WINDOW w AS (PARTITION BY reporter, partner, hs6 ORDER BY year)
-         ),
-         totals AS (
-           SELECT reporter, hs6, year, SUM(value_usd) AS total FROM yearly GROUP BY reporter, hs6, year
-         ),
-         growth AS (
-           SELECT s.*, (s.annualised / s.prev_value - 1.0) * 100.0 AS growth_pct, t.total AS prev_total,
-                  (s.prev_value >= {share} * t.total AND s.prev_value >= {min_base}) AS is_peer
-           FROM series s JOIN totals t ON t.reporter = s.reporter AND t.hs6 = s.hs6 AND t.year = s.year - 1
-           WHERE s.prev_value > 0 AND s.prev_months >= 12 AND s.prev_year = s.year - 1
-         ),
-         peers AS (
-           SELECT reporter, hs6, year, median(growth_pct) AS median_growth, COUNT(*) AS peers
-           FROM growth WHERE is_peer GROUP BY reporter, hs6, year
-         ),
-         mad AS (
-           SELECT g.reporter, g.hs6, g.year, median(abs(g.growth_pct - p.median_growth)) AS mad
-           FROM growth g JOIN peers p ON g.reporter = p.reporter AND g.hs6 = p.hs6 AND g.year = p.year
-           WHERE g.is_peer
-           GROUP BY g.reporter, g.hs6, g.year
-         )
-         SELECT g.reporter, g.partner, g.hs6, g.year, g.value_usd, g.months_covered, g.preliminary,
-                g.annualised, g.prev_value, g.growth_pct, g.prev_total, g.is_peer,
-                g.monthly, g.prev_monthly, g.nz_periods, g.prev_nz, g.sumsq, g.prev_sumsq,
-                p.median_growth, COALESCE(p.peers, 0) AS peers, m.mad,
-                (g.growth_pct - p.median_growth) / NULLIF(1.4826 * m.mad, 0) AS robust_z,
-                CASE WHEN g.partner IN ({concern}) THEN 'destination'
-                     WHEN i.country IS NOT NULL THEN i.role ELSE 'other' END AS role,
-                i.first_event, i.first_source
-         FROM growth g
-         LEFT JOIN peers p ON g.reporter = p.reporter AND g.hs6 = p.hs6 AND g.year = p.year
-         LEFT JOIN mad m ON g.reporter = m.reporter AND g.hs6 = m.hs6 AND g.year = m.year
-         LEFT JOIN intermediaries i ON i.country = g.partner
-         WHERE g.growth_pct >= {min_growth} {latest}
-         ORDER BY g.reporter, g.hs6, g.year, g.growth_pct DESC",
+/// One (origin, destination, product, year) with its growth over the year before and its
+/// standing among the origin's destinations of the product.
+#[derive(Debug, Clone)]
+struct Cand {
+    reporter: String,
+    partner: String,
+    hs6: String,
+    year: f64,
+    value_usd: f64,
+    months_covered: f64,
+    preliminary: bool,
+    annualised: f64,
+    prev_value: f64,
+    growth_pct: f64,
+    prev_total: f64,
+    is_peer: bool,
+    peers: f64,
+    median_growth: f64,
+    robust_z: Option<f64>,
+    role: String,
+    first_event: String,
+    first_source: String,
+    prev_nz: f64,
+    monthly_t: Option<f64>,
+}
+
+/// One row of the yearly table.
+#[derive(Debug, Clone)]
+struct Year {
+    year: i32,
+    value: f64,
+    months: f64,
+    preliminary: bool,
+    monthly: bool,
+    nz: f64,
+    sumsq: f64,
+}
+
+type Key = (String, String, String);
+
+/// The yearly table, fetched once (one row per origin, destination, product and year: small
+/// whatever the size of the trade table), as series per key.
+async fn yearly_series(
+    ctx: &SessionContext,
+    groups: &[crate::panel::ActiveGroup],
+) -> Result<std::collections::BTreeMap<Key, Vec<Year>>, FlowsError> {
+    let q = format!(
+        "WITH {yearly}
+         SELECT reporter, partner, hs6, year, value_usd, months_covered, preliminary, monthly, nz_periods, sumsq
+         FROM yearly ORDER BY reporter, partner, hs6, year",
         yearly = yearly(groups),
-        share = p.min_base_share,
-        min_base = p.min_base_usd,
-        min_growth = p.min_growth_pct,
-        concern = concern_list(),
-        latest = if p.all_years {
-            ""
-        } else {
-            "AND g.year = (SELECT MAX(y2.year) FROM yearly y2 WHERE y2.reporter = g.reporter AND y2.hs6 = g.hs6)"
-        },
-    )
+    );
+    let mut out: std::collections::BTreeMap<Key, Vec<Year>> = Default::default();
+    for r in Rows::query(ctx, &q).await?.iter() {
+        out.entry((r.text("reporter"), r.text("partner"), r.text("hs6")))
+            .or_default()
+            .push(Year {
+                year: r.num("year") as i32,
+                value: r.num("value_usd"),
+                months: r.num("months_covered"),
+                preliminary: r.bool("preliminary").unwrap_or(false),
+                monthly: r.bool("monthly").unwrap_or(false),
+                nz: r.num("nz_periods"),
+                sumsq: r.num("sumsq"),
+            });
+    }
+    Ok(out)
 }
 
 /// Welch's t of this year's monthly exports against the year before's (months without
 /// exports count as zero), when both years are monthly.
-fn monthly_t(row: &crate::rows::RowRef<'_>) -> Option<f64> {
-    if !(row.bool("monthly")? && row.bool("prev_monthly")?) {
+fn monthly_t(cur: &Year, prev: &Year) -> Option<f64> {
+    if !(cur.monthly && prev.monthly) {
         return None;
     }
-    let nc = row.num("months_covered").min(12.0);
+    let nc = cur.months.min(12.0);
     let np = 12.0;
     if nc < 3.0 {
         return None;
     }
-    let mc = row.num("value_usd") / nc;
-    let mp = row.num("prev_value") / np;
-    let vc = ((row.num("sumsq") - nc * mc * mc) / (nc - 1.0)).max(0.0);
-    let vp = ((row.num("prev_sumsq") - np * mp * mp) / (np - 1.0)).max(0.0);
+    let mc = cur.value / nc;
+    let mp = prev.value / np;
+    let vc = ((cur.sumsq - nc * mc * mc) / (nc - 1.0)).max(0.0);
+    let vp = ((prev.sumsq - np * mp * mp) / (np - 1.0)).max(0.0);
     let se = (vc / nc + vp / np).sqrt();
     (se > 0.0).then(|| (mc - mp) / se)
+}
+
+/// Growth of every series over consecutive full years, the peers' median and spread per
+/// origin, product and year, and the robust z of each: the candidates that grew at least
+/// `min_growth_pct` (in the latest year unless `all_years`).
+fn candidates(
+    series: &std::collections::BTreeMap<Key, Vec<Year>>,
+    roles: &std::collections::HashMap<String, (String, String, String)>,
+    p: &SurgeParams,
+) -> Vec<Cand> {
+    use std::collections::HashMap;
+    let mut totals: HashMap<(&str, &str, i32), f64> = HashMap::new();
+    let mut latest: HashMap<(&str, &str), i32> = HashMap::new();
+    for ((r, _, h), ys) in series {
+        for y in ys {
+            *totals.entry((r, h, y.year)).or_insert(0.0) += y.value;
+            let l = latest.entry((r, h)).or_insert(y.year);
+            *l = (*l).max(y.year);
+        }
+    }
+    let mut all = Vec::new();
+    for ((r, d, h), ys) in series {
+        for w in ys.windows(2) {
+            let (prev, cur) = (&w[0], &w[1]);
+            if prev.year != cur.year - 1 || prev.months < 12.0 || prev.value <= 0.0 {
+                continue;
+            }
+            let annualised = cur.value * 12.0 / cur.months.clamp(1.0, 12.0);
+            let growth = (annualised / prev.value - 1.0) * 100.0;
+            let prev_total = totals
+                .get(&(r.as_str(), h.as_str(), prev.year))
+                .copied()
+                .unwrap_or(0.0);
+            let is_peer =
+                prev.value >= p.min_base_share * prev_total && prev.value >= p.min_base_usd;
+            let (role, first_event, first_source) = if DESTINATIONS_OF_CONCERN.contains(&d.as_str())
+            {
+                ("destination".to_string(), String::new(), String::new())
+            } else {
+                roles
+                    .get(d)
+                    .cloned()
+                    .unwrap_or_else(|| ("other".to_string(), String::new(), String::new()))
+            };
+            all.push(Cand {
+                reporter: r.clone(),
+                partner: d.clone(),
+                hs6: h.clone(),
+                year: f64::from(cur.year),
+                value_usd: cur.value,
+                months_covered: cur.months,
+                preliminary: cur.preliminary,
+                annualised,
+                prev_value: prev.value,
+                growth_pct: growth,
+                prev_total,
+                is_peer,
+                peers: 0.0,
+                median_growth: f64::NAN,
+                robust_z: None,
+                role,
+                first_event,
+                first_source,
+                prev_nz: prev.nz,
+                monthly_t: monthly_t(cur, prev),
+            });
+        }
+    }
+    // Peers' median and MAD per origin, product and year.
+    let mut peer_growth: HashMap<(String, String, i32), Vec<f64>> = HashMap::new();
+    for c in all.iter().filter(|c| c.is_peer) {
+        peer_growth
+            .entry((c.reporter.clone(), c.hs6.clone(), c.year as i32))
+            .or_default()
+            .push(c.growth_pct);
+    }
+    let stats: HashMap<_, (f64, f64, usize)> = peer_growth
+        .into_iter()
+        .map(|(k, g)| {
+            let med = crate::stats::median(&g).unwrap_or(f64::NAN);
+            let dev: Vec<f64> = g.iter().map(|x| (x - med).abs()).collect();
+            let mad = crate::stats::median(&dev).unwrap_or(0.0);
+            (k, (med, mad, g.len()))
+        })
+        .collect();
+    let mut out: Vec<Cand> = all
+        .into_iter()
+        .filter(|c| c.growth_pct >= p.min_growth_pct)
+        .filter(|c| {
+            p.all_years
+                || latest.get(&(c.reporter.as_str(), c.hs6.as_str())).copied()
+                    == Some(c.year as i32)
+        })
+        .map(|mut c| {
+            if let Some(&(med, mad, n)) =
+                stats.get(&(c.reporter.clone(), c.hs6.clone(), c.year as i32))
+            {
+                c.peers = n as f64;
+                c.median_growth = med;
+                c.robust_z = (mad > 0.0).then(|| (c.growth_pct - med) / (1.4826 * mad));
+            }
+            c
+        })
+        .collect();
+    out.sort_by(|a, b| {
+        (&a.reporter, &a.hs6, a.year as i32)
+            .cmp(&(&b.reporter, &b.hs6, b.year as i32))
+            .then(b.growth_pct.total_cmp(&a.growth_pct))
+    });
+    out
 }
 
 /// Trade-surge findings for every (origin, product, year, destination) that grew at least
@@ -219,28 +337,46 @@ pub async fn trade_surge(
     params: &SurgeParams,
 ) -> Result<Vec<Finding>, FlowsError> {
     let groups = crate::panel::active_groups(ctx, &chipwatch_model::groups::bundled()).await?;
-    let rows = Rows::query(ctx, &query(params, &groups)).await?;
+    let series = yearly_series(ctx, &groups).await?;
+    let roles: std::collections::HashMap<String, (String, String, String)> = Rows::query(
+        ctx,
+        "SELECT country, role, first_event, first_source FROM intermediaries",
+    )
+    .await?
+    .iter()
+    .map(|r| {
+        (
+            r.text("country"),
+            (
+                r.text("role"),
+                r.text("first_event"),
+                r.text("first_source"),
+            ),
+        )
+    })
+    .collect();
+    let rows = candidates(&series, &roles, params);
     let countries = chipwatch_model::country::CountryRegistry::bundled();
     let name = |code: &str| countries.name_of(code);
     let origin = |code: &str| crate::panel::origin_name(&groups, code);
     // Which rows are reported: peers as before; small destinations on monthly evidence.
     let mut kept = Vec::new();
     let mut untestable: Vec<(String, f64, String)> = Vec::new();
-    for row in rows.iter() {
-        let peer = row.bool("is_peer").unwrap_or(false);
-        let mt = monthly_t(&row);
+    for row in rows {
+        let peer = row.is_peer;
+        let mt = row.monthly_t;
         if peer {
             kept.push((row, mt));
             continue;
         }
-        let nz = row.num("prev_nz");
-        let share = row.num("prev_value") / row.num("prev_total").max(1e-9);
+        let nz = row.prev_nz;
+        let share = row.prev_value / row.prev_total.max(1e-9);
         let why = if mt.is_none() {
             "no monthly data to test a base this small".to_string()
         } else if nz < f64::from(params.min_months) {
             format!(
                 "exports in {nz:.0} month(s) of {} (at least {} needed)",
-                row.num("year") as i32 - 1,
+                row.year as i32 - 1,
                 params.min_months
             )
         } else if mt.is_some_and(|t| t < 1.96) {
@@ -255,25 +391,40 @@ pub async fn trade_surge(
         untestable.push((
             format!(
                 "{} → {} {}: {} from {} ({:.3}% of the origin's exports of it); {why}",
-                origin(&row.text("reporter")),
-                name(&row.text("partner")),
-                hs_label(&row.text("hs6")),
-                growth_pct(row.num("growth_pct")),
-                usd_m(row.num("prev_value") / 1e6),
+                origin(&row.reporter.clone()),
+                name(&row.partner.clone()),
+                hs_label(&row.hs6.clone()),
+                growth_pct(row.growth_pct),
+                usd_m(row.prev_value / 1e6),
                 share * 100.0
             ),
-            row.num("growth_pct"),
-            row.text("partner"),
+            row.growth_pct,
+            row.partner.clone(),
         ));
     }
-    let history = histories(ctx, kept.iter().map(|(r, _)| r), &groups).await?;
-    let shares = member_shares(ctx, kept.iter().map(|(r, _)| r), &groups).await?;
+    let history: std::collections::HashMap<Key, YearSeries> = kept
+        .iter()
+        .map(|(c, _)| (c.reporter.clone(), c.partner.clone(), c.hs6.clone()))
+        .filter_map(|k| {
+            let ys = series.get(&k)?;
+            Some((
+                k,
+                YearSeries(
+                    ys.iter()
+                        .map(|y| (y.year, y.value, y.months as i64))
+                        .collect(),
+                ),
+            ))
+        })
+        .collect();
+    let shares = member_shares(ctx, kept.iter(), &groups).await?;
     let mut out = Vec::new();
+    let mut within_noise: Vec<String> = Vec::new();
     for (row, mt) in kept {
-        let z = row.f64("robust_z");
-        let peer = row.bool("is_peer").unwrap_or(false);
-        let mut role = row.text("role");
-        let partner_code = row.text("partner");
+        let z = row.robust_z;
+        let peer = row.is_peer;
+        let mut role = row.role.clone();
+        let partner_code = row.partner.clone();
         let analyst = params
             .named
             .iter()
@@ -282,14 +433,14 @@ pub async fn trade_surge(
         if role == "other" && analyst.is_some() {
             role = "analyst".into();
         }
-        let key = (row.text("reporter"), partner_code.clone(), row.text("hs6"));
-        let year = row.num("year") as i32;
+        let key = (row.reporter.clone(), partner_code.clone(), row.hs6.clone());
+        let year = row.year as i32;
         let past = history
             .get(&key)
             .map(|s| s.before(year))
             .unwrap_or_default();
-        let hz = past.history_z(row.num("growth_pct"));
-        let cp = past.change_point(year, row.num("annualised"));
+        let hz = past.history_z(row.growth_pct);
+        let cp = past.change_point(year, row.annualised);
         let standout = if peer {
             z.is_some_and(|z| z >= params.min_z) || hz.is_some_and(|z| z >= params.min_z)
         } else {
@@ -298,17 +449,40 @@ pub async fn trade_surge(
             (z.is_none_or(|z| z >= params.min_z) || hz.is_some_and(|z| z >= params.min_z))
                 && mt.is_some_and(|t| t >= 2.576)
         };
-        if !standout && role == "other" {
-            continue;
-        }
-        let severity = match (role.as_str(), standout) {
-            ("other", _) => Severity::Low,
-            (_, true) => Severity::High,
-            (_, false) => Severity::Medium,
+        // On monthly data a rise must also clear the series' own noise: Welch t ≥ 2.576 for
+        // medium or high, ≥ 1.96 for low. Yearly data has no such test (the rule before it).
+        let severity = match (role.as_str(), mt) {
+            ("other", Some(t)) if standout && t >= 1.96 => Severity::Low,
+            ("other", None) if standout => Severity::Low,
+            ("other", _) => {
+                if standout {
+                    within_noise.push(row.partner.clone());
+                }
+                continue;
+            }
+            (_, None) => {
+                if standout {
+                    Severity::High
+                } else {
+                    Severity::Medium
+                }
+            }
+            (_, Some(t)) if t >= 2.576 => {
+                if standout {
+                    Severity::High
+                } else {
+                    Severity::Medium
+                }
+            }
+            (_, Some(t)) if t >= 1.96 => Severity::Low,
+            (_, Some(_)) => {
+                within_noise.push(row.partner.clone());
+                continue;
+            }
         };
         let (reporter, partner, hs6) = key;
-        let months = row.num("months_covered") as i32;
-        let g = row.num("growth_pct");
+        let months = row.months_covered as i32;
+        let g = row.growth_pct;
         let partial = months < 12;
         let label = if partial {
             format!("{year} (Jan-{} annualised)", month_abbr(months))
@@ -329,20 +503,17 @@ pub async fn trade_surge(
             hs_label(&hs6),
             name(&partner),
             growth_pct(g),
-            usd_m(row.num("annualised") / 1e6),
-            usd_m(row.num("prev_value") / 1e6),
+            usd_m(row.annualised / 1e6),
+            usd_m(row.prev_value / 1e6),
             year - 1,
-            z.map(|z| format!(
-                "; robust z {z:.1} against {} peer destinations",
-                row.num("peers")
-            ))
-            .unwrap_or_default()
+            z.map(|z| format!("; robust z {z:.1} against {} peer destinations", row.peers))
+                .unwrap_or_default()
         );
         let role_text = match role.as_str() {
             "route" => format!(
                 "{} is named as a route in enforcement actions: {}",
                 name(&partner),
-                row.text("first_event")
+                row.first_event.clone()
             ),
             "destination" => format!(
                 "{} is a destination of concern for controlled chips.",
@@ -351,7 +522,7 @@ pub async fn trade_surge(
             "watch" => format!(
                 "{} is named in export-control rules: {}",
                 name(&partner),
-                row.text("first_event")
+                row.first_event.clone()
             ),
             "analyst" => format!(
                 "{} is named by the analyst ({}).",
@@ -363,14 +534,14 @@ pub async fn trade_surge(
                 name(&partner)
             ),
         };
-        let share = row.num("prev_value") / row.num("prev_total").max(1e-9);
-        let peer_text = if row.num("peers") > 0.0 {
+        let share = row.prev_value / row.prev_total.max(1e-9);
+        let peer_text = if row.peers > 0.0 {
             format!(
                 "The median growth across {} destinations that took at least {}% of the origin's exports the year before \
                  was {}{}.",
-                row.num("peers"),
+                row.peers,
                 params.min_base_share * 100.0,
-                growth_pct(row.num("median_growth")),
+                growth_pct(row.median_growth),
                 z.map(|z| format!(
                     ", so this destination stands {z:.1} robust standard deviations above it"
                 ))
@@ -386,23 +557,19 @@ pub async fn trade_surge(
             "{} recorded {} of exports to {} in {}{}; against {} in {}, that is {}. {peer_text}{} {role_text} Trade data \
              can flag, never prove: HS codes cannot see a chip's performance.",
             origin(&reporter),
-            usd_m(row.num("value_usd") / 1e6),
+            usd_m(row.value_usd / 1e6),
             name(&partner),
             year,
             if partial {
                 format!(
                     " over {months} months ({} annualised{})",
-                    usd_m(row.num("annualised") / 1e6),
-                    if row.bool("preliminary").unwrap_or(false) {
-                        ", preliminary"
-                    } else {
-                        ""
-                    }
+                    usd_m(row.annualised / 1e6),
+                    if row.preliminary { ", preliminary" } else { "" }
                 )
             } else {
                 String::new()
             },
-            usd_m(row.num("prev_value") / 1e6),
+            usd_m(row.prev_value / 1e6),
             year - 1,
             growth_pct(g),
             if peer {
@@ -414,7 +581,7 @@ pub async fn trade_surge(
                      exports in {}).",
                     share * 100.0,
                     mt.unwrap_or(0.0),
-                    row.num("prev_nz"),
+                    row.prev_nz,
                     year - 1
                 )
             }
@@ -474,21 +641,21 @@ pub async fn trade_surge(
         }
         f.figure(Figure::new(
             "value_usd",
-            row.num("value_usd"),
+            row.value_usd,
             "USD",
-            usd_m(row.num("value_usd") / 1e6),
+            usd_m(row.value_usd / 1e6),
         ))
         .figure(Figure::new(
             "annualised_usd",
-            row.num("annualised"),
+            row.annualised,
             "USD",
-            usd_m(row.num("annualised") / 1e6),
+            usd_m(row.annualised / 1e6),
         ))
         .figure(Figure::new(
             "previous_year_usd",
-            row.num("prev_value"),
+            row.prev_value,
             "USD",
-            usd_m(row.num("prev_value") / 1e6),
+            usd_m(row.prev_value / 1e6),
         ))
         .figure(Figure::new("growth_pct", g, "%", growth_pct(g)))
         .figure(Figure::new(
@@ -497,12 +664,12 @@ pub async fn trade_surge(
             "",
             format!("{:.3}%", share * 100.0),
         ));
-        if row.num("peers") > 0.0 {
+        if row.peers > 0.0 {
             f.figure(Figure::new(
                 "peer_median_growth_pct",
-                row.num("median_growth"),
+                row.median_growth,
                 "%",
-                growth_pct(row.num("median_growth")),
+                growth_pct(row.median_growth),
             ));
         }
         if let Some(t) = mt {
@@ -519,7 +686,7 @@ pub async fn trade_surge(
                 name(&partner)
             ),
             "trade input (see the dataset's trade file and its source column)",
-            if row.bool("preliminary").unwrap_or(false) {
+            if row.preliminary {
                 Status::VerifiedSecondary
             } else {
                 Status::VerifiedPrimary
@@ -527,8 +694,8 @@ pub async fn trade_surge(
         );
         if role == "route" || role == "watch" {
             f.evidence(
-                row.text("first_event"),
-                row.text("first_source"),
+                row.first_event.clone(),
+                row.first_source.clone(),
                 Status::VerifiedSecondary,
             );
         }
@@ -549,7 +716,7 @@ pub async fn trade_surge(
                 "{year} covers {months} months, annualised ×12/{months}; seasonality is not adjusted"
             ));
         }
-        if row.bool("preliminary").unwrap_or(false) {
+        if row.preliminary {
             f.caveats.push(format!("{year} figures are preliminary"));
         }
         f.parameter("min_growth_pct", params.min_growth_pct.to_string())
@@ -560,7 +727,7 @@ pub async fn trade_surge(
             .parameter("flow", "export");
         out.push(f);
     }
-    if !untestable.is_empty() {
+    if !untestable.is_empty() || !within_noise.is_empty() {
         untestable.sort_by(|a, b| b.1.total_cmp(&a.1));
         let named: Vec<&str> = untestable
             .iter()
@@ -577,14 +744,16 @@ pub async fn trade_surge(
             Severity::Info,
         );
         f.title = format!(
-            "{} destination-product pair(s) grew {} or more from a base too small to test{}",
+            "{} destination-product pair(s) grew {} or more from a base too small to test{}; {} more rose within their \
+             monthly noise",
             untestable.len(),
             growth_pct(params.min_growth_pct),
             if named.is_empty() {
                 String::new()
             } else {
                 format!(", {} of them named", named.len())
-            }
+            },
+            within_noise.len()
         );
         f.explanation = format!(
             "A destination is compared with its peers when it took at least {}% of the origin's exports of the product the \
@@ -604,11 +773,24 @@ pub async fn trade_surge(
                 String::new()
             }
         );
+        f.explanation.push_str(&format!(
+            " On monthly data a rise is reported when it also clears the series' own month-to-month noise (Welch t of \
+             the monthly values ≥ 1.96 for low, ≥ 2.576 for medium and high); {} destination-product pair(s) grew {} or \
+             more without clearing it and are not reported.",
+            within_noise.len(),
+            growth_pct(params.min_growth_pct)
+        ));
         f.figure(Figure::new(
             "untestable_pairs",
             untestable.len() as f64,
             "",
             untestable.len().to_string(),
+        ))
+        .figure(Figure::new(
+            "within_noise_pairs",
+            within_noise.len() as f64,
+            "",
+            within_noise.len().to_string(),
         ));
         f.parameter("min_base_share", params.min_base_share.to_string())
             .parameter("min_months", params.min_months.to_string());
@@ -620,21 +802,14 @@ pub async fn trade_surge(
 /// Each group member's exports in the year of every group row in `rows`, largest first.
 async fn member_shares<'a>(
     ctx: &SessionContext,
-    rows: impl Iterator<Item = &'a crate::rows::RowRef<'a>>,
+    rows: impl Iterator<Item = &'a (Cand, Option<f64>)>,
     groups: &[crate::panel::ActiveGroup],
 ) -> Result<std::collections::HashMap<(String, String, String, i32), Vec<(String, f64)>>, FlowsError>
 {
     let mut keys: Vec<String> = rows
-        .filter(|r| groups.iter().any(|g| g.id == r.text("reporter")))
-        .map(|r| {
-            format!(
-                "{}/{}/{}/{}",
-                r.text("reporter"),
-                r.text("partner"),
-                r.text("hs6"),
-                r.num("year") as i32
-            )
-        })
+        .map(|(c, _)| c)
+        .filter(|c| groups.iter().any(|g| g.id == c.reporter))
+        .map(|c| format!("{}/{}/{}/{}", c.reporter, c.partner, c.hs6, c.year as i32))
         .collect();
     keys.sort();
     keys.dedup();
@@ -645,13 +820,23 @@ async fn member_shares<'a>(
     let q = format!(
         "WITH {yearly}
          SELECT reporter, member, partner, hs6, year, SUM(value_usd) AS v FROM base
-         WHERE concat(reporter, '/', partner, '/', hs6, '/', CAST(year AS VARCHAR)) IN ({})
+         WHERE reporter IN ({})
          GROUP BY reporter, member, partner, hs6, year
          ORDER BY reporter, partner, hs6, year, v DESC, member",
-        crate::sql_list(&keys),
+        crate::sql_list(&groups.iter().map(|g| g.id.clone()).collect::<Vec<_>>()),
         yearly = yearly(groups),
     );
+    let wanted: std::collections::HashSet<String> = keys.into_iter().collect();
     for r in Rows::query(ctx, &q).await?.iter() {
+        if !wanted.contains(&format!(
+            "{}/{}/{}/{}",
+            r.text("reporter"),
+            r.text("partner"),
+            r.text("hs6"),
+            r.num("year") as i32
+        )) {
+            continue;
+        }
         out.entry((
             r.text("reporter"),
             r.text("partner"),
@@ -718,51 +903,6 @@ impl YearSeries {
     }
 }
 
-type Key = (String, String, String);
-
-/// The yearly series of every (origin, destination, product) in `rows`, in one query.
-async fn histories<'a>(
-    ctx: &SessionContext,
-    rows: impl Iterator<Item = &'a crate::rows::RowRef<'a>>,
-    groups: &[crate::panel::ActiveGroup],
-) -> Result<std::collections::HashMap<Key, YearSeries>, FlowsError> {
-    let mut keys: Vec<String> = rows
-        .map(|r| {
-            format!(
-                "{}/{}/{}",
-                r.text("reporter"),
-                r.text("partner"),
-                r.text("hs6")
-            )
-        })
-        .collect();
-    keys.sort();
-    keys.dedup();
-    let mut out: std::collections::HashMap<Key, YearSeries> = Default::default();
-    if keys.is_empty() {
-        return Ok(out);
-    }
-    let q = format!(
-        "WITH {yearly}
-         SELECT reporter, partner, hs6, year, value_usd, months_covered FROM yearly
-         WHERE concat(reporter, '/', partner, '/', hs6) IN ({})
-         ORDER BY reporter, partner, hs6, year",
-        crate::sql_list(&keys),
-        yearly = yearly(groups),
-    );
-    for r in Rows::query(ctx, &q).await?.iter() {
-        out.entry((r.text("reporter"), r.text("partner"), r.text("hs6")))
-            .or_default()
-            .0
-            .push((
-                r.num("year") as i32,
-                r.num("value_usd"),
-                r.num("months_covered") as i64,
-            ));
-    }
-    Ok(out)
-}
-
 fn month_abbr(m: i32) -> &'static str {
     [
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
@@ -772,7 +912,7 @@ fn month_abbr(m: i32) -> &'static str {
     .unwrap_or("Dec")
 }
 
-fn hs_label(hs6: &str) -> String {
+pub(crate) fn hs_label(hs6: &str) -> String {
     let dotted = if hs6.len() == 6 {
         format!("HS {}.{}", &hs6[..4], &hs6[4..])
     } else {
@@ -790,6 +930,7 @@ fn hs_label(hs6: &str) -> String {
     match hs6 {
         "ai_compute" => "the AI-compute basket (8471.50, 8471.80, 8473.30)".into(),
         "chpl_ics" => "the CHPL Tier 1 ICs (8542.31-39)".into(),
+        "processors" => "the processors basket (8542.31)".into(),
         "control_electronics" => "the control electronics basket".into(),
         "854231" => format!("{dotted} (processors and controllers)"),
         "847150" => format!("{dotted} (processing units: servers)"),
