@@ -470,7 +470,7 @@ struct ChipsArgs {
 
 fn parse_trade_format(s: &str) -> Result<chipwatch_model::tradefile::TradeFormat, String> {
     chipwatch_model::tradefile::TradeFormat::parse(s)
-        .ok_or_else(|| format!("`{s}`: one of canonical, comtrade, baci, taiwan"))
+        .ok_or_else(|| format!("`{s}`: one of canonical, comtrade, baci, taiwan, comext, eurostat"))
 }
 
 fn parse_date_arg(s: &str) -> Result<chrono::NaiveDate, String> {
@@ -487,12 +487,14 @@ struct InputArgs {
     data: Option<PathBuf>,
     /// Trade statistics; repeatable. Parquet (a `.parquet` file or a folder of them) in the
     /// canonical schema; CSV in
-    /// the canonical schema, UN Comtrade (API or bulk download), CEPII BACI (t,i,j,k,v,q) or
-    /// a Taiwan Customs export table, recognised from the header.
+    /// the canonical schema, UN Comtrade (API or bulk download), CEPII BACI (t,i,j,k,v,q),
+    /// Eurostat Comext (bulk files, or the data browser's CSV with codes or labels; euros
+    /// converted at the bundled ECB monthly rate) or a Taiwan Customs export table,
+    /// recognised from the header.
     #[arg(long, value_name = "FILE")]
     trade: Vec<PathBuf>,
     /// The format of every --trade CSV, when its header is not enough: canonical, comtrade,
-    /// baci or taiwan.
+    /// baci, taiwan, comext (bulk) or eurostat (data browser).
     #[arg(long, value_name = "FORMAT", value_parser = parse_trade_format)]
     trade_format: Option<chipwatch_model::tradefile::TradeFormat>,
     /// For Taiwan Customs tables: how many months the last year covers (7 for the release

@@ -46,7 +46,12 @@ fn small(seed: u64, beta: f64) -> PanelSpec {
     let mut s = PanelSpec::roundabout(seed, beta);
     s.origins.truncate(8);
     s.others.truncate(10);
-    s.controlled = vec!["847150".into(), "847330".into(), "854231".into(), "854232".into()];
+    s.controlled = vec![
+        "847150".into(),
+        "847330".into(),
+        "854231".into(),
+        "854232".into(),
+    ];
     s.control = vec!["847130".into(), "851713".into()];
     s
 }
@@ -86,12 +91,20 @@ fn the_roundabout_coefficient_is_recovered_within_its_interval_across_seeds() {
         let spec = small(seed, 0.6);
         let (rt, e) = engine(&spec);
         let f = rt
-            .block_on(chipwatch_flows::did::roundabout(e.context(), &params(&spec).did))
+            .block_on(chipwatch_flows::did::roundabout(
+                e.context(),
+                &params(&spec).did,
+            ))
             .unwrap();
         let d = f
             .iter()
             .find(|f| f.id.starts_with("roundabout_did/2022-03"))
-            .unwrap_or_else(|| panic!("seed {seed}: {:#?}", f.iter().map(|f| &f.title).collect::<Vec<_>>()));
+            .unwrap_or_else(|| {
+                panic!(
+                    "seed {seed}: {:#?}",
+                    f.iter().map(|f| &f.title).collect::<Vec<_>>()
+                )
+            });
         let (b, se) = (fig(d, "beta_intermediaries"), fig(d, "se_intermediaries"));
         if (b - 0.6).abs() <= 1.96 * se {
             covered += 1;
@@ -100,8 +113,13 @@ fn the_roundabout_coefficient_is_recovered_within_its_interval_across_seeds() {
             significant += 1;
         }
     }
-    eprintln!("roundabout: β inside its 95% CI in {covered}/{seeds} seeds, significant in {significant}");
-    assert!(covered * 10 >= seeds * 9, "β inside its 95% CI in {covered}/{seeds} seeds");
+    eprintln!(
+        "roundabout: β inside its 95% CI in {covered}/{seeds} seeds, significant in {significant}"
+    );
+    assert!(
+        covered * 10 >= seeds * 9,
+        "β inside its 95% CI in {covered}/{seeds} seeds"
+    );
     assert_eq!(significant, seeds);
 }
 
@@ -125,7 +143,10 @@ fn no_effect_gives_no_significant_roundabout_and_no_substitution() {
             .filter(|f| f.severity >= Severity::Medium)
             .count();
         let sub = rt
-            .block_on(chipwatch_flows::substitution::substitution(e.context(), &p.substitution))
+            .block_on(chipwatch_flows::substitution::substitution(
+                e.context(),
+                &p.substitution,
+            ))
             .unwrap();
         false_substitution += sub
             .iter()
@@ -136,7 +157,10 @@ fn no_effect_gives_no_significant_roundabout_and_no_substitution() {
         "null panels: {false_did} medium+ roundabout, {false_substitution} medium+ substitution findings on {seeds} panels"
     );
     // At 5% a null test is significant one time in twenty (one-sided, β > 0: one in forty).
-    assert!(false_did as u64 <= 1 + seeds / 10, "{false_did} significant roundabout tests on {seeds} null panels");
+    assert!(
+        false_did as u64 <= 1 + seeds / 10,
+        "{false_did} significant roundabout tests on {seeds} null panels"
+    );
     assert!(
         false_substitution as u64 <= 2 + seeds / 5,
         "{false_substitution} medium substitution findings on {seeds} null panels"
@@ -149,7 +173,10 @@ fn substitution_is_found_on_the_group_and_names_the_intermediaries() {
     let (rt, e) = engine(&spec);
     let p = params(&spec);
     let f = rt
-        .block_on(chipwatch_flows::substitution::substitution(e.context(), &p.substitution))
+        .block_on(chipwatch_flows::substitution::substitution(
+            e.context(),
+            &p.substitution,
+        ))
         .unwrap();
     let g = f
         .iter()
@@ -159,8 +186,16 @@ fn substitution_is_found_on_the_group_and_names_the_intermediaries() {
     assert!(fig(g, "targets_change_pct") < -60.0, "{}", g.title);
     assert!(fig(g, "intermediaries_change_pct") > 60.0, "{}", g.title);
     assert!(fig(g, "substitution_ratio") > 0.0);
-    assert!(g.explanation.contains("Members that drove the rise"), "{}", g.explanation);
-    assert!(g.caveats.iter().all(|c| !c.contains("cannot be estimated")), "{:?}", g.caveats);
+    assert!(
+        g.explanation.contains("Members that drove the rise"),
+        "{}",
+        g.explanation
+    );
+    assert!(
+        g.caveats.iter().all(|c| !c.contains("cannot be estimated")),
+        "{:?}",
+        g.caveats
+    );
     // A per-intermediary finding names the country.
     assert!(f.iter().any(|f| f.subject_code.as_deref() == Some("AM")
         && f.id.starts_with("substitution/EU27/AM/")
@@ -173,6 +208,14 @@ fn substitution_is_found_on_the_group_and_names_the_intermediaries() {
         .iter()
         .find(|f| f.id.starts_with("trade_surge/EU27/") && f.severity >= Severity::Medium)
         .unwrap_or_else(|| panic!("{:#?}", s.iter().map(|f| &f.title).collect::<Vec<_>>()));
-    assert!(eu.explanation.contains("Members' shares"), "{}", eu.explanation);
-    assert!(eu.explanation.contains("named by the analyst"), "{}", eu.explanation);
+    assert!(
+        eu.explanation.contains("Members' shares"),
+        "{}",
+        eu.explanation
+    );
+    assert!(
+        eu.explanation.contains("named by the analyst"),
+        "{}",
+        eu.explanation
+    );
 }

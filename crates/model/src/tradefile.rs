@@ -6,6 +6,8 @@
 //! | [`TradeFormat::Taiwan`] | `Year, Country, HS Code, Export Value (USD)` | Taiwan Customs tables, see [`crate::taiwan`] |
 //! | [`TradeFormat::Comtrade`] | `reporterCode, partnerCode, flowCode, cmdCode, primaryValue` (API) or `Reporter Code, Partner Code, Trade Flow Code, Commodity Code, Trade Value (US$)` (bulk) | UN Comtrade's own country codes |
 //! | [`TradeFormat::Baci`] | `t, i, j, k, v, q` | CEPII BACI reconciled flows, values in USD thousand |
+//! | [`TradeFormat::ComextBulk`] | `DECLARANT(_ISO), PARTNER(_ISO), PRODUCT_NC, PERIOD, VALUE_IN_EUROS` | Eurostat Comext bulk files, EUR → USD at the bundled ECB monthly rate |
+//! | [`TradeFormat::EurostatBrowser`] | `reporter, partner, product, TIME_PERIOD, OBS_VALUE` | Eurostat data browser CSV, codes or long labels; see [`crate::eurostat`] |
 //!
 //! UN Comtrade numbers countries with its own codes where they differ from ISO 3166
 //! (USA 842, France 251, Italy 381, India 699, Switzerland 757, Norway 579) and lists Taiwan
@@ -35,6 +37,10 @@ pub enum TradeFormat {
     Taiwan,
     Comtrade,
     Baci,
+    /// Eurostat Comext bulk files (see [`crate::eurostat`]).
+    ComextBulk,
+    /// Eurostat's data browser CSV (SDMX-CSV, codes or labels).
+    EurostatBrowser,
 }
 
 impl TradeFormat {
@@ -44,6 +50,8 @@ impl TradeFormat {
             "taiwan" | "tw" | "taiwan-customs" => TradeFormat::Taiwan,
             "comtrade" | "un-comtrade" => TradeFormat::Comtrade,
             "baci" | "cepii" => TradeFormat::Baci,
+            "comext" | "comext-bulk" | "eurostat-bulk" => TradeFormat::ComextBulk,
+            "eurostat" | "eurostat-browser" | "databrowser" => TradeFormat::EurostatBrowser,
             _ => return None,
         })
     }
@@ -53,6 +61,8 @@ impl TradeFormat {
             TradeFormat::Taiwan => "taiwan",
             TradeFormat::Comtrade => "comtrade",
             TradeFormat::Baci => "baci",
+            TradeFormat::ComextBulk => "comext",
+            TradeFormat::EurostatBrowser => "eurostat",
         }
     }
 }
@@ -90,6 +100,10 @@ pub fn sniff(header: &[String]) -> Option<TradeFormat> {
         || has("reporter code") && has("partner code") && has("commodity code")
     {
         Some(TradeFormat::Comtrade)
+    } else if crate::eurostat::is_bulk(header) {
+        Some(TradeFormat::ComextBulk)
+    } else if crate::eurostat::is_databrowser(header) {
+        Some(TradeFormat::EurostatBrowser)
     } else if ["t", "i", "j", "k", "v"].iter().all(|c| has(c)) {
         Some(TradeFormat::Baci)
     } else if has("year") && has("country") && has("hs code") {
@@ -160,8 +174,8 @@ pub fn read_trade_bytes(
                 file: file.clone(),
                 message: format!(
                     "not a trade file chipwatch recognises (header: {}); expected the canonical schema \
-                     (period, reporter, partner, flow, hs_code, value_usd), UN Comtrade, BACI (t, i, j, k, v, q) \
-                     or a Taiwan Customs table (Year, Country, HS Code, Export Value (USD)); name it with --trade-format",
+                     (period, reporter, partner, flow, hs_code, value_usd), UN Comtrade, BACI (t, i, j, k, v, q), \
+                     Eurostat Comext (bulk files or the data browser's CSV) or a Taiwan Customs table (Year, Country, HS Code, Export Value (USD)); name it with --trade-format",
                     header.join(", ")
                 ),
             })?
@@ -183,6 +197,15 @@ pub fn read_trade_bytes(
         }
         TradeFormat::Comtrade => read_comtrade(&file, bytes, encoding, countries),
         TradeFormat::Baci => read_baci(&file, bytes, countries),
+        TradeFormat::ComextBulk => {
+            crate::eurostat::read_bulk(&file, bytes, countries, &crate::fx::FxTable::bundled())
+        }
+        TradeFormat::EurostatBrowser => crate::eurostat::read_databrowser(
+            &file,
+            bytes,
+            countries,
+            &crate::fx::FxTable::bundled(),
+        ),
     }
 }
 
