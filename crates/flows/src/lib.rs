@@ -652,11 +652,26 @@ pub struct TradeParams {
 impl FlowsEngine {
     /// Run the trade detectors (surge, roundabout, substitution, mirror gap, route share).
     pub async fn trade_findings(&self, p: &TradeParams) -> Result<Vec<Finding>, FlowsError> {
+        let t = std::time::Instant::now();
+        let timing = std::env::var_os("CHIPWATCH_TIME_DETECTORS").is_some();
+        let lap = |name: &str, n: usize| {
+            if timing {
+                eprintln!(
+                    "detector {name}: {:.2} s, {n} findings",
+                    t.elapsed().as_secs_f64()
+                );
+            }
+        };
         let mut v = trade::trade_surge(&self.ctx, &p.surge).await?;
+        lap("surge", v.len());
         v.extend(did::roundabout(&self.ctx, &p.did).await?);
+        lap("did", v.len());
         v.extend(substitution::substitution(&self.ctx, &p.substitution).await?);
+        lap("substitution", v.len());
         v.extend(mirror::mirror_gap(&self.ctx, &p.mirror).await?);
+        lap("mirror", v.len());
         v.extend(route::route_share(&self.ctx, &p.route).await?);
+        lap("route", v.len());
         Ok(v)
     }
 

@@ -136,3 +136,93 @@ mod tests {
         );
     }
 }
+
+/// The products each HS6 code of the panel counts towards: itself, its HS4 heading, and every
+/// basket that holds it, as `(hs6, product, level)` with level `hs6`, `hs4` or `basket`.
+#[derive(Debug, Clone, Default)]
+pub struct ProductMap {
+    pub rows: Vec<(String, String, &'static str)>,
+}
+
+impl ProductMap {
+    /// The map for the HS6 codes in `trade_cells`.
+    pub async fn of_panel(ctx: &SessionContext) -> Result<ProductMap, FlowsError> {
+        let codes: Vec<String> =
+            Rows::query(ctx, "SELECT DISTINCT hs6 FROM trade_cells ORDER BY hs6")
+                .await?
+                .iter()
+                .map(|r| r.text("hs6"))
+                .collect();
+        Ok(ProductMap::of_codes(&codes))
+    }
+
+    pub fn of_codes(codes: &[String]) -> ProductMap {
+        let baskets = chipwatch_model::basket::bundled();
+        let mut rows = Vec::new();
+        for c in codes {
+            rows.push((c.clone(), c.clone(), "hs6"));
+            if c.len() >= 4 {
+                rows.push((c.clone(), c[..4].to_string(), "hs4"));
+            }
+            for b in &baskets {
+                if b.contains(c) {
+                    rows.push((c.clone(), b.id.clone(), "basket"));
+                }
+            }
+        }
+        ProductMap { rows }
+    }
+
+    /// The map as an inline table `m(hs6, product, level)` (a `VALUES` list, so the same SQL
+    /// runs embedded, on a cluster and on DuckDB).
+    pub fn sql(&self) -> String {
+        let q = |s: &str| format!("'{}'", s.replace('\'', "''"));
+        let values: Vec<String> = if self.rows.is_empty() {
+            vec!["('', '', 'none')".into()]
+        } else {
+            self.rows
+                .iter()
+                .map(|(h, p, l)| format!("({}, {}, {})", q(h), q(p), q(l)))
+                .collect()
+        };
+        format!("(VALUES {}) AS m(hs6, product, level)", values.join(", "))
+    }
+
+    /// The level of a product (`hs6`, `hs4`, `basket`).
+    pub fn level(&self, product: &str) -> Option<&'static str> {
+        self.rows.iter().find(|(_, p, _)| p == product).map(|r| r.2)
+    }
+
+    /// The HS6 codes a product holds.
+    pub fn codes_of(&self, product: &str) -> Vec<&str> {
+        self.rows
+            .iter()
+            .filter(|(_, p, _)| p == product)
+            .map(|(h, _, _)| h.as_str())
+            .collect()
+    }
+}
+
+/// Months each origin's data covers in each year (`LEAST(end − start, 12)` over its monthly
+/// and partial-year rows), for the given flows.
+pub async fn coverage(
+    ctx: &SessionContext,
+    groups: &[ActiveGroup],
+    flows: &str,
+) -> Result<std::collections::HashMap<(String, i32), f64>, FlowsError> {
+    let q = format!(
+        "WITH {cells} SELECT reporter, year, {mc} AS months_covered FROM cells GROUP BY reporter, year",
+        cells = cells_cte(groups, flows),
+        mc = crate::tables::MONTHS_COVERED,
+    );
+    Ok(Rows::query(ctx, &q)
+        .await?
+        .iter()
+        .map(|r| {
+            (
+                (r.text("reporter"), r.num("year") as i32),
+                r.num("months_covered"),
+            )
+        })
+        .collect())
+}

@@ -196,20 +196,16 @@ pub async fn substitution(
     let mut dests = targets.clone();
     dests.extend(intermediaries.iter().cloned());
     let dlist = sql_list(&dests);
+    let map = crate::panel::ProductMap::of_panel(ctx).await?;
     let q = format!(
-        "WITH {cells},
-         prod AS (
-           SELECT reporter, member, partner, substr(hs6, 1, 4) AS product, start_month, value_usd
-           FROM cells WHERE months = 1 AND partner IN ({dlist})
-           UNION ALL
-           SELECT c.reporter, c.member, c.partner, b.basket, c.start_month, c.value_usd
-           FROM cells c JOIN baskets b ON c.hs6 = b.hs6
-           WHERE c.months = 1 AND c.partner IN ({dlist})
-         )
-         SELECT reporter, member, partner, product, start_month, SUM(value_usd) AS v
-         FROM prod GROUP BY reporter, member, partner, product, start_month
-         ORDER BY reporter, product, partner, start_month, member",
+        "WITH {cells}
+         SELECT c.reporter, c.member, c.partner, m.product, c.start_month, SUM(c.value_usd) AS v
+         FROM cells c JOIN {map} ON m.hs6 = c.hs6
+         WHERE c.months = 1 AND c.partner IN ({dlist}) AND m.level <> 'hs6'
+         GROUP BY c.reporter, c.member, c.partner, m.product, c.start_month
+         ORDER BY c.reporter, m.product, c.partner, c.start_month, c.member",
         cells = crate::panel::cells_cte(&groups, "'export', 're_export'"),
+        map = map.sql(),
     );
     let rows = Rows::query(ctx, &q).await?;
     let span = Rows::query(

@@ -80,52 +80,38 @@ fn headings() -> String {
     crate::sql_list(&h)
 }
 
-/// Yearly exports per origin (reporter or group), destination and product: each HS6, each
-/// HS4 heading and basket of which the origin exports more than one code (summed), with the
-/// months the origin's data covers in each year, the months with exports and the sum of
-/// squared monthly values (for the monthly test).
-pub fn yearly(groups: &[crate::panel::ActiveGroup]) -> String {
+/// Yearly exports per origin (reporter or group), destination and product (each HS6, each
+/// HS4 heading of the baskets and each basket, through the panel's [`ProductMap`]; headings and
+/// baskets of which the origin exports only one code are dropped afterwards), with the months
+/// with exports and the sum of squared monthly values (for the monthly test). The cells are read
+/// once: each is joined to the products it counts towards.
+///
+/// [`ProductMap`]: crate::panel::ProductMap
+pub fn yearly(groups: &[crate::panel::ActiveGroup], map: &crate::panel::ProductMap) -> String {
     format!(
         "{cells},
          base AS (
-           SELECT reporter, member, partner, hs6, year, start_month, months, value_usd, preliminary
-           FROM cells
-           UNION ALL
-           SELECT c.reporter, c.member, c.partner, b.basket, c.year, c.start_month, c.months, c.value_usd, c.preliminary
-           FROM baskets b JOIN cells c ON c.hs6 = b.hs6
-           JOIN (SELECT c2.reporter, b2.basket FROM baskets b2 JOIN cells c2 ON c2.hs6 = b2.hs6
-                 GROUP BY c2.reporter, b2.basket HAVING COUNT(DISTINCT c2.hs6) > 1) multi
-             ON multi.reporter = c.reporter AND multi.basket = b.basket
-           UNION ALL
-           SELECT c.reporter, c.member, c.partner, substr(c.hs6, 1, 4), c.year, c.start_month, c.months, c.value_usd, c.preliminary
-           FROM cells c
-           JOIN (SELECT c3.reporter, substr(c3.hs6, 1, 4) AS hs4 FROM cells c3
-                 WHERE substr(c3.hs6, 1, 4) IN ({headings})
-                 GROUP BY c3.reporter, substr(c3.hs6, 1, 4) HAVING COUNT(DISTINCT c3.hs6) > 1) h
-             ON h.reporter = c.reporter AND h.hs4 = substr(c.hs6, 1, 4)
+           SELECT c.reporter, c.member, c.partner, m.product AS hs6, c.year, c.start_month, c.months,
+                  c.value_usd, c.preliminary
+           FROM cells c JOIN {map} ON m.hs6 = c.hs6
+           WHERE m.level <> 'hs4' OR m.product IN ({headings})
          ),
          monthly AS (
            SELECT reporter, partner, hs6, year, start_month, months, SUM(value_usd) AS v,
                   bool_or(COALESCE(preliminary, false)) AS preliminary
            FROM base GROUP BY reporter, partner, hs6, year, start_month, months
          ),
-         coverage AS (
-           SELECT reporter, year, {MONTHS_COVERED} AS months_covered
-           FROM monthly GROUP BY reporter, year
-         ),
          yearly AS (
-           SELECT m.reporter, m.partner, m.hs6, m.year, SUM(m.v) AS value_usd,
-                  MAX(cv.months_covered) AS months_covered,
-                  bool_or(m.preliminary) AS preliminary, COUNT(*) AS rows_in,
-                  bool_and(m.months = 1) AS monthly,
-                  COUNT(CASE WHEN m.v > 0 THEN 1 END) AS nz_periods,
-                  SUM(m.v * m.v) AS sumsq
-           FROM monthly m JOIN coverage cv ON cv.reporter = m.reporter AND cv.year = m.year
-           GROUP BY m.reporter, m.partner, m.hs6, m.year
+           SELECT reporter, partner, hs6, year, SUM(v) AS value_usd,
+                  bool_or(preliminary) AS preliminary, COUNT(*) AS rows_in,
+                  bool_and(months = 1) AS monthly,
+                  COUNT(CASE WHEN v > 0 THEN 1 END) AS nz_periods,
+                  SUM(v * v) AS sumsq
+           FROM monthly GROUP BY reporter, partner, hs6, year
          )",
         cells = crate::panel::cells_cte(groups, "'export'"),
+        map = map.sql(),
         headings = headings(),
-        MONTHS_COVERED = crate::tables::MONTHS_COVERED
     )
 }
 
@@ -174,21 +160,49 @@ type Key = (String, String, String);
 async fn yearly_series(
     ctx: &SessionContext,
     groups: &[crate::panel::ActiveGroup],
+    map: &crate::panel::ProductMap,
 ) -> Result<std::collections::BTreeMap<Key, Vec<Year>>, FlowsError> {
+    let coverage = crate::panel::coverage(ctx, groups, "'export'").await?;
     let q = format!(
         "WITH {yearly}
-         SELECT reporter, partner, hs6, year, value_usd, months_covered, preliminary, monthly, nz_periods, sumsq
+         SELECT reporter, partner, hs6, year, value_usd, preliminary, monthly, nz_periods, sumsq
          FROM yearly ORDER BY reporter, partner, hs6, year",
-        yearly = yearly(groups),
+        yearly = yearly(groups, map),
     );
+    let rows = Rows::query(ctx, &q).await?;
+    // The HS6 codes each origin exports, so a heading or basket of a single code is not
+    // reported twice under two names.
+    let mut exported: std::collections::HashSet<(String, String)> = Default::default();
+    for r in rows.iter() {
+        if map.level(&r.text("hs6")) == Some("hs6") {
+            exported.insert((r.text("reporter"), r.text("hs6")));
+        }
+    }
+    let mut multi: std::collections::HashMap<(String, String), bool> = Default::default();
     let mut out: std::collections::BTreeMap<Key, Vec<Year>> = Default::default();
-    for r in Rows::query(ctx, &q).await?.iter() {
-        out.entry((r.text("reporter"), r.text("partner"), r.text("hs6")))
+    for r in rows.iter() {
+        let (reporter, product) = (r.text("reporter"), r.text("hs6"));
+        if map.level(&product) != Some("hs6") {
+            let keep = *multi
+                .entry((reporter.clone(), product.clone()))
+                .or_insert_with(|| {
+                    map.codes_of(&product)
+                        .iter()
+                        .filter(|c| exported.contains(&(reporter.clone(), c.to_string())))
+                        .count()
+                        > 1
+                });
+            if !keep {
+                continue;
+            }
+        }
+        let year = r.num("year") as i32;
+        out.entry((reporter.clone(), r.text("partner"), product))
             .or_default()
             .push(Year {
-                year: r.num("year") as i32,
+                year,
                 value: r.num("value_usd"),
-                months: r.num("months_covered"),
+                months: coverage.get(&(reporter, year)).copied().unwrap_or(12.0),
                 preliminary: r.bool("preliminary").unwrap_or(false),
                 monthly: r.bool("monthly").unwrap_or(false),
                 nz: r.num("nz_periods"),
@@ -337,7 +351,8 @@ pub async fn trade_surge(
     params: &SurgeParams,
 ) -> Result<Vec<Finding>, FlowsError> {
     let groups = crate::panel::active_groups(ctx, &chipwatch_model::groups::bundled()).await?;
-    let series = yearly_series(ctx, &groups).await?;
+    let map = crate::panel::ProductMap::of_panel(ctx).await?;
+    let series = yearly_series(ctx, &groups, &map).await?;
     let roles: std::collections::HashMap<String, (String, String, String)> = Rows::query(
         ctx,
         "SELECT country, role, first_event, first_source FROM intermediaries",
@@ -417,7 +432,7 @@ pub async fn trade_surge(
             ))
         })
         .collect();
-    let shares = member_shares(ctx, kept.iter(), &groups).await?;
+    let shares = member_shares(ctx, kept.iter(), &groups, &map).await?;
     let mut out = Vec::new();
     let mut within_noise: Vec<String> = Vec::new();
     for (row, mt) in kept {
@@ -804,47 +819,50 @@ async fn member_shares<'a>(
     ctx: &SessionContext,
     rows: impl Iterator<Item = &'a (Cand, Option<f64>)>,
     groups: &[crate::panel::ActiveGroup],
+    map: &crate::panel::ProductMap,
 ) -> Result<std::collections::HashMap<(String, String, String, i32), Vec<(String, f64)>>, FlowsError>
 {
-    let mut keys: Vec<String> = rows
+    let wanted: std::collections::HashSet<String> = rows
         .map(|(c, _)| c)
         .filter(|c| groups.iter().any(|g| g.id == c.reporter))
         .map(|c| format!("{}/{}/{}/{}", c.reporter, c.partner, c.hs6, c.year as i32))
         .collect();
-    keys.sort();
-    keys.dedup();
     let mut out: std::collections::HashMap<_, Vec<(String, f64)>> = Default::default();
-    if keys.is_empty() {
+    if wanted.is_empty() {
         return Ok(out);
     }
+    let mut years: Vec<String> = wanted
+        .iter()
+        .filter_map(|k| k.rsplit('/').next().map(str::to_string))
+        .collect();
+    years.sort();
+    years.dedup();
+    let only_groups: Vec<crate::panel::ActiveGroup> = groups.to_vec();
     let q = format!(
-        "WITH {yearly}
-         SELECT reporter, member, partner, hs6, year, SUM(value_usd) AS v FROM base
-         WHERE reporter IN ({})
-         GROUP BY reporter, member, partner, hs6, year
-         ORDER BY reporter, partner, hs6, year, v DESC, member",
-        crate::sql_list(&groups.iter().map(|g| g.id.clone()).collect::<Vec<_>>()),
-        yearly = yearly(groups),
+        "WITH {cells}
+         SELECT c.reporter, c.member, c.partner, m.product, c.year, SUM(c.value_usd) AS v
+         FROM cells c JOIN {map} ON m.hs6 = c.hs6
+         WHERE c.reporter IN ({ids}) AND c.year IN ({years})
+         GROUP BY c.reporter, c.member, c.partner, m.product, c.year
+         ORDER BY c.reporter, c.partner, m.product, c.year, v DESC, c.member",
+        cells = crate::panel::cells_cte(&only_groups, "'export'"),
+        map = map.sql(),
+        ids = crate::sql_list(&groups.iter().map(|g| g.id.clone()).collect::<Vec<_>>()),
+        years = years.join(", "),
     );
-    let wanted: std::collections::HashSet<String> = keys.into_iter().collect();
     for r in Rows::query(ctx, &q).await?.iter() {
-        if !wanted.contains(&format!(
-            "{}/{}/{}/{}",
+        let key = (
             r.text("reporter"),
             r.text("partner"),
-            r.text("hs6"),
-            r.num("year") as i32
-        )) {
+            r.text("product"),
+            r.num("year") as i32,
+        );
+        if !wanted.contains(&format!("{}/{}/{}/{}", key.0, key.1, key.2, key.3)) {
             continue;
         }
-        out.entry((
-            r.text("reporter"),
-            r.text("partner"),
-            r.text("hs6"),
-            r.num("year") as i32,
-        ))
-        .or_default()
-        .push((r.text("member"), r.num("v")));
+        out.entry(key)
+            .or_default()
+            .push((r.text("member"), r.num("v")));
     }
     Ok(out)
 }
