@@ -79,17 +79,25 @@ Input schemas are documented in docs/inputs.md.")]
   chipwatch sql --json \"SELECT partner, year, SUM(value_usd) FROM trade GROUP BY 1, 2\"
   chipwatch sql \"SHOW TABLES\"")]
     Sql(SqlArgs),
-    /// Run the trade detectors on trade files: surges, roundabout trade, mirror gaps, routes.
+    /// Run the trade detectors on trade files: surges, substitution, roundabout trade, mirror
+    /// gaps, routes.
     #[command(after_help = "Examples:
   chipwatch flows --trade taiwan_exports_by_country_2013_2025.csv --last-year-months 7
   chipwatch flows --trade comtrade.csv --trade baci_hs17_2023.csv --only did,mirror
   chipwatch flows --trade panel.parquet --did-treated ai_compute --did-control 847130,851713 \\
                   --rule-date 2022-10 --intermediaries SG,MY,TH --json
   chipwatch flows --trade exports.csv --out flows-report/ --fail-on high
+  chipwatch flows --trade comext_eu_exports.csv --targets RU,BY --intermediaries AM,KG,KZ,GE,UZ \\
+                  --rule-date 2022-03               # EU27 summed from its member states
+  chipwatch flows --trade eu.csv --targets EAEU --intermediaries CCA --only substitution
 
 Trade files: the canonical schema (CSV or Parquet), UN Comtrade (API or bulk CSV), CEPII BACI
-(t,i,j,k,v,q) or a Taiwan Customs export table, recognised from the header (docs/flows.md).
-Detectors: surge (peers and own history, robust z, change point), did (Chupilkin-Javorcik-Plekhanov
+(t,i,j,k,v,q), Eurostat Comext (bulk files or the data browser's CSV; euros at the bundled ECB
+monthly rate) or a Taiwan Customs export table, recognised from the header (docs/flows.md).
+Country groups (EU27, EU, EAEU, ASEAN, GCC, CCA) are origins when two members report, and work
+in --targets and --intermediaries.
+Detectors: surge (peers and own history, robust z, monthly noise, change point), substitution
+(falling to the targets while rising to the intermediaries after a rule), did (Chupilkin-Javorcik-Plekhanov
 roundabout), mirror (Fisman-Wei gap, ghost exports), route (re-export share, origin → hub → destination).
 Exit codes: 0 done; 2 invalid input; 3 with --fail-on.")]
     Flows(flows_cmd::FlowsArgs),
