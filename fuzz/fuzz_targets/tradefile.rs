@@ -11,6 +11,8 @@ fuzz_target!(|data: &[u8]| {
         Some(TradeFormat::Baci),
         Some(TradeFormat::Taiwan),
         Some(TradeFormat::Canonical),
+        Some(TradeFormat::ComextBulk),
+        Some(TradeFormat::EurostatBrowser),
     ];
     for format in formats {
         let options = TradeFileOptions {
