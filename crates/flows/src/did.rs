@@ -137,19 +137,13 @@ pub fn month_index(date: &str) -> Option<i32> {
     (1..=12).contains(&m).then_some(y * 12 + m - 1)
 }
 
-/// Run the test for each rule date; a date without data on both sides, or without the
-/// groups the regression needs, gives an informational finding saying what is missing.
-pub async fn roundabout(ctx: &SessionContext, p: &DidParams) -> Result<Vec<Finding>, FlowsError> {
-    let treated = match &p.treated {
-        Some(c) => c.clone(),
-        None => basket_codes(ctx, "controlled").await?,
-    };
-    let control = match &p.control {
-        Some(c) => c.clone(),
-        None => basket_codes(ctx, "control").await?,
-    };
-    let intermediaries: Vec<String> = match &p.intermediaries {
-        Some(v) => v.clone(),
+/// The intermediaries given, or the countries enforcement actions name as routes.
+pub(crate) async fn intermediaries_or_routes(
+    ctx: &SessionContext,
+    given: Option<&[String]>,
+) -> Result<Vec<String>, FlowsError> {
+    Ok(match given {
+        Some(v) => v.to_vec(),
         None => Rows::query(
             ctx,
             "SELECT country FROM intermediaries WHERE role = 'route' ORDER BY country",
@@ -158,8 +152,16 @@ pub async fn roundabout(ctx: &SessionContext, p: &DidParams) -> Result<Vec<Findi
         .iter()
         .map(|r| r.text("country"))
         .collect(),
-    };
-    let rules: Vec<(String, String, String)> = match &p.rule_dates {
+    })
+}
+
+/// The rule dates given (as the analyst's), or every rule of the enforcement record, as
+/// (date, summary, source).
+pub(crate) async fn rules_or_record(
+    ctx: &SessionContext,
+    given: Option<&[String]>,
+) -> Result<Vec<(String, String, String)>, FlowsError> {
+    Ok(match given {
         Some(d) => d
             .iter()
             .map(|d| (d.clone(), "given by the analyst".to_string(), String::new()))
@@ -172,7 +174,22 @@ pub async fn roundabout(ctx: &SessionContext, p: &DidParams) -> Result<Vec<Findi
         .iter()
         .map(|r| (r.text("date"), r.text("summary"), r.text("source")))
         .collect(),
+    })
+}
+
+/// Run the test for each rule date; a date without data on both sides, or without the
+/// groups the regression needs, gives an informational finding saying what is missing.
+pub async fn roundabout(ctx: &SessionContext, p: &DidParams) -> Result<Vec<Finding>, FlowsError> {
+    let treated = match &p.treated {
+        Some(c) => c.clone(),
+        None => basket_codes(ctx, "controlled").await?,
     };
+    let control = match &p.control {
+        Some(c) => c.clone(),
+        None => basket_codes(ctx, "control").await?,
+    };
+    let intermediaries = intermediaries_or_routes(ctx, p.intermediaries.as_deref()).await?;
+    let rules = rules_or_record(ctx, p.rule_dates.as_deref()).await?;
     let mut out = Vec::new();
     let mut missing: Vec<(String, usize, String)> = Vec::new();
     for (date, summary, source) in rules {

@@ -159,17 +159,8 @@ pub async fn substitution(
     p: &SubstitutionParams,
 ) -> Result<Vec<Finding>, FlowsError> {
     let groups = crate::panel::active_groups(ctx, &chipwatch_model::groups::bundled()).await?;
-    let intermediaries: Vec<String> = match &p.intermediaries {
-        Some(v) => v.clone(),
-        None => Rows::query(
-            ctx,
-            "SELECT country FROM intermediaries WHERE role = 'route' ORDER BY country",
-        )
-        .await?
-        .iter()
-        .map(|r| r.text("country"))
-        .collect(),
-    };
+    let intermediaries =
+        crate::did::intermediaries_or_routes(ctx, p.intermediaries.as_deref()).await?;
     let targets: Vec<String> = p
         .targets
         .iter()
@@ -179,20 +170,7 @@ pub async fn substitution(
     if targets.is_empty() || intermediaries.is_empty() {
         return Ok(Vec::new());
     }
-    let rules: Vec<(String, String, String)> = match &p.rule_dates {
-        Some(d) => d
-            .iter()
-            .map(|d| (d.clone(), "given by the analyst".to_string(), String::new()))
-            .collect(),
-        None => Rows::query(
-            ctx,
-            "SELECT date, summary, source FROM rule_events ORDER BY month_index",
-        )
-        .await?
-        .iter()
-        .map(|r| (r.text("date"), r.text("summary"), r.text("source")))
-        .collect(),
-    };
+    let rules = crate::did::rules_or_record(ctx, p.rule_dates.as_deref()).await?;
     let mut dests = targets.clone();
     dests.extend(intermediaries.iter().cloned());
     let dlist = sql_list(&dests);

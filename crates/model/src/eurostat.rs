@@ -170,6 +170,16 @@ pub fn country(reg: &CountryRegistry, text: &str) -> Result<String, (Rule, Strin
     Err((R_COUNTRY, crate::country::unknown_country_detail(reg, t)))
 }
 
+/// The country in a row's column, as [`country`] reads it, or the row's error.
+fn country_at(
+    row: &Row<'_>,
+    col: &str,
+    countries: &CountryRegistry,
+) -> Result<String, crate::RowError> {
+    let raw = row.required(col, R_COUNTRY)?;
+    country(countries, raw).map_err(|(rule, why)| row.error(col, raw.trim(), rule, why))
+}
+
 fn find_col(header: &[String], names: &[&str]) -> Option<String> {
     names.iter().find_map(|n| {
         header
@@ -302,10 +312,7 @@ pub fn read_bulk(
     let qty = find_col(&h, &["quantity_in_kg", "quantity_kg"]);
     let source = format!("Eurostat Comext bulk file ({file})");
     input.load(|row| {
-        let c = |col: &str| -> Result<String, crate::RowError> {
-            let raw = row.required(col, R_COUNTRY)?;
-            country(countries, raw).map_err(|(rule, why)| row.error(col, raw.trim(), rule, why))
-        };
+        let c = |col: &str| country_at(row, col, countries);
         if let Some(r) = &reg {
             let raw = row.get(r).unwrap_or("").trim();
             if !raw.is_empty() && raw != "4" {
@@ -376,10 +383,7 @@ pub fn read_databrowser(
     let ind = find_col(&h, &["indicators", "indicator"]);
     let source = format!("Eurostat Comext, data browser export ({file})");
     let loaded = input.load(|row| {
-        let c = |col: &str| -> Result<String, crate::RowError> {
-            let raw = row.required(col, R_COUNTRY)?;
-            country(countries, raw).map_err(|(rule, why)| row.error(col, raw.trim(), rule, why))
-        };
+        let c = |col: &str| country_at(row, col, countries);
         let indicator = ind
             .as_deref()
             .map(|i| row.get(i).unwrap_or("").trim().to_ascii_uppercase())
