@@ -132,19 +132,100 @@ pub fn labelled(g: &Generator, seed: u64, orders: usize) -> Labelled {
             r.error
         );
     }
-    let truth = truth
-        .lines()
-        .skip(1)
-        .filter_map(|l| {
-            let mut c = l.split(',');
-            let (id, div, scheme) = (c.next()?, c.next()?, c.next().unwrap_or(""));
-            (div.trim() == "true").then(|| (id.trim().to_string(), scheme.trim().to_string()))
-        })
-        .collect();
+    let truth = read_truth(&format!("{} seed {seed} truth", g.name), &truth)
+        .unwrap_or_else(|e| panic!("generator {} writes truth chipwatch reads: {e}", g.name));
     Labelled {
         orders: read.records,
         truth,
     }
+}
+
+/// Read ground truth, CSV with columns `order_id`, `diverted` (true/false, 1/0, yes/no) and
+/// optionally `scheme`: the diverted orders with their scheme (`diverted` when none is given).
+/// An unreadable row is an error naming the file, line and column.
+pub fn read_truth(name: &str, text: &str) -> Result<BTreeMap<String, String>, String> {
+    let mut rdr = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let h = rdr
+        .headers()
+        .map_err(|e| format!("{name}: line 1: {e}"))?
+        .clone();
+    let col = |n: &str| h.iter().position(|c| c.trim().eq_ignore_ascii_case(n));
+    let (Some(ci), Some(cd)) = (col("order_id"), col("diverted")) else {
+        return Err(format!(
+            "{name}: line 1: the truth needs columns order_id and diverted (and optionally scheme)"
+        ));
+    };
+    let cs = col("scheme");
+    let mut out = BTreeMap::new();
+    for (n, r) in rdr.records().enumerate() {
+        let line = n + 2;
+        let r = r.map_err(|e| format!("{name}: line {line}: {e}"))?;
+        let id = r.get(ci).unwrap_or("").trim();
+        if id.is_empty() {
+            return Err(format!("{name}: line {line}: column `order_id` is empty"));
+        }
+        let v = r.get(cd).unwrap_or("").trim().to_ascii_lowercase();
+        let diverted = match v.as_str() {
+            "true" | "1" | "yes" => true,
+            "false" | "0" | "no" => false,
+            _ => {
+                return Err(format!(
+                    "{name}: line {line}: column `diverted`: `{v}` is not true or false"
+                ));
+            }
+        };
+        if diverted {
+            let scheme = cs
+                .and_then(|c| r.get(c))
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .unwrap_or("diverted");
+            out.insert(id.to_string(), scheme.to_string());
+        }
+    }
+    Ok(out)
+}
+
+/// Evaluate on a labelled ledger of the user's (orders read, truth from [`read_truth`]): the
+/// same measures as for a generator, as a one-seed [`GeneratorResult`] named `name`. Truth ids
+/// that are not orders of the ledger are an error, so that a mismatched pair of files is not
+/// scored as zero recall.
+pub fn evaluate_ledger(
+    name: &str,
+    orders: Vec<Order>,
+    truth: BTreeMap<String, String>,
+    screener: Option<&Screener>,
+    weights: Option<&Weights>,
+) -> Result<GeneratorResult, String> {
+    let ids: std::collections::HashSet<&str> = orders.iter().map(|o| o.order_id.as_str()).collect();
+    let missing: Vec<&String> = truth.keys().filter(|k| !ids.contains(k.as_str())).collect();
+    if let Some(first) = missing.first() {
+        return Err(format!(
+            "{} diverted order(s) of the truth are not in the ledger {name} (the first: {first})",
+            missing.len()
+        ));
+    }
+    let l = Labelled { orders, truth };
+    let a = assess(
+        &l.orders,
+        &Options {
+            screener,
+            mode: Mode::AsEnforced,
+            weights,
+        },
+    );
+    let r = score(name, 0, &l, &a);
+    let g = Generator {
+        name: "",
+        sources: "",
+        generate: |_, _| (String::new(), String::new()),
+    };
+    let mut out = GeneratorResult::of(&g, vec![r]);
+    out.generator = name.to_string();
+    out.sources = "a labelled ledger".to_string();
+    Ok(out)
 }
 
 fn run(l: &Labelled, screener: &Screener, weights: Option<&Weights>) -> Assessment {
@@ -336,16 +417,6 @@ pub fn evaluate(
         cache.push(ls);
         results.push(GeneratorResult::of(g, rs));
     }
-    let worst = results
-        .iter()
-        .min_by(|a, b| a.recall.total_cmp(&b.recall))
-        .map(|r| (r.generator.clone(), r.recall))
-        .unwrap_or_default();
-    let worst_legit_flagged = results
-        .iter()
-        .max_by(|a, b| a.legit_flagged.total_cmp(&b.legit_flagged))
-        .map(|r| (r.generator.clone(), r.legit_flagged))
-        .unwrap_or_default();
     let mut rows = Vec::new();
     if cross {
         let prior = weights.cloned().unwrap_or_else(Weights::prior);
@@ -389,12 +460,34 @@ pub fn evaluate(
             });
         }
     }
-    Evaluation {
-        review_share: REVIEW_SHARE,
-        weights: weights.map_or_else(|| Weights::prior().origin, |w| w.origin.clone()),
-        generators: results,
-        worst,
-        worst_legit_flagged,
-        cross: rows,
+    Evaluation::of(results, weights, rows)
+}
+
+impl Evaluation {
+    /// The evaluation of these results: the worst recall and the largest legitimate-flagged
+    /// share over them.
+    pub fn of(
+        results: Vec<GeneratorResult>,
+        weights: Option<&Weights>,
+        cross: Vec<CrossRow>,
+    ) -> Evaluation {
+        let worst = results
+            .iter()
+            .min_by(|a, b| a.recall.total_cmp(&b.recall))
+            .map(|r| (r.generator.clone(), r.recall))
+            .unwrap_or_default();
+        let worst_legit_flagged = results
+            .iter()
+            .max_by(|a, b| a.legit_flagged.total_cmp(&b.legit_flagged))
+            .map(|r| (r.generator.clone(), r.legit_flagged))
+            .unwrap_or_default();
+        Evaluation {
+            review_share: REVIEW_SHARE,
+            weights: weights.map_or_else(|| Weights::prior().origin, |w| w.origin.clone()),
+            generators: results,
+            worst,
+            worst_legit_flagged,
+            cross,
+        }
     }
 }

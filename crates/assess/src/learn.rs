@@ -221,6 +221,7 @@ pub fn fit(examples: &[Example], prior: &Weights) -> Fit {
                 examples.iter().filter(|e| e.diverted).count(),
                 prior.origin
             ),
+            learned: true,
         },
         examples: examples.len(),
         diverted: examples.iter().filter(|e| e.diverted).count(),

@@ -1,27 +1,34 @@
 //! Risk that adapts to the ledger in front of it.
 //!
-//! Each red flag carries a prior weight `w` (`data/assess/red_flags.csv`): the probability that
-//! an order is diverted when that flag alone is seen, in a ledger where
-//! [`REFERENCE_RATE`] of the orders are diverted. Read as a likelihood ratio,
-//! `λ₀ = logit(w) − logit(REFERENCE_RATE)` is the flag's prior evidence in natural-log units.
+//! An order's score is the posterior probability that it is diverted, from the flags it shows
+//! and the flags of its network, in a naive-Bayes model whose likelihood ratios come from the
+//! ledger itself:
 //!
-//! A flag can say no more about an order than its rarity in this ledger allows. If a diverted
-//! order showed the flag at most half of the time ([`TELL_TALE_RATE`]) and the flag is seen on a
-//! share `q` of this ledger's orders (nearly all of them legitimate), its likelihood ratio is at
-//! most `TELL_TALE_RATE / q`. The share is smoothed, `q = (n_f + 200 × 2%) / (N + 200)`
-//! ([`PRIOR_SHARE`], [`PRIOR_ORDERS`]), so that a ledger of a few orders keeps the prior. So the evidence used is `λ = clamp(min(λ₀, ln(TELL_TALE_RATE / q)),
-//! 0, ∞)`: a flag on 88% of orders weighs nothing, one on 1% keeps its prior weight.
+//! * A diverted order is assumed to show any one flag with probability [`TELL_TALE_RATE`] (10%:
+//!   each scheme shows only some of its tell-tales, and no flag is on every scheme).
+//! * A legitimate order shows flag `f` with probability `q_f`, its share of this ledger's orders
+//!   (nearly all of them legitimate). The flag's evidence is its likelihood ratio in natural-log
+//!   units, `λ_f = max(0, ln(TELL_TALE_RATE / q_f))`: a flag on one order in 10,000 weighs 6.9,
+//!   one on 1% weighs 2.3, one on 10% or more weighs nothing. A flag is evidence in proportion
+//!   to how rarely the ledger's ordinary business trips it.
+//! * Each flag's prior weight `w` (`data/assess/red_flags.csv`) is the probability of diversion
+//!   when that flag alone is seen, at [`REFERENCE_RATE`] diverted orders; read as a likelihood
+//!   ratio `λ₀ = logit(w) − logit(REFERENCE_RATE)` it says how rare the flag is expected to be
+//!   among legitimate orders, `q₀ = TELL_TALE_RATE × e^(−λ₀)`. The ledger's share is smoothed
+//!   toward it with the weight of [`PRIOR_ORDERS`] orders, `q_f = (n_f + 200 q₀) / (N + 200)`, so
+//!   that a ledger of a few orders is scored with the prior weights and a large one by what it
+//!   shows.
 //!
 //! Networks pool their evidence: an order in a network of several orders also carries, for every
-//! flag it does not show itself, λ × the share of the network's other
-//! orders that show it. A ring of shells that each show two of six tell-tales thus ranks as the
-//! ring, while one odd order of a large, otherwise clean customer barely moves.
+//! flag it does not show itself, λ × the share of the network's other orders that show it. A
+//! ring of shells that each show two of six tell-tales thus ranks as the ring, while one odd
+//! order of a large, otherwise clean customer barely moves.
 //!
-//! The score is `sigmoid(logit(REFERENCE_RATE) + Σ λ + network)`: one flag of weight 0.35 on a
-//! rare flag scores 0.35, as its weight says; evidence adds in log-odds (naive Bayes).
+//! The score is `sigmoid(logit(REFERENCE_RATE) + Σ λ + network)`.
 //!
-//! Weights learned from reviewers' dispositions ([`crate::learn`]) replace the prior `λ₀` and
-//! the intercept; the ledger's rarity bound still applies.
+//! Weights learned from reviewers' dispositions ([`crate::learn`]) are measured likelihood
+//! ratios and are used as they are, bounded only by the ledger's rarity at
+//! [`LEARNED_BOUND_RATE`]: `λ = clamp(min(λ_learned, ln(0.5 / q_f)), 0, ∞)`.
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
@@ -32,11 +39,12 @@ use crate::assess::flag_defs;
 
 /// The diversion rate the prior weights are stated at.
 pub const REFERENCE_RATE: f64 = 0.03;
-/// The largest share of diverted orders assumed to show any one flag.
-pub const TELL_TALE_RATE: f64 = 0.5;
-/// A flag's share of orders is smoothed toward this prior share ...
-pub const PRIOR_SHARE: f64 = 0.02;
-/// ... with the weight of this many orders, so that a small ledger keeps the prior weights.
+/// The share of diverted orders assumed to show any one flag.
+pub const TELL_TALE_RATE: f64 = 0.1;
+/// With learned weights: the largest share of diverted orders assumed to show any one flag.
+pub const LEARNED_BOUND_RATE: f64 = 0.5;
+/// A flag's share of orders is smoothed toward the share its prior weight implies with the
+/// weight of this many orders, so that a small ledger keeps the prior weights.
 pub const PRIOR_ORDERS: f64 = 200.0;
 /// How much of a network's evidence each of its orders carries (1: an order carries a flag of its
 /// network in proportion to the share of the network's other orders that show it).
@@ -61,6 +69,9 @@ pub struct Weights {
     /// Where the weights come from ("prior (data/assess/red_flags.csv)", or the file and the
     /// dispositions they were learned from).
     pub origin: String,
+    /// Learned from dispositions (used as measured likelihood ratios) rather than the prior
+    /// (which only says how rare each flag is expected to be).
+    pub learned: bool,
 }
 
 impl Weights {
@@ -74,6 +85,7 @@ impl Weights {
                 .map(|f| (f.id.clone(), logit(f.weight) - base))
                 .collect(),
             origin: "prior (data/assess/red_flags.csv)".into(),
+            learned: false,
         }
     }
 
@@ -89,6 +101,7 @@ impl Weights {
     pub fn parse(file: &str, text: &str) -> Result<Weights, String> {
         let mut w = Weights::prior();
         w.origin = file.to_string();
+        w.learned = true;
         let mut rdr = csv::Reader::from_reader(text.as_bytes());
         let headers = rdr
             .headers()
@@ -163,12 +176,27 @@ impl Weights {
     }
 }
 
-/// The evidence a flag contributes in this ledger.
-pub fn ledger_lambda(prior: f64, share: f64) -> f64 {
+/// The share of legitimate orders a flag of prior evidence `prior` is expected to be seen on.
+pub fn prior_share(prior: f64) -> f64 {
+    (TELL_TALE_RATE * (-prior).exp()).min(1.0)
+}
+
+/// A flag's smoothed share of a ledger of `n` orders of which `count` carry it.
+pub fn smoothed_share(count: usize, n: usize, prior: f64) -> f64 {
+    (count as f64 + PRIOR_ORDERS * prior_share(prior)) / (n as f64 + PRIOR_ORDERS)
+}
+
+/// The evidence a flag contributes in this ledger: its rarity, or with learned weights the
+/// learned ratio bounded by the rarity.
+pub fn ledger_lambda(prior: f64, share: f64, learned: bool) -> f64 {
     if share <= 0.0 {
         return prior.max(0.0);
     }
-    prior.min((TELL_TALE_RATE / share).ln()).max(0.0)
+    if learned {
+        prior.min((LEARNED_BOUND_RATE / share).ln()).max(0.0)
+    } else {
+        (TELL_TALE_RATE / share).ln().max(0.0)
+    }
 }
 
 /// One flag's part in an order's score.
@@ -254,7 +282,7 @@ pub fn score_orders(
     cluster: &[usize],
     weights: &Weights,
 ) -> Vec<(f64, Explanation)> {
-    let n = flags.len().max(1) as f64;
+    let n = flags.len();
     let mut count: HashMap<&'static str, usize> = HashMap::new();
     for f in flags {
         for id in f {
@@ -264,9 +292,12 @@ pub fn score_orders(
     let lambda: HashMap<&'static str, (f64, f64, f64)> = count
         .iter()
         .map(|(id, c)| {
-            let share = (*c as f64 + PRIOR_ORDERS * PRIOR_SHARE) / (n + PRIOR_ORDERS);
             let prior = weights.prior_of(id);
-            (*id, (prior, share, ledger_lambda(prior, share)))
+            let share = smoothed_share(*c, n, prior);
+            (
+                *id,
+                (prior, share, ledger_lambda(prior, share, weights.learned)),
+            )
         })
         .collect();
     // Per network: orders and flag counts.
@@ -338,9 +369,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_rare_flag_alone_scores_its_weight_and_a_common_one_weighs_nothing() {
+    fn a_flag_weighs_by_its_rarity_in_the_ledger_and_a_small_ledger_keeps_the_prior() {
         let w = Weights::prior();
-        let k8 = flag_defs().iter().find(|f| f.id == "K8").unwrap();
         // K8 on 1 of 10,000 orders (rare), K10 on 9,000 of them (common).
         let mut flags: Vec<Vec<&'static str>> = vec![vec![]; 10_000];
         flags[0] = vec!["K8"];
@@ -349,13 +379,39 @@ mod tests {
         }
         let cluster: Vec<usize> = (0..10_000).collect();
         let s = score_orders(&flags, &cluster, &w);
-        assert!((s[0].0 - k8.weight).abs() < 1e-9, "{}", s[0].0);
+        let k8 = &s[0].1.parts[0];
+        // share (1 + 200 q₀) / 10,200 with q₀ = 0.1 e^(−λ₀); λ = ln(0.1 / share)
+        let q = (1.0 + PRIOR_ORDERS * prior_share(k8.prior)) / 10_200.0;
+        assert!((k8.evidence - (TELL_TALE_RATE / q).ln()).abs() < 1e-9);
+        assert!(
+            k8.evidence > k8.prior,
+            "a flag this rare says more than its prior"
+        );
         assert!((s[5000].0 - REFERENCE_RATE).abs() < 1e-9, "{}", s[5000].0);
         assert!(
             s[5000].1.text().contains("weigh nothing"),
             "{}",
             s[5000].1.text()
         );
+        // A ledger of one order: the flag weighs close to its prior (within the smoothing).
+        let one = score_orders(&[vec!["K8"]], &[0], &w);
+        let p = &one[0].1.parts[0];
+        assert!(p.evidence > 0.5 * p.prior && p.evidence < p.prior, "{p:?}");
+    }
+
+    #[test]
+    fn learned_weights_are_used_as_measured_and_bounded_by_rarity() {
+        let w = Weights::parse("w.csv", "id,log_lr\nK8,1.5\nK10,4\n").unwrap();
+        assert!(w.learned);
+        let mut flags: Vec<Vec<&'static str>> = vec![vec![]; 1000];
+        flags[0] = vec!["K8"];
+        for f in flags.iter_mut().skip(500) {
+            f.push("K10");
+        }
+        let s = score_orders(&flags, &(0..1000).collect::<Vec<_>>(), &w);
+        assert!((s[0].1.parts[0].evidence - 1.5).abs() < 1e-9);
+        // K10 on half the orders: bounded by ln(0.5 / share) ≈ 0.
+        assert!(s[700].1.parts[0].evidence < 0.25, "{:?}", s[700].1.parts);
     }
 
     #[test]

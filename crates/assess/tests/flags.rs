@@ -336,12 +336,16 @@ fn flags_combine_as_independent_evidence() {
             ("customer_since", ""),
         ],
     )]);
-    // Three flags (K6 0.30, K4a 0.25, K4b 0.30) add their evidence in log-odds (a one-order
-    // ledger keeps the prior weights): logit(s) = Σ logit(w) - 2 logit(base).
-    use chipwatch_assess::score::{REFERENCE_RATE, logit, sigmoid};
+    // Three flags (K6 0.30, K4a 0.25, K4b 0.30) add their evidence in log-odds; in a one-order
+    // ledger each weighs ln(0.1 / q) with q its share smoothed toward the prior's.
+    use chipwatch_assess::score::{REFERENCE_RATE, TELL_TALE_RATE, logit, sigmoid, smoothed_share};
     assert_eq!(ids(&a, "X").len(), 3, "{:?}", ids(&a, "X"));
     let s = a.orders[0].score;
-    let want = sigmoid(2.0 * logit(0.3) + logit(0.25) - 2.0 * logit(REFERENCE_RATE));
+    let lambda = |w: f64| {
+        let prior = logit(w) - logit(REFERENCE_RATE);
+        (TELL_TALE_RATE / smoothed_share(1, 1, prior)).ln()
+    };
+    let want = sigmoid(logit(REFERENCE_RATE) + 2.0 * lambda(0.3) + lambda(0.25));
     assert!((s - want).abs() < 1e-9, "{s} {want}");
 }
 
@@ -540,4 +544,43 @@ fn the_ranking_finds_most_diverted_orders_on_every_generator() {
             r.precision
         );
     }
+}
+
+#[test]
+fn a_labelled_ledger_of_ones_own_is_scored_like_a_generator() {
+    use chipwatch_assess::eval::{evaluate_ledger, generators, read_truth};
+    let g = generators().remove(1);
+    let (ledger, truth) = (g.generate)(21, 2000);
+    let orders = chipwatch_assess::ledger::read_ledger_text("own.csv", &ledger)
+        .unwrap()
+        .records;
+    // The truth as a user writes it: 1/0, a missing scheme column.
+    let plain: String = truth
+        .lines()
+        .map(|l| {
+            let c: Vec<&str> = l.split(',').collect();
+            match c[1] {
+                "true" => format!("{},1\n", c[0]),
+                "false" => format!("{},0\n", c[0]),
+                _ => "order_id,diverted\n".to_string(),
+            }
+        })
+        .collect();
+    let t = read_truth("own.truth.csv", &plain).unwrap();
+    assert!(t.values().all(|s| s == "diverted"));
+    let s = chipwatch_assess::eval::sample_screener();
+    let mine = evaluate_ledger("own.csv", orders.clone(), t, Some(&s), None).unwrap();
+    let theirs = chipwatch_assess::eval::evaluate_seed(&g, 21, 2000, &s, None);
+    assert_eq!(mine.recall, theirs.recall);
+    assert_eq!(mine.seeds[0].diverted, theirs.diverted);
+    assert!(mine.recall > 0.3, "recall {}", mine.recall);
+
+    // Mismatched files are refused, not scored as zero recall; bad values name line and column.
+    let other = read_truth("t.csv", "order_id,diverted,scheme\nNOT-AN-ORDER,true,x\n").unwrap();
+    let e = evaluate_ledger("own.csv", orders, other, None, None).unwrap_err();
+    assert!(e.contains("NOT-AN-ORDER"), "{e}");
+    let e = read_truth("t.csv", "order_id,diverted\nA,1\nB,maybe\n").unwrap_err();
+    assert!(e.contains("t.csv: line 3: column `diverted`"), "{e}");
+    let e = read_truth("t.csv", "id,label\nA,1\n").unwrap_err();
+    assert!(e.contains("line 1"), "{e}");
 }

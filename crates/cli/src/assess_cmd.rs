@@ -1,6 +1,6 @@
 //! `chipwatch assess` and `chipwatch simulate`.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
@@ -63,6 +63,7 @@ Examples:
   chipwatch assess eval --cross               # and weights learned on each generator, tested on all
   chipwatch assess eval --weights w.csv       # with learned weights
   chipwatch assess eval --seeds 7,8 --orders 50000 --json
+  chipwatch assess eval --ledger past.csv --truth past.truth.csv --lists csl.csv   # your own labels
 
 Exit code 3 when the worst generator's recall is below 0.85 or more than 20% of a generator's
 legitimate orders carry a flag."
@@ -88,6 +89,18 @@ legitimate orders carry a flag."
         /// (default: the target, 0.20).
         #[arg(long, value_name = "SHARE")]
         max_legit_flagged: Option<f64>,
+        /// Evaluate on this labelled ledger of yours instead of the generators (any ledger
+        /// `assess` reads, with --truth).
+        #[arg(long, value_name = "FILE", requires = "truth", conflicts_with_all = ["seeds", "cross"])]
+        ledger: Option<PathBuf>,
+        /// ... and its ground truth: CSV with `order_id`, `diverted` (true/false) and optionally
+        /// `scheme` (recall is then also reported per scheme).
+        #[arg(long, value_name = "FILE", requires = "ledger")]
+        truth: Option<PathBuf>,
+        /// With --ledger: restricted-party lists to screen its parties against (as for assess;
+        /// default: the lists `chipwatch lists fetch` stored, if any).
+        #[arg(long = "lists", value_name = "FILE", requires = "ledger")]
+        eval_lists: Vec<PathBuf>,
         /// Print JSON.
         #[arg(long)]
         json: bool,
@@ -242,13 +255,18 @@ pub fn run(args: AssessArgs) -> Result<ExitCode> {
             cross,
             min_recall,
             max_legit_flagged,
+            ledger,
+            truth,
+            eval_lists,
             json,
         }) => {
+            let own = ledger.as_deref().zip(truth.as_deref());
             return eval(
                 seeds,
                 *orders,
                 weights.as_deref(),
                 *cross,
+                own.map(|(l, t)| (l, t, eval_lists.as_slice())),
                 (*min_recall, *max_legit_flagged),
                 *json,
             );
@@ -494,6 +512,7 @@ fn eval(
     orders: usize,
     weights: Option<&std::path::Path>,
     cross: bool,
+    own: Option<(&Path, &Path, &[PathBuf])>,
     gates: (Option<f64>, Option<f64>),
     json: bool,
 ) -> Result<ExitCode> {
@@ -508,10 +527,43 @@ fn eval(
     if json {
         bar.set_draw_target(indicatif::ProgressDrawTarget::hidden());
     }
-    let e = evaluate(&seeds, orders, w.as_ref(), cross, |what| {
-        bar.set_message(format!("assessing {what}"));
+    let e = if let Some((ledger, truth, lists)) = own {
+        bar.set_message(format!("assessing {}", ledger.display()));
         bar.tick();
-    });
+        let read = if ledger.extension().is_some_and(|e| e == "jsonl") {
+            chipwatch_assess::ledger::read_ledger_jsonl(ledger)
+        } else {
+            chipwatch_assess::ledger::read_ledger(ledger)
+        }
+        .map_err(|e| anyhow::anyhow!(crate::InvalidInput(e.to_string())))?;
+        if let Some(r) = read.rejected.first() {
+            return Err(anyhow::anyhow!(crate::InvalidInput(format!(
+                "{}: {} invalid row(s), the first: {} (an evaluation scores every order; fix or remove them)",
+                ledger.display(),
+                read.rejected.len(),
+                r.error
+            ))));
+        }
+        let text = std::fs::read_to_string(truth)
+            .with_context(|| format!("cannot read {}", truth.display()))?;
+        let t = read_truth(&truth.display().to_string(), &text)
+            .map_err(|e| anyhow::anyhow!(crate::InvalidInput(e)))?;
+        let s = crate::screen_cmd::optional_screener(lists, None)?.map(|(s, _)| s);
+        let g = evaluate_ledger(
+            &ledger.display().to_string(),
+            read.records,
+            t,
+            s.as_ref(),
+            w.as_ref(),
+        )
+        .map_err(|e| anyhow::anyhow!(crate::InvalidInput(e)))?;
+        Evaluation::of(vec![g], w.as_ref(), Vec::new())
+    } else {
+        evaluate(&seeds, orders, w.as_ref(), cross, |what| {
+            bar.set_message(format!("assessing {what}"));
+            bar.tick();
+        })
+    };
     bar.finish_and_clear();
     let met = e.meets_targets();
     let (min_recall, max_flagged) = (
