@@ -24,6 +24,17 @@ use crate::score::{Explanation, Weights, score_orders};
 
 /// Identifiers shared by more parties than this do not join them into one network.
 pub const MAX_SHARED: usize = 8;
+/// N1 reaches parties at most this many shared identifiers from a listed party's order.
+pub const N1_LINKS: u8 = 2;
+
+/// An established customer: a relationship that began before the October 2022 controls and at
+/// least two years before the order. Routine patterns of such customers (their hub routes, their
+/// restocking in small lots) are not red flags; everything else about their orders is checked.
+pub fn established(o: &Order) -> bool {
+    let controls = NaiveDate::from_ymd_opt(2022, 10, 7).expect("valid date");
+    o.customer_since
+        .is_some_and(|s| s < controls && (o.order_date - s).num_days() >= 2 * 365)
+}
 
 /// A red flag as data.
 #[derive(Debug, Clone, Serialize)]
@@ -420,7 +431,9 @@ pub fn order_flags(o: &Order) -> Vec<FlagHit> {
         ));
     } else {
         let hubs: Vec<&str> = via.iter().copied().filter(|c| in_list("hub", c)).collect();
-        if !hubs.is_empty() {
+        // An established customer's route through a regional hub is its logistics, not an
+        // abnormal route (Red Flag #11 asks whether the route is abnormal for the customer).
+        if !hubs.is_empty() && !established(o) {
             out.push(hit(
                 "hub_route",
                 format!(
@@ -770,6 +783,9 @@ pub fn assess(orders: &[Order], opts: &Options<'_>) -> Assessment {
             .push(*n);
     }
     let mut links_of: HashMap<usize, Vec<(String, String, String)>> = HashMap::new();
+    // The parties each identifier joins (for distances within a network).
+    let mut groups_of: Vec<Vec<u32>> = vec![Vec::new(); n_nodes];
+    let mut groups: Vec<Vec<usize>> = Vec::new();
     for ((kind, value), nodes) in &by_attr {
         let mut distinct: Vec<usize> = nodes.clone();
         distinct.sort_unstable();
@@ -778,6 +794,12 @@ pub fn assess(orders: &[Order], opts: &Options<'_>) -> Assessment {
         // agent's address, a marketplace's domain) says nothing about who is who.
         if distinct.len() > MAX_SHARED {
             continue;
+        }
+        if distinct.len() > 1 {
+            for &n in &distinct {
+                groups_of[n].push(groups.len() as u32);
+            }
+            groups.push(distinct.clone());
         }
         for w in distinct.windows(2) {
             uf.union(w[0], w[1]);
@@ -967,26 +989,71 @@ pub fn assess(orders: &[Order], opts: &Options<'_>) -> Assessment {
     lap("order flags and licences", &mut timings);
     // Network flags.
     let n_clusters = cluster_id.len();
-    let mut cluster_flags: Vec<Vec<FlagHit>> = vec![Vec::new(); n_clusters];
     let mut order_net: Vec<Vec<FlagHit>> = vec![Vec::new(); orders.len()];
-    // N1: a listed party anywhere in the cluster or among its orders' parties.
-    let mut listed_in: Vec<BTreeSet<String>> = vec![BTreeSet::new(); n_clusters];
+    // N1: a listed party among the orders of this buyer or of a party at most N1_LINKS shared
+    // identifiers away. A network that entity resolution chains into hundreds of parties (a
+    // group's subsidiaries sharing domains and addresses) does not make every member the
+    // neighbour of a listed one.
+    let mut dist = vec![u8::MAX; n_nodes];
+    let mut origin: Vec<usize> = vec![usize::MAX; n_nodes];
+    let mut queue = std::collections::VecDeque::new();
+    let k1 = def("screening_hit").id.as_str();
     for (i, r) in results.iter().enumerate() {
-        for f in r.flags.iter().filter(|f| f.id == def("screening_hit").id) {
-            listed_in[cluster_of_order[i]].insert(f.detail.to_string());
+        if !r.flags.iter().any(|f| f.id == k1) {
+            continue;
+        }
+        let eu = orders[i]
+            .end_user
+            .name
+            .as_deref()
+            .and_then(|n| index.get(&party_key(n)).copied());
+        for n in std::iter::once(buyer_of[i]).chain(eu) {
+            if dist[n] != 0 {
+                dist[n] = 0;
+                origin[n] = i;
+                queue.push_back(n);
+            }
         }
     }
-    for (c, listed) in listed_in.iter().enumerate() {
-        if !listed.is_empty() {
-            cluster_flags[c].push(hit(
-                "network_listed",
-                format!(
-                    "{} listed-party match(es) in this network: {}",
-                    listed.len(),
-                    listed.iter().next().cloned().unwrap_or_default()
-                ),
-            ));
+    while let Some(n) = queue.pop_front() {
+        if dist[n] >= N1_LINKS {
+            continue;
         }
+        for &g in &groups_of[n] {
+            for &m in &groups[g as usize] {
+                if dist[m] == u8::MAX {
+                    dist[m] = dist[n] + 1;
+                    origin[m] = origin[n];
+                    queue.push_back(m);
+                }
+            }
+        }
+    }
+    for i in 0..orders.len() {
+        let b = buyer_of[i];
+        if dist[b] == u8::MAX {
+            continue;
+        }
+        let src = origin[b];
+        let first = results[src]
+            .flags
+            .iter()
+            .find(|f| f.id == k1)
+            .map(|f| f.detail.to_string())
+            .unwrap_or_default();
+        let how = match dist[b] {
+            0 if src == i => "this order".to_string(),
+            0 => format!("order {} of the same party", orders[src].order_id),
+            1 => format!(
+                "order {} of a party sharing an identifier with the buyer",
+                orders[src].order_id
+            ),
+            d => format!(
+                "order {} of a party {d} shared identifiers from the buyer",
+                orders[src].order_id
+            ),
+        };
+        order_net[i].push(hit("network_listed", format!("{how}: {first}")));
     }
     let controls = NaiveDate::from_ymd_opt(2022, 10, 7).expect("valid date");
     let young = |o: &Order| {
@@ -1095,7 +1162,9 @@ pub fn assess(orders: &[Order], opts: &Options<'_>) -> Assessment {
     let limit = def("network_split_orders").parameter.unwrap_or(64.0);
     let mut series: HashMap<usize, Vec<usize>> = HashMap::new();
     for (i, o) in orders.iter().enumerate() {
-        if (o.chips() as f64) < limit {
+        // An established customer restocking in small lots is not structuring: the guidance
+        // ties split purchases to new buyers.
+        if (o.chips() as f64) < limit && !established(o) {
             series.entry(cluster_of_order[i]).or_default().push(i);
         }
     }
@@ -1141,8 +1210,6 @@ pub fn assess(orders: &[Order], opts: &Options<'_>) -> Assessment {
     lap("network flags", &mut timings);
     // Scores.
     for (i, r) in results.iter_mut().enumerate() {
-        let c = r.cluster;
-        r.flags.extend(cluster_flags[c].iter().cloned());
         for f in &order_net[i] {
             if !r.flags.iter().any(|g| g.id == f.id && g.detail == f.detail) {
                 r.flags.push(f.clone());

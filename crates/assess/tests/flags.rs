@@ -116,7 +116,10 @@ fn each_order_flag_fires_on_its_fact() {
             vec![("ship_to_address", "Blk 123 Jurong West St 41 #05-67")],
         ),
         ("G3", vec![("declared_site_mw", "0.02")]),
-        ("K9", vec![("route", "US;SG;JP")]),
+        (
+            "K9",
+            vec![("route", "US;SG;JP"), ("customer_since", "2023-06-01")],
+        ),
         ("K9b", vec![("route", "US;HK;JP")]),
         ("K10", vec![("hs_code", "8517.62")]),
         (
@@ -142,6 +145,8 @@ fn each_order_flag_fires_on_its_fact() {
             ],
         ),
     ];
+    // An established customer's usual hub route is not abnormal.
+    assert!(!ids(&run(&[row("X", &[("route", "US;SG;JP")])]), "X").contains(&"K9".to_string()));
     for (flag, changes) in cases {
         let a = run(&[row("X", &changes)]);
         let got = ids(&a, "X");
@@ -429,6 +434,7 @@ fn network_split_orders() {
                 ("quantity", "30"),
                 ("order_date", "2024-05-01"),
                 ("hs_code", "8473.30"),
+                ("customer_since", "2023-09-01"),
             ],
         ),
         row(
@@ -438,9 +444,17 @@ fn network_split_orders() {
                 ("quantity", "30"),
                 ("order_date", "2024-05-09"),
                 ("hs_code", "8473.30"),
+                ("customer_since", "2023-09-01"),
             ],
         ),
-        row("T2b", &[("quantity", "2"), ("order_date", "2024-05-12")]),
+        row(
+            "T2b",
+            &[
+                ("quantity", "2"),
+                ("order_date", "2024-05-12"),
+                ("customer_since", "2023-09-01"),
+            ],
+        ),
         row(
             "T3",
             &[
@@ -448,6 +462,7 @@ fn network_split_orders() {
                 ("quantity", "40"),
                 ("order_date", "2024-07-01"),
                 ("hs_code", "8473.30"),
+                ("customer_since", "2023-09-01"),
             ],
         ),
     ];
@@ -462,6 +477,17 @@ fn network_split_orders() {
     assert!(!ids(&a, "T3").contains(&"N4".to_string()));
     let a = run(&rows[..2]);
     assert!(!ids(&a, "T1").contains(&"N4".to_string()));
+    // The same lots bought by a customer since 2015 are restocking, not structuring.
+    let established: Vec<String> = rows
+        .iter()
+        .map(|r| r.replace("2023-09-01", "2015-01-01"))
+        .collect();
+    let a = run(&established);
+    assert!(
+        !ids(&a, "T1").contains(&"N4".to_string()),
+        "{:?}",
+        ids(&a, "T1")
+    );
 }
 
 #[test]
@@ -510,6 +536,97 @@ fn screening_hits_and_the_network_that_reaches_them() {
         ids(&a, "L2")
     );
     assert_eq!(a.party_hits.len(), 1);
+}
+
+#[test]
+fn a_listed_party_reaches_two_shared_identifiers_and_no_further() {
+    let sample = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../data/screen/sample_csl.csv"
+    ))
+    .unwrap();
+    let s = Screener::new(read_csl_bytes("sample_csl.csv", &sample).unwrap().entries);
+    // A chain: listed end user's buyer -phone- B2 -address- B3 -email- B4.
+    let party = |id: &str, name: &str, addr: &str, email: &str, phone: &str| {
+        row(
+            id,
+            &[
+                ("bill_to_name", name),
+                ("bill_to_address", addr),
+                ("ship_to_name", name),
+                ("ship_to_address", addr),
+                ("end_user_name", name),
+                ("end_user_address", addr),
+                ("payer_name", name),
+                ("contact_email", email),
+                ("contact_phone", phone),
+            ],
+        )
+    };
+    let mut rows = vec![party(
+        "C1",
+        "Alpha Trading KK",
+        "1 Alpha Street Tokyo",
+        "a@alpha.example.jp",
+        "+81 3 1111 1111",
+    )];
+    rows[0] = rows[0].replacen(
+        ",Alpha Trading KK,1 Alpha Street Tokyo,JP,Sakura Holdings",
+        ",CYBERINN PTE. LTD.,1 Alpha Street Tokyo,JP,Sakura Holdings",
+        1,
+    );
+    rows.push(party(
+        "C2",
+        "Beta Systems KK",
+        "2 Beta Street Tokyo",
+        "b@beta.example.jp",
+        "+81 3 1111 1111",
+    ));
+    rows.push(party(
+        "C3",
+        "Gamma Compute KK",
+        "2 Beta Street Tokyo",
+        "g@gamma.example.jp",
+        "+81 3 3333 3333",
+    ));
+    rows.push(party(
+        "C4",
+        "Delta Cloud KK",
+        "4 Delta Street Tokyo",
+        "g@gamma.example.jp",
+        "+81 3 4444 4444",
+    ));
+    let orders = ledger(&rows);
+    let a = assess(
+        &orders,
+        &Options {
+            screener: Some(&s),
+            mode: Mode::AsEnforced,
+            weights: None,
+        },
+    );
+    assert!(
+        ids(&a, "C1").contains(&"K1".to_string()),
+        "{:?}",
+        ids(&a, "C1")
+    );
+    // One network, by the shared identifiers.
+    assert!(a.orders.iter().all(|o| o.cluster == a.orders[0].cluster));
+    for (id, reached) in [("C2", true), ("C3", true), ("C4", false)] {
+        assert_eq!(
+            ids(&a, id).contains(&"N1".to_string()),
+            reached,
+            "{id}: {:?}",
+            ids(&a, id)
+        );
+    }
+    let n1 = a.orders[2].flags.iter().find(|f| f.id == "N1").unwrap();
+    assert!(
+        n1.detail
+            .starts_with("order C1 of a party 2 shared identifiers"),
+        "{}",
+        n1.detail
+    );
 }
 
 #[test]
