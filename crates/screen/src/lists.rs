@@ -119,6 +119,22 @@ fn split_list(s: &str) -> Vec<String> {
         .collect()
 }
 
+/// The CSL's `alt_names`: `;`-separated, and where the Federal Register listed the names as a
+/// series ("a.k.a. the following three aliases: A; B; and C") the last one keeps the "and "
+/// (26 entries of the 2023 CSL: "and MOA#8 Academy", "and Haji Khalil"). The conjunction is not
+/// part of the name.
+fn split_aliases(s: &str) -> Vec<String> {
+    let mut out = split_list(s);
+    if out.len() >= 2
+        && let Some(last) = out.last_mut()
+        && last.len() > 4
+        && last[..4].eq_ignore_ascii_case("and ")
+    {
+        *last = last[4..].trim_start().to_string();
+    }
+    out
+}
+
 fn opt(s: &str) -> Option<String> {
     let t = s.trim();
     (!t.is_empty() && t != "-0-").then(|| t.to_string())
@@ -222,7 +238,7 @@ pub fn read_csl_bytes(file: &str, bytes: &[u8]) -> Result<Loaded, ListError> {
             entry_id: id,
             kind: EntryKind::parse(get(col("type"))),
             name: name.to_string(),
-            aliases: split_list(get(col("alt_names"))),
+            aliases: split_aliases(get(col("alt_names"))),
             addresses: split_list(get(col("addresses"))),
             countries: Vec::new(),
             programs: split_list(get(col("programs"))),
@@ -488,6 +504,23 @@ pub fn dob_years(dob: &str) -> Vec<i32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_last_alias_of_a_series_loses_its_conjunction() {
+        assert_eq!(
+            split_aliases(
+                "Shanghai Academy of Spaceflight Technology (SAST); Shanghai Institute of Space; and MOA#8 Academy"
+            ),
+            vec![
+                "Shanghai Academy of Spaceflight Technology (SAST)",
+                "Shanghai Institute of Space",
+                "MOA#8 Academy"
+            ]
+        );
+        // A single alias is a name as written ("And Co" is not a series).
+        assert_eq!(split_aliases("And Co"), vec!["And Co"]);
+        assert_eq!(split_aliases("A; Anderson Ltd"), vec!["A", "Anderson Ltd"]);
+    }
 
     #[test]
     fn source_codes_come_from_the_parenthesis() {
