@@ -204,3 +204,55 @@ fn the_report_demo_includes_a_simulated_ledger_labelled_as_such() {
     let html = std::fs::read_to_string(dir.path().join("index.html")).unwrap();
     assert!(html.contains("diversion risk in a simulated ledger"));
 }
+
+#[test]
+fn assess_eval_scores_a_labelled_ledger_of_ones_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let ledger = dir.path().join("past.csv");
+    let o = chipwatch(&[
+        "simulate",
+        "--generator",
+        "bis_guidance",
+        "--seed",
+        "4",
+        "--orders",
+        "2000",
+        "--out",
+        ledger.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let truth = dir.path().join("past.truth.csv");
+    let run = |extra: &[&str]| {
+        let mut args = vec![
+            "assess",
+            "eval",
+            "--ledger",
+            ledger.to_str().unwrap(),
+            "--truth",
+            truth.to_str().unwrap(),
+            "--lists",
+            SAMPLE,
+        ];
+        args.extend_from_slice(extra);
+        chipwatch(&args)
+    };
+    let o = run(&[
+        "--json",
+        "--min-recall",
+        "0.3",
+        "--max-legit-flagged",
+        "0.9",
+    ]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let g = &v["generators"][0];
+    assert!(g["generator"].as_str().unwrap().ends_with("past.csv"));
+    assert!(g["recall"].as_f64().unwrap() >= 0.3, "{g}");
+    assert!(!g["by_scheme"].as_object().unwrap().is_empty());
+    // An unreachable floor is exit 3; a truth that names no order of the ledger is exit 2.
+    assert_eq!(run(&["--min-recall", "1.01"]).status.code(), Some(3));
+    std::fs::write(&truth, "order_id,diverted\nNOPE-1,true\n").unwrap();
+    let o = run(&[]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o.stderr).contains("NOPE-1"), "{}", text(&o.stderr));
+}
