@@ -786,6 +786,7 @@ pub fn assess(orders: &[Order], opts: &Options<'_>) -> Assessment {
     // The parties each identifier joins (for distances within a network).
     let mut groups_of: Vec<Vec<u32>> = vec![Vec::new(); n_nodes];
     let mut groups: Vec<Vec<usize>> = Vec::new();
+    let mut group_label: Vec<String> = Vec::new();
     for ((kind, value), nodes) in &by_attr {
         let mut distinct: Vec<usize> = nodes.clone();
         distinct.sort_unstable();
@@ -800,6 +801,7 @@ pub fn assess(orders: &[Order], opts: &Options<'_>) -> Assessment {
                 groups_of[n].push(groups.len() as u32);
             }
             groups.push(distinct.clone());
+            group_label.push(format!("same {kind} {value}"));
         }
         for w in distinct.windows(2) {
             uf.union(w[0], w[1]);
@@ -996,6 +998,8 @@ pub fn assess(orders: &[Order], opts: &Options<'_>) -> Assessment {
     // neighbour of a listed one.
     let mut dist = vec![u8::MAX; n_nodes];
     let mut origin: Vec<usize> = vec![usize::MAX; n_nodes];
+    // The party and the identifier each party was reached through.
+    let mut via: Vec<(usize, u32)> = vec![(usize::MAX, 0); n_nodes];
     let mut queue = std::collections::VecDeque::new();
     let k1 = def("screening_hit").id.as_str();
     for (i, r) in results.iter().enumerate() {
@@ -1024,6 +1028,7 @@ pub fn assess(orders: &[Order], opts: &Options<'_>) -> Assessment {
                 if dist[m] == u8::MAX {
                     dist[m] = dist[n] + 1;
                     origin[m] = origin[n];
+                    via[m] = (n, g);
                     queue.push_back(m);
                 }
             }
@@ -1053,7 +1058,23 @@ pub fn assess(orders: &[Order], opts: &Options<'_>) -> Assessment {
                 orders[src].order_id
             ),
         };
-        order_net[i].push(hit("network_listed", format!("{how}: {first}")));
+        // The path from the buyer to the listed party's order, identifier by identifier.
+        let mut path = Vec::new();
+        let mut n = b;
+        while dist[n] > 0 && dist[n] != u8::MAX {
+            let (prev, g) = via[n];
+            path.push(format!(
+                "{} ({}) {}",
+                display[n], group_label[g as usize], display[prev]
+            ));
+            n = prev;
+        }
+        let path = if path.is_empty() {
+            String::new()
+        } else {
+            format!(" [{}]", path.join(", "))
+        };
+        order_net[i].push(hit("network_listed", format!("{how}{path}: {first}")));
     }
     let controls = NaiveDate::from_ymd_opt(2022, 10, 7).expect("valid date");
     let young = |o: &Order| {

@@ -627,6 +627,15 @@ fn a_listed_party_reaches_two_shared_identifiers_and_no_further() {
         "{}",
         n1.detail
     );
+    // The path is named, identifier by identifier.
+    assert!(
+        n1.detail.contains("Gamma Compute KK (same address")
+            && n1
+                .detail
+                .contains("Beta Systems KK (same phone 81311111111) Alpha Trading KK"),
+        "{}",
+        n1.detail
+    );
 }
 
 #[test]
