@@ -210,6 +210,67 @@ fn dictionaries() -> &'static Dictionaries {
     })
 }
 
+/// English cardinal and ordinal number words (one to ninety-nine) and suffixed ordinals ("1st",
+/// "22nd") at the start of `words`: the number and how many words it took.
+fn number_words(words: &[String]) -> Option<(u32, usize)> {
+    fn unit(w: &str) -> Option<u32> {
+        Some(match w {
+            "one" | "first" => 1,
+            "two" | "second" => 2,
+            "three" | "third" => 3,
+            "four" | "fourth" => 4,
+            "five" | "fifth" => 5,
+            "six" | "sixth" => 6,
+            "seven" | "seventh" => 7,
+            "eight" | "eighth" => 8,
+            "nine" | "ninth" => 9,
+            "ten" | "tenth" => 10,
+            "eleven" | "eleventh" => 11,
+            "twelve" | "twelfth" => 12,
+            "thirteen" | "thirteenth" => 13,
+            "fourteen" | "fourteenth" => 14,
+            "fifteen" | "fifteenth" => 15,
+            "sixteen" | "sixteenth" => 16,
+            "seventeen" | "seventeenth" => 17,
+            "eighteen" | "eighteenth" => 18,
+            "nineteen" | "nineteenth" => 19,
+            _ => return None,
+        })
+    }
+    let w = words.first()?.as_str();
+    if let Some(n) = unit(w) {
+        return Some((n, 1));
+    }
+    let tens = match w {
+        "twenty" => Some(20),
+        "thirty" => Some(30),
+        "forty" | "fourty" => Some(40),
+        "fifty" => Some(50),
+        "sixty" => Some(60),
+        "seventy" => Some(70),
+        "eighty" => Some(80),
+        "ninety" => Some(90),
+        _ => None,
+    };
+    if let Some(t) = tens {
+        return match words.get(1).and_then(|w| unit(w)).filter(|u| *u < 10) {
+            Some(u) => Some((t + u, 2)),
+            None => Some((t, 1)),
+        };
+    }
+    // "1st", "2nd", "3rd", "44th".
+    let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let suffix = &w[digits.len()..];
+    if !digits.is_empty()
+        && digits.len() <= 4
+        && digits.bytes().all(|b| b.is_ascii_digit())
+        && matches!(suffix, "st" | "nd" | "rd" | "th")
+    {
+        return digits.parse().ok().map(|n| (n, 1));
+    }
+    None
+}
+
 /// Normalise a name into comparable tokens.
 pub fn normalize(name: &str) -> NormalizedName {
     let dict = dictionaries();
@@ -259,6 +320,17 @@ pub fn normalize(name: &str) -> NormalizedName {
                     continue 'outer;
                 }
             }
+        }
+        // Numbers written in words or as ordinals ("Forty-Four", "Three", "1st", "First") are
+        // numbers: "Brigade Forty-Four" is "Brigade 44".
+        if let Some((n, used)) = number_words(&words[i..]) {
+            tokens.push(Token {
+                text: n.to_string(),
+                kind: TokenKind::Number,
+                script: scripts[i],
+            });
+            i += used;
+            continue;
         }
         let w = &words[i];
         let (text, kind) = if w.chars().all(|c| c.is_ascii_digit()) {
@@ -530,5 +602,24 @@ mod tests {
             normalize("Global Comm Grp Intl Srvces").core(),
             normalize("Global Communications Group International Services").core()
         );
+    }
+
+    #[test]
+    fn numbers_in_words_and_ordinals_are_numbers() {
+        for (a, b) in [
+            ("Brigade Forty-Four", "Brigade 44"),
+            ("Brigade Fourty four", "Brigade 44"),
+            ("Three Percenters", "3 Percenters"),
+            ("1st International Bank", "First International Bank"),
+            ("Twenty First Century Ltd", "21st Century Ltd"),
+        ] {
+            assert_eq!(normalize(a).core(), normalize(b).core(), "{a} / {b}");
+        }
+        // Words that only begin like numbers stay words.
+        assert_ne!(
+            normalize("Tenet Holdings").core(),
+            normalize("10 Holdings").core()
+        );
+        assert_ne!(normalize("Seconda SpA").core(), normalize("2 SpA").core());
     }
 }
