@@ -31,9 +31,15 @@ pub const N1_LINKS: u8 = 2;
 /// least two years before the order. Routine patterns of such customers (their hub routes, their
 /// restocking in small lots) are not red flags; everything else about their orders is checked.
 pub fn established(o: &Order) -> bool {
-    let controls = NaiveDate::from_ymd_opt(2022, 10, 7).expect("valid date");
+    let controls = controls_date();
     o.customer_since
         .is_some_and(|s| s < controls && (o.order_date - s).num_days() >= 2 * 365)
+}
+
+/// The October 2022 advanced-computing controls (87 FR 62186), the date "began buying only
+/// after the controls" is measured from.
+fn controls_date() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2022, 10, 7).expect("valid date")
 }
 
 /// A red flag as data.
@@ -338,7 +344,7 @@ pub fn order_flags(o: &Order) -> Vec<FlagHit> {
             format!("installation declined for {} × {}", o.quantity, o.item),
         ));
     }
-    let controls = NaiveDate::from_ymd_opt(2022, 10, 7).expect("valid date");
+    let controls = controls_date();
     if let Some(since) = o.customer_since {
         let p = def("new_bulk_buyer").parameter.unwrap_or(64.0);
         if since >= controls && chips as f64 >= p {
@@ -786,8 +792,9 @@ pub fn assess(orders: &[Order], opts: &Options<'_>) -> Assessment {
     // The parties each identifier joins (for distances within a network).
     let mut groups_of: Vec<Vec<u32>> = vec![Vec::new(); n_nodes];
     let mut groups: Vec<Vec<usize>> = Vec::new();
-    let mut group_label: Vec<String> = Vec::new();
-    for ((kind, value), nodes) in &by_attr {
+    let mut group_key: Vec<&(String, String)> = Vec::new();
+    for (key, nodes) in &by_attr {
+        let (kind, value) = key;
         let mut distinct: Vec<usize> = nodes.clone();
         distinct.sort_unstable();
         distinct.dedup();
@@ -796,13 +803,6 @@ pub fn assess(orders: &[Order], opts: &Options<'_>) -> Assessment {
         if distinct.len() > MAX_SHARED {
             continue;
         }
-        if distinct.len() > 1 {
-            for &n in &distinct {
-                groups_of[n].push(groups.len() as u32);
-            }
-            groups.push(distinct.clone());
-            group_label.push(format!("same {kind} {value}"));
-        }
         for w in distinct.windows(2) {
             uf.union(w[0], w[1]);
             links_of.entry(w[0]).or_default().push((
@@ -810,6 +810,13 @@ pub fn assess(orders: &[Order], opts: &Options<'_>) -> Assessment {
                 display[w[1]].clone(),
                 format!("same {kind}: {value}"),
             ));
+        }
+        if distinct.len() > 1 {
+            for &n in &distinct {
+                groups_of[n].push(groups.len() as u32);
+            }
+            groups.push(distinct);
+            group_key.push(key);
         }
     }
     let root = |n: usize| uf.find(n);
@@ -1063,9 +1070,10 @@ pub fn assess(orders: &[Order], opts: &Options<'_>) -> Assessment {
         let mut n = b;
         while dist[n] > 0 && dist[n] != u8::MAX {
             let (prev, g) = via[n];
+            let (kind, value) = group_key[g as usize];
             path.push(format!(
-                "{} ({}) {}",
-                display[n], group_label[g as usize], display[prev]
+                "{} (same {kind} {value}) {}",
+                display[n], display[prev]
             ));
             n = prev;
         }
@@ -1076,7 +1084,7 @@ pub fn assess(orders: &[Order], opts: &Options<'_>) -> Assessment {
         };
         order_net[i].push(hit("network_listed", format!("{how}{path}: {first}")));
     }
-    let controls = NaiveDate::from_ymd_opt(2022, 10, 7).expect("valid date");
+    let controls = controls_date();
     let young = |o: &Order| {
         o.customer_since
             .is_some_and(|s| s >= controls || (o.order_date - s).num_days() < 2 * 365)

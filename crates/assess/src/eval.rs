@@ -217,15 +217,7 @@ pub fn evaluate_ledger(
         },
     );
     let r = score(name, 0, &l, &a);
-    let g = Generator {
-        name: "",
-        sources: "",
-        generate: |_, _| (String::new(), String::new()),
-    };
-    let mut out = GeneratorResult::of(&g, vec![r]);
-    out.generator = name.to_string();
-    out.sources = "a labelled ledger".to_string();
-    Ok(out)
+    Ok(GeneratorResult::named(name, "a labelled ledger", vec![r]))
 }
 
 fn run(l: &Labelled, screener: &Screener, weights: Option<&Weights>) -> Assessment {
@@ -335,6 +327,11 @@ pub struct GeneratorResult {
 
 impl GeneratorResult {
     pub fn of(g: &Generator, seeds: Vec<SeedResult>) -> GeneratorResult {
+        GeneratorResult::named(g.name, g.sources, seeds)
+    }
+
+    /// The results of `seeds` under a name and the sources it was written from.
+    pub fn named(name: &str, sources: &str, seeds: Vec<SeedResult>) -> GeneratorResult {
         let n = seeds.len().max(1) as f64;
         let mut by_scheme: BTreeMap<String, SchemeResult> = BTreeMap::new();
         for s in &seeds {
@@ -345,8 +342,8 @@ impl GeneratorResult {
             }
         }
         GeneratorResult {
-            generator: g.name.to_string(),
-            sources: g.sources.to_string(),
+            generator: name.to_string(),
+            sources: sources.to_string(),
             recall: seeds.iter().map(|s| s.recall).sum::<f64>() / n,
             worst_recall: seeds.iter().map(|s| s.recall).fold(1.0, f64::min),
             precision: seeds.iter().map(|s| s.precision).sum::<f64>() / n,

@@ -540,12 +540,7 @@ fn screening_hits_and_the_network_that_reaches_them() {
 
 #[test]
 fn a_listed_party_reaches_two_shared_identifiers_and_no_further() {
-    let sample = std::fs::read(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../data/screen/sample_csl.csv"
-    ))
-    .unwrap();
-    let s = Screener::new(read_csl_bytes("sample_csl.csv", &sample).unwrap().entries);
+    let s = chipwatch_assess::eval::sample_screener();
     // A chain: listed end user's buyer -phone- B2 -address- B3 -email- B4.
     let party = |id: &str, name: &str, addr: &str, email: &str, phone: &str| {
         row(
