@@ -51,6 +51,9 @@ pub struct FlagDef {
     pub parameter: Option<f64>,
     pub title: String,
     pub source: String,
+    /// A factor is a circumstance that is common in legitimate trade and raises a flag only with
+    /// corroboration (another flag or factor on the order); alone it is noted and scored.
+    pub factor: bool,
 }
 
 /// The bundled red flags.
@@ -72,6 +75,11 @@ pub fn flag_defs() -> &'static [FlagDef] {
                     parameter: r[3].parse().ok(),
                     title: r[4].to_string(),
                     source: r[5].to_string(),
+                    factor: match &r[6] {
+                        "factor" => true,
+                        "flag" => false,
+                        k => panic!("bundled red_flags.csv: kind `{k}` is neither flag nor factor"),
+                    },
                 }
             })
             .collect()
@@ -159,7 +167,22 @@ pub struct FlagHit {
     /// The facts, shared between the orders a network flag touches.
     pub detail: Arc<str>,
     pub source: &'static str,
+    /// A factor (`kind` in red_flags.csv): raised only with corroboration.
+    pub factor: bool,
 }
+
+/// Something the checks found that counts toward the score but is not raised as a flag.
+#[derive(Debug, Clone, Serialize)]
+pub struct Noted {
+    pub flag: FlagHit,
+    /// Why it is noted and not raised.
+    pub why: &'static str,
+}
+
+/// Why a lone factor is not raised.
+pub const LONE_FACTOR: &str = "a factor alone: common in legitimate trade, raised only with another flag or factor on the order";
+/// Why a licence requirement is not raised in a ledger without licences.
+pub const NO_LICENCES_RECORDED: &str = "no order of this ledger records a licence (column `licence`), so whether one is on file is unknown: the requirement is a determination to act on, not a red flag";
 
 fn hit(check: &str, detail: impl Into<Arc<str>>) -> FlagHit {
     let d = def(check);
@@ -169,6 +192,40 @@ fn hit(check: &str, detail: impl Into<Arc<str>>) -> FlagHit {
         weight: d.weight,
         detail: detail.into(),
         source: &d.source,
+        factor: d.factor,
+    }
+}
+
+/// Split what the checks found on an order into flags raised and findings only noted. A
+/// licence requirement is a red flag (RF 22: a required licence not obtained) only where the
+/// ledger says which licences are on file; a factor is raised only with corroboration.
+fn raise_or_note(r: &mut OrderResult, records_licences: bool) {
+    if !records_licences {
+        let h1 = def("licence_required").id.as_str();
+        let mut i = 0;
+        while i < r.flags.len() {
+            if r.flags[i].id == h1 {
+                let flag = r.flags.remove(i);
+                r.noted.push(Noted {
+                    flag,
+                    why: NO_LICENCES_RECORDED,
+                });
+            } else {
+                i += 1;
+            }
+        }
+    }
+    let flags = r.flags.iter().filter(|f| !f.factor).count();
+    let mut factors: Vec<&str> = r.flags.iter().filter(|f| f.factor).map(|f| f.id).collect();
+    factors.sort_unstable();
+    factors.dedup();
+    if flags == 0 && factors.len() == 1 {
+        for flag in r.flags.drain(..) {
+            r.noted.push(Noted {
+                flag,
+                why: LONE_FACTOR,
+            });
+        }
     }
 }
 
@@ -585,7 +642,11 @@ pub struct OrderResult {
     pub order_id: String,
     pub line: u64,
     pub score: f64,
+    /// The red flags raised.
     pub flags: Vec<FlagHit>,
+    /// What was found but not raised (a lone factor; a licence requirement where the ledger
+    /// records no licences): shown and scored, never an alert by itself.
+    pub noted: Vec<Noted>,
     pub cluster: usize,
     /// Why the order scores what it does: each flag's evidence in this ledger.
     pub explanation: Explanation,
@@ -905,6 +966,7 @@ pub fn assess(orders: &[Order], opts: &Options<'_>) -> Assessment {
             line: o.line,
             score: 0.0,
             flags,
+            noted: Vec::new(),
             cluster: cluster_of_order[i],
             explanation: Explanation::default(),
         });
@@ -1263,6 +1325,10 @@ pub fn assess(orders: &[Order], opts: &Options<'_>) -> Assessment {
     {
         r.score = score;
         r.explanation = why;
+    }
+    let records_licences = orders.iter().any(|o| o.licence.is_some());
+    for r in &mut results {
+        raise_or_note(r, records_licences);
     }
     // Clusters.
     let mut clusters: Vec<Cluster> = (0..n_clusters)

@@ -340,6 +340,12 @@ pub fn write_alerts(path: &Path, a: &Assessment, orders: &[Order]) -> std::io::R
             r.flags
                 .iter()
                 .map(|f| format!("{} {}: {}", f.id, f.title, f.detail))
+                .chain(r.noted.iter().map(|n| {
+                    format!(
+                        "noted, not raised ({}): {} {}: {}",
+                        n.why, n.flag.id, n.flag.title, n.flag.detail
+                    )
+                }))
                 .collect::<Vec<_>>()
                 .join(" | "),
             r.explanation.text(),

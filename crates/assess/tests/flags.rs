@@ -55,15 +55,20 @@ fn run(rows: &[String]) -> Assessment {
     )
 }
 
+/// Every check that fired on the order: the flags raised and the findings noted.
 fn ids(a: &Assessment, order: &str) -> Vec<String> {
-    a.orders
+    let o = a.orders.iter().find(|o| o.order_id == order).unwrap();
+    o.flags
         .iter()
-        .find(|o| o.order_id == order)
-        .unwrap()
-        .flags
-        .iter()
+        .chain(o.noted.iter().map(|n| &n.flag))
         .map(|f| f.id.to_string())
         .collect()
+}
+
+/// The flags raised on the order.
+fn raised(a: &Assessment, order: &str) -> Vec<String> {
+    let o = a.orders.iter().find(|o| o.order_id == order).unwrap();
+    o.flags.iter().map(|f| f.id.to_string()).collect()
 }
 
 #[test]
@@ -155,7 +160,13 @@ fn each_order_flag_fires_on_its_fact() {
             "{flag} on {changes:?}: {got:?}"
         );
         assert!(a.orders[0].score > 0.0);
-        let f = a.orders[0].flags.iter().find(|f| f.id == flag).unwrap();
+        let o = &a.orders[0];
+        let f = o
+            .flags
+            .iter()
+            .chain(o.noted.iter().map(|n| &n.flag))
+            .find(|f| f.id == flag)
+            .unwrap();
         assert!(!f.detail.is_empty() && !f.source.is_empty());
     }
 }
@@ -246,6 +257,42 @@ fn legitimate_orders_that_must_not_trip_the_flags() {
 }
 
 #[test]
+fn a_lone_factor_is_noted_and_corroborated_factors_are_raised() {
+    use chipwatch_assess::assess::{LONE_FACTOR, NO_LICENCES_RECORDED};
+    // Each order in a ledger of its own: the same party in several orders would form a network.
+    let a = |id: &str, changes: &[(&str, &str)]| run(&[row(id, changes)]);
+    let one = a("ONE", &[("customer_since", "2024-02-01")]);
+    let two = a(
+        "TWO",
+        &[("customer_since", "2024-02-01"), ("declared_end_use", "trading")],
+    );
+    let with_flag = a(
+        "WITH_FLAG",
+        &[("customer_since", "2024-02-01"), ("route", "US;HK;JP")],
+    );
+    let h1 = a("H1", &[("end_user_parent_country", "CN")]);
+    // A young relationship alone: noted, scored, not raised.
+    let one = &one.orders[0];
+    assert!(one.flags.is_empty(), "{:?}", one.flags);
+    assert_eq!(one.noted.len(), 1);
+    assert_eq!((one.noted[0].flag.id, one.noted[0].why), ("K5", LONE_FACTOR));
+    assert!(one.score > chipwatch_assess::score::REFERENCE_RATE);
+    // Two factors corroborate each other; a flag corroborates a factor.
+    assert_eq!(sorted(raised(&two, "TWO")), ["K2", "K5"]);
+    assert_eq!(sorted(raised(&with_flag, "WITH_FLAG")), ["K5", "K9b"]);
+    // A ledger that records no licences: the requirement is noted, not raised.
+    assert!(raised(&h1, "H1").is_empty(), "{:?}", h1.orders[0].flags);
+    let h1 = &h1.orders[0];
+    assert_eq!(h1.noted[0].flag.id, "H1");
+    assert_eq!(h1.noted[0].why, NO_LICENCES_RECORDED);
+}
+
+fn sorted(mut v: Vec<String>) -> Vec<String> {
+    v.sort();
+    v
+}
+
+#[test]
 fn a_licence_on_file_answers_the_licence_requirement() {
     let text = format!(
         "{HEAD},licence\n{},\n{},D1234567\n",
@@ -261,7 +308,8 @@ fn a_licence_on_file_answers_the_licence_requirement() {
             weights: None,
         },
     );
-    assert!(ids(&a, "NONE").contains(&"H1".to_string()));
+    // This ledger records licences, so a requirement without one is raised (RF 22).
+    assert!(raised(&a, "NONE").contains(&"H1".to_string()));
     assert!(
         !ids(&a, "LIC").contains(&"H1".to_string()),
         "{:?}",

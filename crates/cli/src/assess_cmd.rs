@@ -334,6 +334,22 @@ pub fn run(args: AssessArgs) -> Result<ExitCode> {
             q.display()
         ));
     }
+    let unlicensed = a
+        .orders
+        .iter()
+        .filter(|o| {
+            o.noted
+                .iter()
+                .any(|n| n.why == chipwatch_assess::assess::NO_LICENCES_RECORDED)
+        })
+        .count();
+    if unlicensed > 0 {
+        doc.notes.push(format!(
+            "{unlicensed} order(s) need a licence under the rules in force on their dates, and no order of this ledger records one (column `licence`): \
+             the requirement is noted on each, with its rule paragraphs, and not raised as red flag H1 (docs/assess.md, Red flags). \
+             Record licences to have them checked."
+        ));
+    }
     let written = doc
         .write(&args.out)
         .with_context(|| format!("writing to {}", args.out.display()))?;

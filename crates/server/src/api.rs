@@ -264,6 +264,7 @@ async fn assess_ledger(
             let details = json!({
                 "order_id": o.order_id,
                 "flags": o.flags,
+                "noted": o.noted,
                 "explanation": o.explanation,
                 "network": o.cluster,
                 "network_graph": chipwatch_assess::report::network_graph(&a.clusters[o.cluster], &a, &orders),

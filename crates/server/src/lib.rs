@@ -293,6 +293,7 @@ pub fn seed_demo(store: &Store, screener: &Screener) -> Result<usize, StoreError
             "simulated": true,
             "order_id": o.order_id,
             "flags": o.flags,
+            "noted": o.noted,
             "explanation": o.explanation,
             "network": o.cluster,
             "network_graph": chipwatch_assess::report::network_graph(&a.clusters[o.cluster], &a, &ledger.records),
