@@ -11,5 +11,6 @@ pub mod json;
 pub mod lists;
 pub mod matcher;
 pub mod normalize;
+pub mod ownership;
 pub mod screener;
 pub mod un;
