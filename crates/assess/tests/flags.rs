@@ -264,7 +264,10 @@ fn a_lone_factor_is_noted_and_corroborated_factors_are_raised() {
     let one = a("ONE", &[("customer_since", "2024-02-01")]);
     let two = a(
         "TWO",
-        &[("customer_since", "2024-02-01"), ("declared_end_use", "trading")],
+        &[
+            ("customer_since", "2024-02-01"),
+            ("declared_end_use", "trading"),
+        ],
     );
     let with_flag = a(
         "WITH_FLAG",
@@ -275,7 +278,10 @@ fn a_lone_factor_is_noted_and_corroborated_factors_are_raised() {
     let one = &one.orders[0];
     assert!(one.flags.is_empty(), "{:?}", one.flags);
     assert_eq!(one.noted.len(), 1);
-    assert_eq!((one.noted[0].flag.id, one.noted[0].why), ("K5", LONE_FACTOR));
+    assert_eq!(
+        (one.noted[0].flag.id, one.noted[0].why),
+        ("K5", LONE_FACTOR)
+    );
     assert!(one.score > chipwatch_assess::score::REFERENCE_RATE);
     // Two factors corroborate each other; a flag corroborates a factor.
     assert_eq!(sorted(raised(&two, "TWO")), ["K2", "K5"]);

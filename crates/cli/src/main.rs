@@ -1072,6 +1072,8 @@ fn main() -> ExitCode {
                 e.downcast_ref::<InputError>().is_some()
                     || e.downcast_ref::<InvalidInput>().is_some()
                     || e.downcast_ref::<chipwatch_rules::RulesError>().is_some()
+                    || e.downcast_ref::<chipwatch_screen::ownership::OwnershipError>()
+                        .is_some()
                     || matches!(
                         e.downcast_ref::<FlowsError>(),
                         Some(FlowsError::Input { .. })

@@ -8,6 +8,9 @@ use anyhow::{Context, Result};
 use chipwatch_model::InputError;
 use chipwatch_screen::lists::{Loaded, read_any};
 use chipwatch_screen::matcher::{NameKind, THRESHOLD};
+use chipwatch_screen::ownership::{
+    Listed, Rule, Stake, Status, coverage, coverage_of, read_ownership,
+};
 use chipwatch_screen::screener::{Hit, Query, Screener};
 use clap::{Args, Subcommand, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -55,6 +58,14 @@ pub struct ScreenArgs {
     /// Exit with code 3 when anything hits.
     #[arg(long)]
     pub fail_on_hit: bool,
+    /// Who owns whom: CSV `owner,owned,share_pct,as_of,source` or FollowTheMoney JSON lines
+    /// (`Ownership` entities); repeatable. A party 50% or more owned by listed parties is a hit
+    /// of its own kind (BIS Affiliates rule, OFAC 50 Percent Rule), explained as a path.
+    #[arg(long, value_name = "FILE")]
+    pub ownership: Vec<PathBuf>,
+    /// The date the ownership rules are applied on (default: today).
+    #[arg(long, value_name = "YYYY-MM-DD", alias = "date")]
+    pub as_of: Option<chrono::NaiveDate>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -83,6 +94,138 @@ watchman/misc/cross_script_pairs.csv. Exit code 3 when a target is missed.")]
         #[arg(long)]
         errors: bool,
     },
+    /// Every party that listed owners cover: 50% or more owned, directly or through covered
+    /// companies, by parties on the Entity List or MEU List (BIS Affiliates rule, in force on
+    /// the date) or the SDN list (OFAC 50 Percent Rule); unknown shares as bounds.
+    #[command(after_help = "Examples:
+  chipwatch screen owners --ownership owners.csv --lists csl.csv --lists sdn/
+  chipwatch screen owners --ownership opensanctions-ownership.json --as-of 2026-01-15 --json
+
+The ownership CSV: owner,owned,share_pct,as_of,source (share_pct empty when unknown; an optional
+`until` column ends a stake). Owners are screened against the lists; a match at the screening
+threshold makes an owner listed, with the entry and the match shown. Possibly covered: the
+unknown shares could reach 50% (BIS red flag 29: determine them). Exit code 3 with --fail-on-hit
+when any party is covered or possibly covered.")]
+    Owners {
+        /// Ownership files (CSV or FollowTheMoney JSON lines); repeatable.
+        #[arg(long, value_name = "FILE", required = true)]
+        ownership: Vec<PathBuf>,
+        /// List files (default: the copies `chipwatch lists fetch` stored).
+        #[arg(long, value_name = "PATH")]
+        lists: Vec<PathBuf>,
+        /// Where `chipwatch lists fetch` stores lists.
+        #[arg(long, value_name = "DIR", env = "CHIPWATCH_LISTS")]
+        store: Option<PathBuf>,
+        /// The date the rules are applied on (default: today).
+        #[arg(long, value_name = "YYYY-MM-DD", alias = "date")]
+        as_of: Option<chrono::NaiveDate>,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+        /// Exit with code 3 when any party is covered or possibly covered.
+        #[arg(long)]
+        fail_on_hit: bool,
+    },
+}
+
+/// Read every ownership file given.
+pub fn read_stakes(paths: &[PathBuf]) -> Result<Vec<Stake>> {
+    let mut out = Vec::new();
+    for p in paths {
+        let text = std::fs::read_to_string(p)
+            .with_context(|| format!("reading ownership file {}", p.display()))?;
+        out.extend(read_ownership(&p.display().to_string(), &text)?);
+    }
+    Ok(out)
+}
+
+/// Owners are listed when the screener matches them to an entry at its threshold.
+pub fn listed_by(s: &Screener) -> impl Fn(&str) -> Option<Listed> + '_ {
+    move |name: &str| {
+        s.screen(&Query::name(name))
+            .into_iter()
+            .next()
+            .map(|h| Listed {
+                how: if h.score >= 0.999 {
+                    String::new()
+                } else {
+                    format!("matched as \"{}\", score {:.2}", h.matched_alias, h.score)
+                },
+                source: h.source,
+                entry_id: h.entry_id,
+                entry_name: h.entry_name,
+            })
+    }
+}
+
+fn today() -> chrono::NaiveDate {
+    chrono::Utc::now().date_naive()
+}
+
+fn owners(
+    ownership: &[PathBuf],
+    lists: &[PathBuf],
+    store: Option<&Path>,
+    as_of: Option<chrono::NaiveDate>,
+    json: bool,
+    fail_on_hit: bool,
+) -> Result<ExitCode> {
+    let stakes = read_stakes(ownership)?;
+    let loaded = load_lists(lists, store)?;
+    let s = Screener::new(loaded.into_iter().flat_map(|l| l.entries).collect());
+    let date = as_of.unwrap_or_else(today);
+    let listed = listed_by(&s);
+    let mut found = Vec::new();
+    let mut not_in_force = Vec::new();
+    for rule in Rule::all() {
+        if !rule.in_force(date) {
+            not_in_force.push(rule);
+            continue;
+        }
+        found.extend(
+            coverage(&stakes, rule, date, &listed)
+                .into_values()
+                .filter(|c| c.status != Status::Listed),
+        );
+    }
+    found.sort_by(|a, b| a.status.cmp(&b.status).then(b.lower.total_cmp(&a.lower)));
+    if json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&serde_json::json!({
+                "date": date,
+                "stakes": stakes.len(),
+                "rules_not_in_force": not_in_force.iter().map(|r| r.id).collect::<Vec<_>>(),
+                "covered": found.iter().map(|c| {
+                    let mut v = serde_json::to_value(c).unwrap_or_default();
+                    v["explanation"] = serde_json::Value::String(c.explain());
+                    v
+                }).collect::<Vec<_>>(),
+            }))?
+        );
+    } else {
+        for r in &not_in_force {
+            println!("{} is not in force on {date} ({}).", r.name, r.citation);
+        }
+        if found.is_empty() {
+            println!(
+                "No party of {} stake(s) is covered by listed owners on {date}.",
+                stakes.len()
+            );
+        }
+        for c in &found {
+            let tag = match c.status {
+                Status::Covered => "COVERED",
+                _ => "POSSIBLY COVERED",
+            };
+            println!("{tag} [{}] {}", c.rule.id, c.explain());
+        }
+    }
+    Ok(if fail_on_hit && !found.is_empty() {
+        ExitCode::from(crate::EXIT_FINDINGS)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 fn kind(k: Option<KindArg>) -> NameKind {
@@ -177,8 +320,26 @@ fn build(args: &ScreenArgs) -> Result<Screener> {
 }
 
 pub fn screen(args: ScreenArgs) -> Result<ExitCode> {
-    if let Some(ScreenCmd::Eval { data, json, errors }) = &args.command {
-        return eval(data, *json, *errors);
+    match &args.command {
+        Some(ScreenCmd::Eval { data, json, errors }) => return eval(data, *json, *errors),
+        Some(ScreenCmd::Owners {
+            ownership,
+            lists,
+            store,
+            as_of,
+            json,
+            fail_on_hit,
+        }) => {
+            return owners(
+                ownership,
+                lists,
+                store.as_deref(),
+                *as_of,
+                *json,
+                *fail_on_hit,
+            );
+        }
+        None => {}
     }
     let hit_code = |any: bool| {
         if any && args.fail_on_hit {
@@ -205,20 +366,48 @@ pub fn screen(args: ScreenArgs) -> Result<ExitCode> {
         kind: kind(args.kind),
     };
     let hits = s.screen(&q);
+    let date = args.as_of.unwrap_or_else(today);
+    let owned = if args.ownership.is_empty() {
+        Vec::new()
+    } else {
+        coverage_of(name, &read_stakes(&args.ownership)?, date, &listed_by(&s))
+    };
     if args.json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&serde_json::json!({
-                "query": {"name": name, "country": args.country},
-                "threshold": THRESHOLD,
-                "entries_screened": s.entries().len(),
-                "hits": hits,
-            }))?
-        );
+        let mut v = serde_json::json!({
+            "query": {"name": name, "country": args.country},
+            "threshold": THRESHOLD,
+            "entries_screened": s.entries().len(),
+            "hits": hits,
+        });
+        if !args.ownership.is_empty() {
+            v["ownership"] = serde_json::json!({
+                "date": date,
+                "covered": owned.iter().map(|c| {
+                    let mut v = serde_json::to_value(c).unwrap_or_default();
+                    v["explanation"] = serde_json::Value::String(c.explain());
+                    v
+                }).collect::<Vec<_>>(),
+            });
+        }
+        println!("{}", serde_json::to_string_pretty(&v)?);
     } else {
         print_hits(name, &hits, s.entries().len());
+        if !args.ownership.is_empty() {
+            if owned.is_empty() {
+                println!(
+                    "{name}: not 50% or more owned by listed parties on {date} (ownership data given)"
+                );
+            }
+            for c in &owned {
+                let tag = match c.status {
+                    Status::Covered => "covered affiliate",
+                    _ => "possibly covered affiliate",
+                };
+                println!("{name}: {tag} [{}]: {}", c.rule.id, c.explain());
+            }
+        }
     }
-    Ok(hit_code(!hits.is_empty()))
+    Ok(hit_code(!hits.is_empty() || !owned.is_empty()))
 }
 
 fn print_hits(name: &str, hits: &[Hit], screened: usize) {

@@ -283,3 +283,100 @@ fn fetch_keeps_the_last_good_copy_when_a_source_shrinks() {
     assert_eq!(o.status.code(), Some(3));
     assert!(text(&o.stdout).contains("REFUSED"), "{}", text(&o.stdout));
 }
+
+const OWNERS: &str = "owner,owned,share_pct,as_of,source
+Cyberinn Pte. Ltd.,Harbour Compute Holdings Pte Ltd,50,2024-03-01,ACRA filing 2024
+Cyberinn Pte. Ltd.,Lumen Data Systems Sdn Bhd,35,2024-03-01,SSM filing 2024
+Harbour Compute Holdings Pte Ltd,Lumen Data Systems Sdn Bhd,25,2024-03-01,SSM filing 2024
+Corezing International,Tanjong Servers Pte Ltd,,2024-06-01,press report
+Pacific Equity Partners,Tanjong Servers Pte Ltd,20,2024-06-01,ACRA filing 2024
+";
+
+#[test]
+fn owners_of_listed_parties_are_covered_with_the_path_and_the_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let own = dir.path().join("owners.csv");
+    std::fs::write(&own, OWNERS).unwrap();
+    let own = own.display().to_string();
+    let o = chipwatch(&[
+        "screen",
+        "owners",
+        "--ownership",
+        &own,
+        "--lists",
+        &sample(),
+        "--as-of",
+        "2026-12-03",
+        "--json",
+        "--fail-on-hit",
+    ]);
+    assert_eq!(o.status.code(), Some(3), "{}", text(&o.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let covered = v["covered"].as_array().unwrap();
+    let find = |p: &str| covered.iter().find(|c| c["party"] == p).unwrap();
+    let lumen = find("Lumen Data Systems Sdn Bhd");
+    assert_eq!(lumen["status"], "covered");
+    assert_eq!(lumen["lower"], 60.0);
+    let why = lumen["explanation"].as_str().unwrap();
+    assert!(
+        why.contains("35% direct by Cyberinn Pte. Ltd. (EL"),
+        "{why}"
+    );
+    assert!(
+        why.contains("25% through Harbour Compute Holdings"),
+        "{why}"
+    );
+    assert_eq!(
+        find("Tanjong Servers Pte Ltd")["status"],
+        "possibly_covered"
+    );
+    // During the suspension nothing is covered under the BIS rule, and the run says so.
+    let o = chipwatch(&[
+        "screen",
+        "owners",
+        "--ownership",
+        &own,
+        "--lists",
+        &sample(),
+        "--as-of",
+        "2026-01-15",
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(text(&o.stdout).contains("BIS Affiliates rule is not in force on 2026-01-15"));
+    // One name screened with the ownership data: a hit of its own kind.
+    let o = chipwatch(&[
+        "screen",
+        "--lists",
+        &sample(),
+        "--name",
+        "Lumen Data Systems Sdn. Bhd.",
+        "--ownership",
+        &own,
+        "--as-of",
+        "2026-12-03",
+        "--fail-on-hit",
+    ]);
+    assert_eq!(o.status.code(), Some(3), "{}", text(&o.stdout));
+    assert!(text(&o.stdout).contains("covered affiliate [BIS-AFFILIATES]"));
+    // A bad share names the file, the line and the column.
+    std::fs::write(
+        dir.path().join("bad.csv"),
+        "owner,owned,share_pct\nA,B,150\n",
+    )
+    .unwrap();
+    let bad = dir.path().join("bad.csv").display().to_string();
+    let o = chipwatch(&[
+        "screen",
+        "owners",
+        "--ownership",
+        &bad,
+        "--lists",
+        &sample(),
+    ]);
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o.stderr));
+    assert!(
+        text(&o.stderr).contains("line 2: column `share_pct`: `150`"),
+        "{}",
+        text(&o.stderr)
+    );
+}

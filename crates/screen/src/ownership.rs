@@ -445,11 +445,19 @@ impl Coverage {
     }
 }
 
+/// Two spellings of one party share a key: the screening normalisation (script, case,
+/// punctuation, legal forms written alike), so "Lumen Data Sdn. Bhd." is "LUMEN DATA SDN BHD".
 fn key(name: &str) -> String {
-    name.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    let k = crate::normalize::normalize(name).key();
+    if k.is_empty() {
+        name.trim().to_lowercase()
+    } else {
+        k
+    }
+}
+
+fn sum(it: impl Iterator<Item = f64>) -> f64 {
+    it.fold(0.0, |a, b| a + b)
 }
 
 /// Every party covered or possibly covered under `rule` on `date`, by its name as the ownership
@@ -501,18 +509,16 @@ pub fn coverage(
     let mut possible = definite.clone();
     let bounds = |party: &str, definite: &BTreeSet<String>, possible: &BTreeSet<String>| {
         let own = &owners[party];
-        let known: f64 = own.values().filter_map(|s| s.share).sum();
+        let known = sum(own.values().filter_map(|s| s.share));
         let residual = (100.0 - known).max(0.0);
-        let lower: f64 = own
+        let lower = sum(own
             .iter()
             .filter(|(o, _)| definite.contains(*o))
-            .filter_map(|(_, s)| s.share)
-            .sum();
-        let mut upper: f64 = own
+            .filter_map(|(_, s)| s.share));
+        let mut upper = sum(own
             .iter()
             .filter(|(o, _)| possible.contains(*o))
-            .filter_map(|(_, s)| s.share)
-            .sum();
+            .filter_map(|(_, s)| s.share));
         if own
             .iter()
             .any(|(o, s)| possible.contains(o) && s.share.is_none())
