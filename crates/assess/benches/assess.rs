@@ -45,6 +45,7 @@ fn main() {
             screener: Some(&screener),
             mode: Mode::AsEnforced,
             weights: None,
+            ownership: None,
         },
     );
     let assess_s = t.elapsed().as_secs_f64();

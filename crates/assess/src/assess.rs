@@ -692,6 +692,10 @@ pub struct Options<'a> {
     pub mode: Mode,
     /// Learned weights (`chipwatch assess --weights FILE`); `None`: the prior model.
     pub weights: Option<&'a Weights>,
+    /// Who owns whom (`chipwatch assess --ownership FILE`): parties covered because listed
+    /// parties own them raise H2, a listed owner of unknown share H2b. Owners are screened
+    /// with `screener`.
+    pub ownership: Option<&'a [chipwatch_screen::ownership::Stake]>,
 }
 
 /// Screen every distinct party name once (on all cores).
@@ -892,6 +896,9 @@ pub fn assess(orders: &[Order], opts: &Options<'_>) -> Assessment {
 
     lap("entity resolution", &mut timings);
     // Order flags, licence and screening.
+    let mut ownership = opts
+        .ownership
+        .map(|s| chipwatch_screen::ownership::OwnershipIndex::new(s.to_vec()));
     let mut licence_cache: LicenceCache = FnvMap::default();
     let mut results: Vec<OrderResult> = Vec::with_capacity(orders.len());
     for (i, o) in orders.iter().enumerate() {
@@ -959,6 +966,33 @@ pub fn assess(orders: &[Order], opts: &Options<'_>) -> Assessment {
                         h.source, h.entry_id, h.entry_name, h.matched_alias, h.score, h.explanation
                     ),
                 ));
+            }
+        }
+        if let (Some(index), Some(s)) = (ownership.as_mut(), opts.screener) {
+            let listed = chipwatch_screen::ownership::listed_by(s);
+            let (mut covered, mut possibly) = (Vec::new(), Vec::new());
+            for (role, name) in [
+                ("bill-to", o.bill_to.name.as_deref()),
+                ("ship-to", o.ship_to.name.as_deref()),
+                ("end user", o.end_user.name.as_deref()),
+                ("end user's parent", o.end_user_parent.as_deref()),
+                ("payer", o.payer_name.as_deref()),
+            ] {
+                let Some(n) = name else { continue };
+                for c in index.of(n, o.order_date, &listed) {
+                    let line = format!("{role}: {}", c.explain());
+                    if c.status == chipwatch_screen::ownership::Status::Covered {
+                        covered.push(line);
+                    } else {
+                        possibly.push(line);
+                    }
+                }
+            }
+            if !covered.is_empty() {
+                flags.push(hit("affiliate_covered", covered.join("; ")));
+            }
+            if !possibly.is_empty() {
+                flags.push(hit("owner_share_unknown", possibly.join("; ")));
             }
         }
         results.push(OrderResult {

@@ -214,6 +214,7 @@ pub fn evaluate_ledger(
             screener,
             mode: Mode::AsEnforced,
             weights,
+            ownership: None,
         },
     );
     let r = score(name, 0, &l, &a);
@@ -227,6 +228,7 @@ fn run(l: &Labelled, screener: &Screener, weights: Option<&Weights>) -> Assessme
             screener: Some(screener),
             mode: Mode::AsEnforced,
             weights,
+            ownership: None,
         },
     )
 }

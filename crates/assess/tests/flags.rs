@@ -51,6 +51,7 @@ fn run(rows: &[String]) -> Assessment {
             screener: None,
             mode: Mode::AsEnforced,
             weights: None,
+            ownership: None,
         },
     )
 }
@@ -312,6 +313,7 @@ fn a_licence_on_file_answers_the_licence_requirement() {
             screener: None,
             mode: Mode::AsEnforced,
             weights: None,
+            ownership: None,
         },
     );
     // This ledger records licences, so a requirement without one is raised (RF 22).
@@ -578,6 +580,7 @@ fn screening_hits_and_the_network_that_reaches_them() {
             screener: Some(&s),
             mode: Mode::AsEnforced,
             weights: None,
+            ownership: None,
         },
     );
     let l1 = ids(&a, "L1");
@@ -652,6 +655,7 @@ fn a_listed_party_reaches_two_shared_identifiers_and_no_further() {
             screener: Some(&s),
             mode: Mode::AsEnforced,
             weights: None,
+            ownership: None,
         },
     );
     assert!(
@@ -758,4 +762,63 @@ fn a_labelled_ledger_of_ones_own_is_scored_like_a_generator() {
     assert!(e.contains("t.csv: line 3: column `diverted`"), "{e}");
     let e = read_truth("t.csv", "id,label\nA,1\n").unwrap_err();
     assert!(e.contains("line 1"), "{e}");
+}
+
+#[test]
+fn a_party_owned_by_listed_parties_is_flagged_on_the_dates_the_rule_is_in_force() {
+    let s = chipwatch_assess::eval::sample_screener();
+    let stakes = chipwatch_screen::ownership::read_ownership_csv(
+        "owners.csv",
+        "owner,owned,share_pct,as_of,source\n\
+         Cyberinn Pte. Ltd.,Sakura Compute KK,60,2024-01-01,registry\n\
+         Corezing International,Tanjong Servers Pte Ltd,,2024-01-01,press report\n",
+    )
+    .unwrap();
+    let rows = vec![
+        row("IN_FORCE", &[("order_date", "2026-12-01")]),
+        row("SUSPENDED", &[("order_date", "2026-01-15")]),
+        row(
+            "UNKNOWN",
+            &[
+                ("order_date", "2026-12-01"),
+                ("bill_to_name", "Tanjong Servers Pte Ltd"),
+                ("ship_to_name", "Tanjong Servers Pte Ltd"),
+                ("end_user_name", "Tanjong Servers Pte Ltd"),
+                ("payer_name", "Tanjong Servers Pte Ltd"),
+                ("end_user_parent", ""),
+                ("bill_to_address", "1 Tanjong Pagar Rd Singapore"),
+                ("ship_to_address", "1 Tanjong Pagar Rd Singapore"),
+                ("end_user_address", "1 Tanjong Pagar Rd Singapore"),
+                ("contact_email", "it@tanjong.example.sg"),
+                ("contact_phone", "+65 6000 0000"),
+            ],
+        ),
+    ];
+    let a = assess(
+        &ledger(&rows),
+        &Options {
+            screener: Some(&s),
+            mode: Mode::AsEnforced,
+            weights: None,
+            ownership: Some(&stakes),
+        },
+    );
+    let find = |id: &str| a.orders.iter().find(|o| o.order_id == id).unwrap();
+    let h2 = find("IN_FORCE").flags.iter().find(|f| f.id == "H2");
+    let h2 = h2.unwrap_or_else(|| panic!("{:?}", find("IN_FORCE").flags));
+    assert!(
+        h2.detail
+            .contains("bill-to: Sakura Compute KK is 60% owned"),
+        "{}",
+        h2.detail
+    );
+    assert!(h2.detail.contains("on 2026-12-01"), "{}", h2.detail);
+    assert!(!ids(&a, "SUSPENDED").contains(&"H2".to_string()));
+    assert!(
+        raised(&a, "UNKNOWN").contains(&"H2b".to_string()),
+        "{:?}",
+        ids(&a, "UNKNOWN")
+    );
+    let why = find("IN_FORCE").explanation.text();
+    assert!(why.contains("H2 "), "{why}");
 }

@@ -46,6 +46,11 @@ pub struct AssessArgs {
     /// default: the prior weights of data/assess/red_flags.csv.
     #[arg(long, value_name = "FILE")]
     pub weights: Option<PathBuf>,
+    /// Who owns whom (CSV `owner,owned,share_pct,as_of,source` or FollowTheMoney JSON lines);
+    /// repeatable. A party 50% or more owned by listed parties on the order date raises H2, a
+    /// listed owner of unknown share H2b (docs/screen.md, Ownership). Needs lists.
+    #[arg(long, value_name = "FILE")]
+    pub ownership: Vec<PathBuf>,
 }
 
 #[derive(Subcommand)]
@@ -178,6 +183,7 @@ pub fn demo_section() -> chipwatch_model::finding::Section {
             screener: Some(&s),
             mode: Mode::AsEnforced,
             weights: None,
+            ownership: None,
         },
     );
     chipwatch_assess::report::section(
@@ -199,6 +205,7 @@ pub fn data_section(path: &std::path::Path) -> Result<chipwatch_model::finding::
             screener: s.as_ref(),
             mode: Mode::AsEnforced,
             weights: None,
+            ownership: None,
         },
     );
     Ok(chipwatch_assess::report::section(
@@ -304,6 +311,12 @@ pub fn run(args: AssessArgs) -> Result<ExitCode> {
     };
     let s = screener(&args)?;
     let weights = load_weights(args.weights.as_deref())?;
+    let stakes = crate::screen_cmd::read_stakes(&args.ownership)?;
+    if !stakes.is_empty() && s.is_none() {
+        anyhow::bail!(
+            "--ownership needs lists to know which owners are listed: pass --lists FILE or run `chipwatch lists fetch`"
+        );
+    }
     let started = std::time::Instant::now();
     let a = assess(
         &orders,
@@ -315,6 +328,7 @@ pub fn run(args: AssessArgs) -> Result<ExitCode> {
                 Mode::AsEnforced
             },
             weights: weights.as_ref(),
+            ownership: (!stakes.is_empty()).then_some(stakes.as_slice()),
         },
     );
     let secs = started.elapsed().as_secs_f64();
@@ -423,6 +437,7 @@ fn learn(
                 screener: s.as_ref(),
                 mode: Mode::AsEnforced,
                 weights: Some(&prior),
+                ownership: None,
             },
         );
         let mut missing = 0usize;

@@ -9,7 +9,7 @@ use chipwatch_model::InputError;
 use chipwatch_screen::lists::{Loaded, read_any};
 use chipwatch_screen::matcher::{NameKind, THRESHOLD};
 use chipwatch_screen::ownership::{
-    Listed, Rule, Stake, Status, coverage, coverage_of, read_ownership,
+    Rule, Stake, Status, coverage, coverage_of, listed_by, read_ownership,
 };
 use chipwatch_screen::screener::{Hit, Query, Screener};
 use clap::{Args, Subcommand, ValueEnum};
@@ -137,25 +137,6 @@ pub fn read_stakes(paths: &[PathBuf]) -> Result<Vec<Stake>> {
         out.extend(read_ownership(&p.display().to_string(), &text)?);
     }
     Ok(out)
-}
-
-/// Owners are listed when the screener matches them to an entry at its threshold.
-pub fn listed_by(s: &Screener) -> impl Fn(&str) -> Option<Listed> + '_ {
-    move |name: &str| {
-        s.screen(&Query::name(name))
-            .into_iter()
-            .next()
-            .map(|h| Listed {
-                how: if h.score >= 0.999 {
-                    String::new()
-                } else {
-                    format!("matched as \"{}\", score {:.2}", h.matched_alias, h.score)
-                },
-                source: h.source,
-                entry_id: h.entry_id,
-                entry_name: h.entry_name,
-            })
-    }
 }
 
 fn today() -> chrono::NaiveDate {

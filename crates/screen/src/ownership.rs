@@ -628,3 +628,89 @@ pub fn coverage_of(
         })
         .collect()
 }
+
+/// Owners are listed when the screener matches them to an entry at its threshold; the match is
+/// described when it is not exact.
+pub fn listed_by(s: &crate::screener::Screener) -> impl Fn(&str) -> Option<Listed> + '_ {
+    move |name: &str| {
+        s.screen(&crate::screener::Query::name(name))
+            .into_iter()
+            .next()
+            .map(|h| Listed {
+                how: if h.score >= 0.999 {
+                    String::new()
+                } else {
+                    format!("matched as \"{}\", score {:.2}", h.matched_alias, h.score)
+                },
+                source: h.source,
+                entry_id: h.entry_id,
+                entry_name: h.entry_name,
+            })
+    }
+}
+
+/// The key a party's name is looked up by.
+pub fn party_key(name: &str) -> String {
+    key(name)
+}
+
+/// Covered and possibly covered parties (under every rule) for any date, computed once per
+/// span of dates over which no stake, and no rule, starts or ends.
+pub struct OwnershipIndex {
+    stakes: Vec<Stake>,
+    breaks: Vec<NaiveDate>,
+    spans: std::collections::HashMap<usize, std::collections::HashMap<String, Vec<Coverage>>>,
+}
+
+impl OwnershipIndex {
+    pub fn new(stakes: Vec<Stake>) -> OwnershipIndex {
+        let mut breaks: Vec<NaiveDate> = Vec::new();
+        for s in &stakes {
+            breaks.extend(s.from);
+            breaks.extend(s.until.and_then(|u| u.succ_opt()));
+        }
+        for r in Rule::all() {
+            for (from, to) in r.windows {
+                breaks.push(*from);
+                breaks.extend(to.and_then(|t| t.succ_opt()));
+            }
+        }
+        breaks.sort_unstable();
+        breaks.dedup();
+        OwnershipIndex {
+            stakes,
+            breaks,
+            spans: Default::default(),
+        }
+    }
+
+    pub fn stakes(&self) -> &[Stake] {
+        &self.stakes
+    }
+
+    /// Coverage of `party` on `date` under every rule in force (listed parties themselves left
+    /// out: screening finds those).
+    pub fn of(
+        &mut self,
+        party: &str,
+        date: NaiveDate,
+        listed: &dyn Fn(&str) -> Option<Listed>,
+    ) -> Vec<Coverage> {
+        let span = self.breaks.partition_point(|b| *b <= date);
+        let stakes = &self.stakes;
+        let map = self.spans.entry(span).or_insert_with(|| {
+            let mut m: std::collections::HashMap<String, Vec<Coverage>> = Default::default();
+            for rule in Rule::all() {
+                for c in coverage(stakes, rule, date, listed).into_values() {
+                    if c.status != Status::Listed {
+                        m.entry(key(&c.party)).or_default().push(c);
+                    }
+                }
+            }
+            m
+        });
+        map.get(&key(party))
+            .map(|cs| cs.iter().map(|c| Coverage { date, ..c.clone() }).collect())
+            .unwrap_or_default()
+    }
+}

@@ -256,6 +256,7 @@ async fn assess_ledger(
             screener: Some(&s.screener),
             mode: Mode::AsEnforced,
             weights: Some(&w),
+            ownership: None,
         },
     );
     let mut opened = Vec::new();

@@ -255,6 +255,7 @@ pub fn demo_findings(screener: &Screener) -> Vec<chipwatch_model::Finding> {
             screener: Some(screener),
             mode: chipwatch_rules::licence::Mode::AsEnforced,
             weights: None,
+            ownership: None,
         },
     );
     chipwatch_assess::report::section(&a, &ledger.records, "a simulated ledger (seed 7)", true, 10)
@@ -275,6 +276,7 @@ pub fn seed_demo(store: &Store, screener: &Screener) -> Result<usize, StoreError
             screener: Some(screener),
             mode: chipwatch_rules::licence::Mode::AsEnforced,
             weights: None,
+            ownership: None,
         },
     );
     let case = store.create_case(
