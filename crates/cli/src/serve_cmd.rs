@@ -36,6 +36,11 @@ pub struct ServeArgs {
     /// learn them from the store's dispositions with POST /v1/weights/learn.
     #[arg(long, value_name = "FILE")]
     pub weights: Option<PathBuf>,
+    /// Who owns whom (CSV `owner,owned,share_pct,as_of,source` or FollowTheMoney JSON lines);
+    /// repeatable. Screening then also answers with the parties listed owners cover (BIS
+    /// Affiliates rule, OFAC 50 Percent Rule), on `/v1/screen`, `/v2/search` and `/match`.
+    #[arg(long, value_name = "FILE")]
+    pub ownership: Vec<PathBuf>,
 }
 
 #[derive(Subcommand)]
@@ -133,6 +138,15 @@ pub async fn serve(args: ServeArgs) -> Result<ExitCode> {
         chipwatch_server::demo_findings(&screener)
     };
     let mut state = AppState::new(store, screener, lists, args.rate_limit);
+    let stakes = crate::screen_cmd::read_stakes(&args.ownership)?;
+    if !stakes.is_empty() {
+        eprintln!(
+            "ownership: {} stake(s) from {} file(s)",
+            stakes.len(),
+            args.ownership.len()
+        );
+        state = state.with_ownership(stakes);
+    }
     if let Some(w) = crate::assess_cmd::load_weights(args.weights.as_deref())? {
         eprintln!("assessments use the weights of {}", w.origin);
         state = state.with_weights(w);

@@ -50,6 +50,19 @@ pub struct ScreenParams {
     pub dob: Option<String>,
     pub kind: Option<String>,
     pub threshold: Option<f32>,
+    /// The date ownership rules are applied on (YYYY-MM-DD; default: today).
+    pub date: Option<String>,
+}
+
+/// Coverage by listed owners as JSON, each with its explanation.
+pub fn affiliates_json(cs: &[chipwatch_screen::ownership::Coverage]) -> Vec<Value> {
+    cs.iter()
+        .map(|c| {
+            let mut v = serde_json::to_value(c).unwrap_or_default();
+            v["explanation"] = Value::String(c.explain());
+            v
+        })
+        .collect()
 }
 
 fn kind_of(k: Option<&str>) -> Result<NameKind, ApiError> {
@@ -89,7 +102,13 @@ pub fn screen_one(s: &crate::AppState, p: &ScreenParams) -> Result<Value, ApiErr
         },
         threshold,
     );
-    Ok(json!({"query": {"name": name, "country": p.country}, "threshold": threshold, "hits": hits}))
+    let mut v = json!({"query": {"name": name, "country": p.country}, "threshold": threshold, "hits": hits});
+    if s.ownership.is_some() {
+        let date = date_of(p.date.as_deref())?;
+        v["affiliates"] = Value::Array(affiliates_json(&s.affiliates(name, date)));
+        v["ownership_date"] = json!(date);
+    }
+    Ok(v)
 }
 
 async fn screen_get(
@@ -109,6 +128,7 @@ struct ScreenBody {
     dob: Option<String>,
     kind: Option<String>,
     threshold: Option<f32>,
+    date: Option<String>,
     /// Several queries at once (at most 1,000).
     queries: Option<Vec<ScreenParams>>,
 }
@@ -139,6 +159,7 @@ async fn screen_post(
             dob: b.dob,
             kind: b.kind,
             threshold: b.threshold,
+            date: b.date,
         },
     )?))
 }

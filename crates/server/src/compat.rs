@@ -113,9 +113,26 @@ async fn search(
         hits.retain(|h| h.source.eq_ignore_ascii_case(src));
     }
     hits.truncate(limit);
-    let entities: Vec<Value> = hits
+    let affiliates = s.affiliates(name, chrono::Utc::now().date_naive());
+    let entities: Vec<Value> = affiliates
         .iter()
-        .map(|h| {
+        .map(|c| {
+            json!({
+                "name": c.party,
+                "entityType": "business",
+                "sourceList": c.rule.id,
+                "sourceID": c.party,
+                "match": 1.0,
+                "details": {
+                    "coverage": c.status,
+                    "ownedAtLeast": c.lower,
+                    "ownedAtMost": c.upper,
+                    "explanation": c.explain(),
+                    "aboveThreshold": true,
+                },
+            })
+        })
+        .chain(hits.iter().map(|h| {
             json!({
                 "name": h.entry_name,
                 "entityType": entity_type(h.entry_kind),
@@ -129,7 +146,7 @@ async fn search(
                     "aboveThreshold": h.score >= THRESHOLD,
                 },
             })
-        })
+        }))
         .collect();
     Ok(Json(
         json!({"query": {"name": name, "limit": limit, "minMatch": min}, "entities": entities}),
@@ -231,13 +248,36 @@ async fn matching(
         }
         let mut hits: Vec<Hit> = best.into_values().collect();
         hits.sort_by(|a, b| b.score.total_cmp(&a.score));
-        let total = hits.len();
-        hits.truncate(limit);
+        // Parties listed owners cover come first: they are as restricted as the owners.
+        let today = chrono::Utc::now().date_naive();
+        let mut affiliates: Vec<Value> = Vec::new();
+        for n in &names {
+            for c in s.affiliates(n, today) {
+                let id = format!("{}-{}", c.rule.id, c.party);
+                if affiliates.iter().any(|a| a["id"] == id.as_str()) {
+                    continue;
+                }
+                affiliates.push(json!({
+                    "id": id,
+                    "caption": c.party,
+                    "schema": "LegalEntity",
+                    "properties": {"name": [c.party]},
+                    "datasets": [c.rule.id],
+                    "referents": [],
+                    "target": true,
+                    "score": 1.0,
+                    "match": true,
+                    "explanations": {"ownership": {"status": c.status, "detail": c.explain()}},
+                }));
+            }
+        }
+        let total = hits.len() + affiliates.len();
+        hits.truncate(limit.saturating_sub(affiliates.len()));
         responses.insert(
             key.clone(),
             json!({
                 "status": 200,
-                "results": hits.iter().map(|h| result(h, threshold)).collect::<Vec<_>>(),
+                "results": affiliates.iter().cloned().chain(hits.iter().map(|h| result(h, threshold))).collect::<Vec<_>>(),
                 "total": {"value": total, "relation": "eq"},
                 "query": {"schema": q.schema, "properties": q.properties},
             }),

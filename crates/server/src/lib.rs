@@ -44,6 +44,9 @@ pub struct AppState {
     /// The flags' weights assessments use: the prior, a file (`serve --weights`), or weights
     /// learned from the store's dispositions (`POST /v1/weights/learn`).
     pub weights: std::sync::RwLock<chipwatch_assess::score::Weights>,
+    /// Who owns whom (`serve --ownership FILE`): screening also answers with the parties
+    /// listed owners cover.
+    pub ownership: Option<Mutex<chipwatch_screen::ownership::OwnershipIndex>>,
 }
 
 impl AppState {
@@ -56,7 +59,31 @@ impl AppState {
             windows: Mutex::new(HashMap::new()),
             findings: Mutex::new(Vec::new()),
             weights: std::sync::RwLock::new(chipwatch_assess::score::Weights::prior()),
+            ownership: None,
         }
+    }
+
+    /// Answer screening with ownership coverage from these stakes.
+    pub fn with_ownership(mut self, stakes: Vec<chipwatch_screen::ownership::Stake>) -> AppState {
+        self.ownership = Some(Mutex::new(
+            chipwatch_screen::ownership::OwnershipIndex::new(stakes),
+        ));
+        self
+    }
+
+    /// The rules under which listed owners cover `name` on `date` (none without ownership data).
+    pub fn affiliates(
+        &self,
+        name: &str,
+        date: chrono::NaiveDate,
+    ) -> Vec<chipwatch_screen::ownership::Coverage> {
+        let Some(o) = &self.ownership else {
+            return Vec::new();
+        };
+        let listed = chipwatch_screen::ownership::listed_by(&self.screener);
+        o.lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .of(name, date, &listed)
     }
 
     /// Use these weights for assessments.

@@ -29,7 +29,7 @@ pub fn spec() -> Value {
         },
         "components": {"securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}}},
         "paths": {
-            "/v1/screen": {"get": op("Screen one name (?name=&country=&kind=&threshold=)", "analyst"),
+            "/v1/screen": {"get": op("Screen one name (?name=&country=&kind=&threshold=&date=; with serve --ownership also the affiliates listed owners cover)", "analyst"),
                            "post": op("Screen one name or up to 1,000 ({\"queries\":[{name,country,kind}]})", "analyst")},
             "/v1/classify": {"post": op("Classify an item as of a date ({item, as_of})", "analyst")},
             "/v1/licence": {"post": op("Licence determination ({item, to, date, quantity, end_user_country, parent_hq, from, as_written})", "analyst")},

@@ -415,6 +415,7 @@ async fn screen(
         dob: None,
         kind: None,
         threshold: None,
+        date: None,
     };
     let mut b = String::from(SCREEN_FORM);
     match crate::api::screen_one(&s, &params) {
@@ -438,6 +439,20 @@ async fn screen(
                     esc(h["matched_alias"].as_str().unwrap_or("")),
                     esc(h["explanation"].as_str().unwrap_or("")),
                     esc(h["origin"].as_str().unwrap_or(""))
+                );
+            }
+            for a in v["affiliates"].as_array().cloned().unwrap_or_default() {
+                let covered = a["status"] == "covered";
+                let _ = write!(
+                    b,
+                    "<div class=\"hit affiliate\"><b>{}</b> [{}] <span class=\"why explanation\">{}</span></div>",
+                    if covered {
+                        "covered affiliate"
+                    } else {
+                        "possibly covered affiliate"
+                    },
+                    esc(a["rule"]["id"].as_str().unwrap_or("")),
+                    esc(a["explanation"].as_str().unwrap_or(""))
                 );
             }
         }

@@ -446,3 +446,66 @@ fn weights_are_learned_from_the_reviewers_decisions_and_used_from_then_on() {
     );
     assert!(text.contains("weights.learn"), "{text}");
 }
+
+#[test]
+fn screening_answers_with_the_parties_listed_owners_cover() {
+    let screener = chipwatch_assess::eval::sample_screener();
+    let store = Store::open_memory().unwrap();
+    let analyst = store.create_token("ana", Role::Analyst, "test").unwrap();
+    let stakes = chipwatch_screen::ownership::read_ownership_csv(
+        "owners.csv",
+        "owner,owned,share_pct,as_of,source\n\
+         Cyberinn Pte. Ltd.,Harbour Compute Holdings Pte Ltd,50,2024-03-01,registry\n\
+         Cyberinn Pte. Ltd.,Lumen Data Systems Sdn Bhd,35,2024-03-01,registry\n\
+         Harbour Compute Holdings Pte Ltd,Lumen Data Systems Sdn Bhd,25,2024-03-01,registry\n",
+    )
+    .unwrap();
+    let state = Arc::new(
+        AppState::new(store, screener, vec!["sample_csl.csv".into()], 1000).with_ownership(stakes),
+    );
+    let base = format!("http://{}", chipwatch_server::spawn_local(state).unwrap());
+    // On a date the Affiliates rule is in force: covered, with the path.
+    let (code, body) = call(
+        "GET",
+        &format!("{base}/v1/screen?name=Lumen%20Data%20Systems%20Sdn.%20Bhd.&date=2026-12-03"),
+        Some(&analyst),
+        None,
+    );
+    assert_eq!(code, 200, "{body}");
+    let v: serde_json::Value = serde_json::from_str(&body).unwrap();
+    let a = &v["affiliates"][0];
+    assert_eq!(a["status"], "covered", "{body}");
+    assert_eq!(a["rule"]["id"], "BIS-AFFILIATES");
+    assert!(
+        a["explanation"]
+            .as_str()
+            .unwrap()
+            .contains("25% through Harbour Compute")
+    );
+    // While it was suspended: nothing.
+    let (_, body) = call(
+        "GET",
+        &format!("{base}/v1/screen?name=Lumen%20Data%20Systems%20Sdn%20Bhd&date=2026-01-15"),
+        Some(&analyst),
+        None,
+    );
+    let v: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(v["affiliates"].as_array().unwrap().len(), 0, "{body}");
+    // yente's /match answers for today: the covered affiliate first while the rule is in force
+    // (from 2026-11-10), none before.
+    let today = chrono::Utc::now().date_naive();
+    let in_force = chipwatch_screen::ownership::Rule::bis().in_force(today);
+    let (code, body) = call(
+        "POST",
+        &format!("{base}/match/default"),
+        Some(&analyst),
+        Some((
+            "application/json",
+            r#"{"queries":{"q1":{"schema":"Company","properties":{"name":["Lumen Data Systems Sdn Bhd"]}}}}"#,
+        )),
+    );
+    assert_eq!(code, 200, "{body}");
+    let v: serde_json::Value = serde_json::from_str(&body).unwrap();
+    let first = &v["responses"]["q1"]["results"][0];
+    assert_eq!(first["datasets"][0] == "BIS-AFFILIATES", in_force, "{body}");
+}
