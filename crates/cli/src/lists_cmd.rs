@@ -322,3 +322,85 @@ mod tests {
         assert_eq!(losses(&old, &new2, 0.1).len(), 1);
     }
 }
+
+/// Print the delta between two copies of a list.
+pub fn diff(old: &Path, new: &Path, limit: usize, json: bool) -> Result<ExitCode> {
+    let load = |p: &Path| -> Result<Loaded> {
+        let l = read_any(p).map_err(|e| chipwatch_model::InputError::Invalid {
+            file: p.display().to_string(),
+            message: e.to_string(),
+        })?;
+        for w in &l.warnings {
+            eprintln!("warning: {w}");
+        }
+        Ok(l)
+    };
+    let (o, n) = (load(old)?, load(new)?);
+    let d = chipwatch_screen::delta::diff(&o.entries, &n.entries);
+    if json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&serde_json::json!({
+                "old": {"path": old, "entries": o.entries.len()},
+                "new": {"path": new, "entries": n.entries.len()},
+                "per_source": d.per_source().into_iter().map(|(s, (a, r, c))|
+                    (s, serde_json::json!({"added": a, "removed": r, "changed": c}))).collect::<BTreeMap<_, _>>(),
+                "unchanged": d.unchanged,
+                "added": d.added,
+                "removed": d.removed,
+                "changed": d.changed,
+            }))?
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
+    println!("{}", delta_summary(&d, o.entries.len(), n.entries.len()));
+    for (s, (a, r, c)) in d.per_source() {
+        println!("  {s:<8} +{a:<6} -{r:<6} ~{c}");
+    }
+    let show = |title: &str, es: &[chipwatch_screen::lists::ListEntry]| {
+        if limit == 0 || es.is_empty() {
+            return;
+        }
+        println!("{title}:");
+        for e in es.iter().take(limit) {
+            println!("  {} {} {} ({})", e.source, e.entry_id, e.name, e.origin);
+        }
+        if es.len() > limit {
+            println!("  ... and {} more (--limit, --json)", es.len() - limit);
+        }
+    };
+    show("added", &d.added);
+    show("removed", &d.removed);
+    if limit > 0 && !d.changed.is_empty() {
+        println!("changed:");
+        for c in d.changed.iter().take(limit) {
+            println!("  {} {} {}", c.new.source, c.new.entry_id, c.new.name);
+            for f in &c.fields {
+                for v in &f.added {
+                    println!("      {:<14} + {v}", f.field);
+                }
+                for v in &f.removed {
+                    println!("      {:<14} - {v}", f.field);
+                }
+            }
+        }
+        if d.changed.len() > limit {
+            println!(
+                "  ... and {} more (--limit, --json)",
+                d.changed.len() - limit
+            );
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// One line: how many entries were added, removed, changed.
+pub fn delta_summary(d: &chipwatch_screen::delta::Delta, old: usize, new: usize) -> String {
+    format!(
+        "{old} -> {new} entries: {} added, {} removed, {} changed, {} unchanged",
+        d.added.len(),
+        d.removed.len(),
+        d.changed.len(),
+        d.unchanged
+    )
+}

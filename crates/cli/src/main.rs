@@ -434,6 +434,28 @@ sdn.csv with alt.csv and add.csv, BIS DPL tab-separated, UN consolidated XML, Op
         #[arg(long)]
         json: bool,
     },
+    /// What changed between two copies of a list: entries added, removed and changed.
+    #[command(after_help = "Examples:
+  chipwatch lists diff csl_2019.csv csl_2023.csv
+  chipwatch lists diff old/sdn/ new/sdn/ --json
+  chipwatch lists diff old.csv new.csv --limit 0        # counts only
+
+Entries pair by list and id (CSL _id or entity_number, SDN ent_num, UN reference number), else by
+list and name. A changed entry lists each field's values gained (+) and lost (-): name, aliases,
+addresses, countries, programs, dates of birth, start date, remarks. `lists fetch` keeps the
+delta of each new copy against the last good one in the store's deltas/ folder.")]
+    Diff {
+        /// The older copy (a list file or an OFAC legacy folder).
+        old: PathBuf,
+        /// The newer copy.
+        new: PathBuf,
+        /// Entries to print per kind of change (0: counts only).
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        /// Print JSON (the whole delta).
+        #[arg(long)]
+        json: bool,
+    },
     /// Download the Consolidated Screening List and OFAC's SDN files, check them, store them.
     #[command(after_help = "Examples:
   chipwatch lists fetch                           # both lists into ~/.local/share/chipwatch/lists
@@ -1033,6 +1055,12 @@ fn main() -> ExitCode {
             Command::Lists(ListsCmd::Info { lists, store, json }) => {
                 lists_cmd::info(&lists, store.as_deref(), json)
             }
+            Command::Lists(ListsCmd::Diff {
+                old,
+                new,
+                limit,
+                json,
+            }) => lists_cmd::diff(&old, &new, limit, json),
             Command::Lists(ListsCmd::Fetch {
                 store,
                 max_loss,

@@ -6,6 +6,7 @@
 //! Persons List (tab-separated) and the UN Security Council consolidated list (XML). Every loader counts entries per source list and reports, as
 //! warnings with line numbers, every row it could not take: nothing is skipped silently.
 
+pub mod delta;
 pub mod eval;
 pub mod json;
 pub mod lists;

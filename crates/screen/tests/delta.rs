@@ -1,0 +1,105 @@
+//! List deltas on hand-built copies, and on two real versions of the CSL when the shared data
+//! is present.
+
+use chipwatch_screen::delta::diff;
+use chipwatch_screen::lists::{ListEntry, read_any};
+
+fn entry(source: &str, id: &str, name: &str, aliases: &[&str], addresses: &[&str]) -> ListEntry {
+    ListEntry {
+        source: source.into(),
+        entry_id: id.into(),
+        name: name.into(),
+        aliases: aliases.iter().map(|s| s.to_string()).collect(),
+        addresses: addresses.iter().map(|s| s.to_string()).collect(),
+        ..ListEntry::default()
+    }
+}
+
+#[test]
+fn entries_pair_by_id_then_by_name() {
+    let old = vec![
+        entry("EL", "1", "Alpha Ltd", &[], &["1 Main St, Singapore"]),
+        entry("EL", "2", "Beta Ltd", &[], &[]),
+        entry("DPL", "line 7", "John Smith", &[], &[]),
+        entry("SDN", "9", "Gone Corp", &[], &[]),
+    ];
+    let new = vec![
+        // Same id, an alias added and the address written in another order: one change.
+        entry(
+            "EL",
+            "1",
+            "Alpha Ltd",
+            &["Alpha Trading"],
+            &["Singapore, 1 Main St"],
+        ),
+        // Renamed under its id.
+        entry("EL", "2", "Beta Technologies Ltd", &[], &[]),
+        // No real id: paired by name, unchanged.
+        entry("DPL", "line 3", "JOHN SMITH", &[], &[]),
+        entry("MEU", "m1", "New Aviation Co", &[], &[]),
+    ];
+    let d = diff(&old, &new);
+    assert_eq!(d.added.len(), 1);
+    assert_eq!(d.added[0].name, "New Aviation Co");
+    assert_eq!(d.removed.len(), 1);
+    assert_eq!(d.removed[0].name, "Gone Corp");
+    assert_eq!(d.unchanged, 1, "{:?}", d.changed);
+    assert_eq!(d.changed.len(), 2);
+    let alpha = d.changed.iter().find(|c| c.new.entry_id == "1").unwrap();
+    assert_eq!(alpha.fields.len(), 1, "{:?}", alpha.fields);
+    assert_eq!(alpha.fields[0].field, "aliases");
+    let beta = d.changed.iter().find(|c| c.new.entry_id == "2").unwrap();
+    assert_eq!(beta.fields[0].field, "name");
+    assert_eq!(beta.fields[0].removed, ["Beta Ltd"]);
+    // What could newly match: the added entry and both name/alias changes.
+    assert_eq!(d.to_rescreen().len(), 3);
+    let per = d.per_source();
+    assert_eq!(per["EL"], (0, 0, 2));
+    assert_eq!(per["SDN"], (0, 1, 0));
+}
+
+#[test]
+fn identical_copies_have_no_delta() {
+    let l = vec![entry("EL", "1", "Alpha Ltd", &["A"], &["x"])];
+    let d = diff(&l, &l);
+    assert!(d.added.is_empty() && d.removed.is_empty() && d.changed.is_empty());
+    assert_eq!(d.unchanged, 1);
+}
+
+#[test]
+fn two_real_versions_of_the_csl() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/data/screening/watchman/csl");
+    if !dir.exists() {
+        eprintln!("skipped: {} is absent", dir.display());
+        return;
+    }
+    let old = read_any(&dir.join("csl_2019_sample_old_schema.csv")).unwrap();
+    let new = read_any(&dir.join("csl_2023-11_partial.csv")).unwrap();
+    let d = diff(&old.entries, &new.entries);
+    // Every entry is accounted for, once.
+    assert_eq!(
+        d.unchanged + d.changed.len() + d.removed.len(),
+        old.entries.len()
+    );
+    assert_eq!(
+        d.unchanged + d.changed.len() + d.added.len(),
+        new.entries.len()
+    );
+    // Gazprombank was renamed from its OAO form to a joint stock company between the two.
+    let g = d
+        .changed
+        .iter()
+        .find(|c| c.new.name == "GAZPROMBANK JOINT STOCK COMPANY")
+        .expect("Gazprombank changed");
+    assert!(
+        g.fields
+            .iter()
+            .any(|f| f.field == "name" && f.removed == ["GAZPROMBANK OAO"])
+    );
+    assert!(
+        d.changed.len() < 60,
+        "reformatting is not change: {}",
+        d.changed.len()
+    );
+}
