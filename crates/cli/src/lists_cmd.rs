@@ -305,24 +305,6 @@ pub fn info(paths: &[PathBuf], store: Option<&Path>, json: bool) -> Result<ExitC
     Ok(ExitCode::SUCCESS)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_source_that_shrank_too_much_is_named() {
-        let old: BTreeMap<String, usize> =
-            [("EL".to_string(), 1000), ("SDN".to_string(), 500)].into();
-        let new: BTreeMap<String, usize> = [("EL".to_string(), 950)].into();
-        let l = losses(&old, &new, 0.1);
-        assert_eq!(l.len(), 1);
-        assert!(l[0].starts_with("SDN: 0 entries"), "{l:?}");
-        let new2: BTreeMap<String, usize> =
-            [("EL".to_string(), 899), ("SDN".to_string(), 500)].into();
-        assert_eq!(losses(&old, &new2, 0.1).len(), 1);
-    }
-}
-
 /// Print the delta between two copies of a list.
 pub fn diff(old: &Path, new: &Path, limit: usize, json: bool) -> Result<ExitCode> {
     let load = |p: &Path| -> Result<Loaded> {
@@ -403,4 +385,22 @@ pub fn delta_summary(d: &chipwatch_screen::delta::Delta, old: usize, new: usize)
         d.changed.len(),
         d.unchanged
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_source_that_shrank_too_much_is_named() {
+        let old: BTreeMap<String, usize> =
+            [("EL".to_string(), 1000), ("SDN".to_string(), 500)].into();
+        let new: BTreeMap<String, usize> = [("EL".to_string(), 950)].into();
+        let l = losses(&old, &new, 0.1);
+        assert_eq!(l.len(), 1);
+        assert!(l[0].starts_with("SDN: 0 entries"), "{l:?}");
+        let new2: BTreeMap<String, usize> =
+            [("EL".to_string(), 899), ("SDN".to_string(), 500)].into();
+        assert_eq!(losses(&old, &new2, 0.1).len(), 1);
+    }
 }
