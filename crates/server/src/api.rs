@@ -78,7 +78,9 @@ fn kind_of(k: Option<&str>) -> Result<NameKind, ApiError> {
     })
 }
 
-pub fn screen_one(s: &crate::AppState, p: &ScreenParams) -> Result<Value, ApiError> {
+/// Screen one name and remember the party and its result in the store (monitoring re-screens
+/// it when the lists change); `origin` says where it was screened (`api`, `web`).
+pub fn screen_one(s: &crate::AppState, p: &ScreenParams, origin: &str) -> Result<Value, ApiError> {
     let name = p
         .name
         .as_deref()
@@ -102,6 +104,12 @@ pub fn screen_one(s: &crate::AppState, p: &ScreenParams) -> Result<Value, ApiErr
         },
         threshold,
     );
+    s.store.remember_parties(&[crate::monitor::party_result(
+        name,
+        p.country.as_deref(),
+        origin,
+        &hits,
+    )])?;
     let mut v = json!({"query": {"name": name, "country": p.country}, "threshold": threshold, "hits": hits});
     if s.ownership.is_some() {
         let date = date_of(p.date.as_deref())?;
@@ -117,7 +125,7 @@ async fn screen_get(
     Query(p): Query<ScreenParams>,
 ) -> ApiResult {
     authorize(&s, &headers, Role::Analyst)?;
-    Ok(Json(screen_one(&s, &p)?))
+    Ok(Json(screen_one(&s, &p, "api")?))
 }
 
 #[derive(Deserialize)]
@@ -146,7 +154,7 @@ async fn screen_post(
         }
         let results = qs
             .iter()
-            .map(|q| screen_one(&s, q))
+            .map(|q| screen_one(&s, q, "api"))
             .collect::<Result<Vec<_>, _>>()?;
         return Ok(Json(json!({"results": results})));
     }
@@ -161,6 +169,7 @@ async fn screen_post(
             threshold: b.threshold,
             date: b.date,
         },
+        "api",
     )?))
 }
 
@@ -271,15 +280,57 @@ async fn assess_ledger(
         .collect();
     let orders = loaded.records;
     let w = s.weights.read().unwrap_or_else(|p| p.into_inner()).clone();
+    let stakes = s.ownership.as_ref().map(|o| {
+        o.lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .stakes()
+            .to_vec()
+    });
     let a = assess(
         &orders,
         &Options {
             screener: Some(&s.screener),
             mode: Mode::AsEnforced,
             weights: Some(&w),
-            ownership: None,
+            ownership: stakes.as_deref(),
         },
     );
+    // Every party of the ledger is remembered with its result, for monitoring.
+    let hits_of: std::collections::HashMap<String, &[chipwatch_screen::screener::Hit]> = a
+        .party_hits
+        .iter()
+        .map(|h| {
+            (
+                chipwatch_assess::assess::party_key(&h.party),
+                h.hits.as_slice(),
+            )
+        })
+        .collect();
+    let mut seen = std::collections::HashSet::new();
+    let mut parties = Vec::new();
+    for o in &orders {
+        for (name, country) in [
+            (o.bill_to.name.as_deref(), o.bill_to.country.as_deref()),
+            (o.ship_to.name.as_deref(), o.ship_to.country.as_deref()),
+            (o.end_user.name.as_deref(), o.end_user.country.as_deref()),
+            (o.payer_name.as_deref(), o.payer_country.as_deref()),
+        ] {
+            let Some(n) = name else { continue };
+            let r = crate::monitor::party_result(
+                n,
+                country,
+                "assess",
+                hits_of
+                    .get(&chipwatch_assess::assess::party_key(n))
+                    .copied()
+                    .unwrap_or(&[]),
+            );
+            if seen.insert(r.party_key.clone()) {
+                parties.push(r);
+            }
+        }
+    }
+    s.store.remember_parties(&parties)?;
     let mut opened = Vec::new();
     if let Some(t) = p.alert_at {
         for o in a.orders.iter().filter(|o| o.score >= t) {

@@ -21,6 +21,7 @@ use chipwatch_store::{Principal, Role, Store, StoreError};
 
 pub mod api;
 pub mod compat;
+pub mod monitor;
 pub mod openapi;
 pub mod ui;
 

@@ -418,7 +418,7 @@ async fn screen(
         date: None,
     };
     let mut b = String::from(SCREEN_FORM);
-    match crate::api::screen_one(&s, &params) {
+    match crate::api::screen_one(&s, &params, "web") {
         Ok(v) => {
             let hits = v["hits"].as_array().cloned().unwrap_or_default();
             let _ = write!(

@@ -205,3 +205,60 @@ fn invalid_changes_are_refused() {
         assert_eq!(s.verify_audit().unwrap().entries, 1, "{}", t.name());
     }
 }
+
+#[test]
+fn parties_and_list_deltas_on_both_back_ends() {
+    use chipwatch_store::PartyResult;
+    for t in targets("parties") {
+        let s = t.open();
+        let p = |key: &str, name: &str, score: f64, entry: &str| PartyResult {
+            party_key: key.into(),
+            name: name.into(),
+            country: "SG".into(),
+            origin: "api".into(),
+            best_score: score,
+            best_entry: entry.into(),
+            result: serde_json::json!({"hits": []}),
+        };
+        let rows: Vec<PartyResult> = (0..250)
+            .map(|i| p(&format!("k{i}"), &format!("Party {i}"), 0.0, ""))
+            .collect();
+        assert_eq!(s.remember_parties(&rows).unwrap(), 250, "{}", t.name());
+        // Seen again: updated in place, first sighting kept.
+        let first = s.parties(0, 1).unwrap()[0].first_seen.clone();
+        s.remember_parties(&[p("k0", "Party 0", 0.91, "EL e1")])
+            .unwrap();
+        assert_eq!(s.party_count().unwrap(), 250, "{}", t.name());
+        let p0 = &s.parties(0, 1).unwrap()[0];
+        assert_eq!((p0.best_score, p0.best_entry.as_str()), (0.91, "EL e1"));
+        assert_eq!(p0.first_seen, first);
+        // Paging through them all.
+        let (mut after, mut n) = (0, 0);
+        loop {
+            let page = s.parties(after, 100).unwrap();
+            let Some(last) = page.last() else { break };
+            after = last.id;
+            n += page.len();
+        }
+        assert_eq!(n, 250, "{}", t.name());
+        assert_eq!(s.parties_hitting(&["EL e1".into()]).unwrap().len(), 1);
+        let id = s
+            .record_delta(
+                "csl",
+                "v1",
+                "v2",
+                &serde_json::json!({"added": 3}),
+                250,
+                1,
+                0,
+                "monitor",
+            )
+            .unwrap();
+        let d = &s.deltas(5).unwrap()[0];
+        assert_eq!(
+            (d.id, d.rescreened, d.summary["added"].as_i64()),
+            (id, 250, Some(3))
+        );
+        assert!(s.verify_audit().unwrap().ok, "{}", t.name());
+    }
+}
