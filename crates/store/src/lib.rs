@@ -1216,11 +1216,12 @@ impl Store {
                     let id = r[0].i();
                     let mut d: serde_json::Value =
                         serde_json::from_str(&r[1].t()).unwrap_or(serde_json::Value::Null);
-                    if let Some(o) = d.as_object_mut() {
+                    if let Some(a) = d.as_object_mut().and_then(|o| {
                         o.entry("annotations")
                             .or_insert_with(|| serde_json::Value::Array(Vec::new()))
                             .as_array_mut()
-                            .map(|a| a.push(note.clone()));
+                    }) {
+                        a.push(note.clone());
                     }
                     b.exec(
                         "UPDATE alerts SET details = $1 WHERE id = $2",
