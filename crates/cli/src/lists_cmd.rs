@@ -115,6 +115,8 @@ pub struct FetchOptions {
     pub max_loss: f64,
     pub only: Vec<String>,
     pub json: bool,
+    /// A store whose remembered parties are re-screened against each new copy's delta.
+    pub rescreen: Option<String>,
 }
 
 /// Fetch each list into a dated folder, check it against the last good copy, and make it the
@@ -210,8 +212,27 @@ pub fn fetch(opts: FetchOptions) -> Result<ExitCode> {
                     entries: l.entries.len(),
                     per_source: l.per_source.clone(),
                 };
+                let mut delta_report = serde_json::Value::Null;
+                if let Some(o) = &old
+                    && let Ok(prev) = read_any(&store.join(&o.path))
+                {
+                    let d = chipwatch_screen::delta::diff(&prev.entries, &l.entries);
+                    let deltas = store.join("deltas");
+                    std::fs::create_dir_all(&deltas)?;
+                    let file = deltas.join(format!("{stamp}-{key}.json"));
+                    std::fs::write(&file, serde_json::to_string(&d)?)?;
+                    delta_report = serde_json::json!({
+                        "summary": delta_summary(&d, prev.entries.len(), l.entries.len()),
+                        "file": file,
+                    });
+                    if let Some(db) = &opts.rescreen {
+                        let r = rescreen_store(db, &d, key, &o.fetched_at, &now.to_rfc3339())?;
+                        delta_report["rescreen"] = serde_json::to_value(&r)?;
+                    }
+                }
                 report.push(serde_json::json!({"list": key, "status": "stored", "entries": entry.entries,
-                    "per_source": entry.per_source, "warnings": l.warnings.len(), "path": store.join(&entry.path)}));
+                    "per_source": entry.per_source, "warnings": l.warnings.len(), "path": store.join(&entry.path),
+                    "delta": delta_report}));
                 manifest.lists.insert(key.to_string(), entry);
             }
             Err(reasons) => {
@@ -242,6 +263,19 @@ pub fn fetch(opts: FetchOptions) -> Result<ExitCode> {
                     for (s, n) in m {
                         println!("  {s:<8} {n:>6}");
                     }
+                }
+                if let Some(d) = r["delta"]["summary"].as_str() {
+                    println!("  delta against the last good copy: {d}");
+                }
+                if let Some(rs) = r["delta"].get("rescreen") {
+                    println!(
+                        "  re-screened {} stored parties against {} entries in {:.2}s: {} alert(s) opened, {} annotated",
+                        rs["rescreened"],
+                        rs["entries"],
+                        rs["seconds"].as_f64().unwrap_or(0.0),
+                        rs["alerts"].as_array().map_or(0, Vec::len),
+                        rs["annotated"]
+                    );
                 }
             } else {
                 println!(
@@ -306,7 +340,32 @@ pub fn info(paths: &[PathBuf], store: Option<&Path>, json: bool) -> Result<ExitC
 }
 
 /// Print the delta between two copies of a list.
-pub fn diff(old: &Path, new: &Path, limit: usize, json: bool) -> Result<ExitCode> {
+/// Re-screen the parties the store at `db` remembers against a delta.
+pub fn rescreen_store(
+    db: &str,
+    d: &chipwatch_screen::delta::Delta,
+    list: &str,
+    old_version: &str,
+    new_version: &str,
+) -> Result<chipwatch_server::monitor::Rescreen> {
+    let store = chipwatch_store::Store::open_url(db).with_context(|| format!("opening {db}"))?;
+    Ok(chipwatch_server::monitor::rescreen(
+        &store,
+        d,
+        list,
+        old_version,
+        new_version,
+        "chipwatch lists",
+    )?)
+}
+
+pub fn diff(
+    old: &Path,
+    new: &Path,
+    limit: usize,
+    json: bool,
+    rescreen: Option<&str>,
+) -> Result<ExitCode> {
     let load = |p: &Path| -> Result<Loaded> {
         let l = read_any(p).map_err(|e| chipwatch_model::InputError::Invalid {
             file: p.display().to_string(),
@@ -319,6 +378,16 @@ pub fn diff(old: &Path, new: &Path, limit: usize, json: bool) -> Result<ExitCode
     };
     let (o, n) = (load(old)?, load(new)?);
     let d = chipwatch_screen::delta::diff(&o.entries, &n.entries);
+    let rs = match rescreen {
+        Some(db) => Some(rescreen_store(
+            db,
+            &d,
+            &new.display().to_string(),
+            &old.display().to_string(),
+            &new.display().to_string(),
+        )?),
+        None => None,
+    };
     if json {
         println!(
             "{}",
@@ -331,9 +400,21 @@ pub fn diff(old: &Path, new: &Path, limit: usize, json: bool) -> Result<ExitCode
                 "added": d.added,
                 "removed": d.removed,
                 "changed": d.changed,
+                "rescreen": rs,
             }))?
         );
         return Ok(ExitCode::SUCCESS);
+    }
+    if let Some(r) = &rs {
+        println!(
+            "re-screened {} stored parties against {} entries in {:.2}s: {} alert(s) opened, {} annotated (delta {})",
+            r.rescreened,
+            r.entries,
+            r.seconds,
+            r.alerts.len(),
+            r.annotated,
+            r.delta_id
+        );
     }
     println!("{}", delta_summary(&d, o.entries.len(), n.entries.len()));
     for (s, (a, r, c)) in d.per_source() {

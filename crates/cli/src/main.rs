@@ -455,6 +455,10 @@ delta of each new copy against the last good one in the store's deltas/ folder."
         /// Print JSON (the whole delta).
         #[arg(long)]
         json: bool,
+        /// Re-screen the parties this store remembers against what changed: a new or stronger
+        /// hit opens an alert citing the delta (a SQLite file or postgres:// URL).
+        #[arg(long, value_name = "FILE|URL")]
+        rescreen: Option<String>,
     },
     /// Download the Consolidated Screening List and OFAC's SDN files, check them, store them.
     #[command(after_help = "Examples:
@@ -485,6 +489,10 @@ out truncated or missing whole sources). Exit code 3 when a list is refused.")]
         /// Print JSON.
         #[arg(long)]
         json: bool,
+        /// After storing a new copy, re-screen the parties this store remembers against its
+        /// delta from the last good copy (a refused download re-screens nothing).
+        #[arg(long, value_name = "FILE|URL")]
+        rescreen: Option<String>,
     },
 }
 
@@ -1060,7 +1068,8 @@ fn main() -> ExitCode {
                 new,
                 limit,
                 json,
-            }) => lists_cmd::diff(&old, &new, limit, json),
+                rescreen,
+            }) => lists_cmd::diff(&old, &new, limit, json, rescreen.as_deref()),
             Command::Lists(ListsCmd::Fetch {
                 store,
                 max_loss,
@@ -1068,6 +1077,7 @@ fn main() -> ExitCode {
                 csl_url,
                 sdn_base_url,
                 json,
+                rescreen,
             }) => lists_cmd::fetch(lists_cmd::FetchOptions {
                 store,
                 csl_url,
@@ -1075,6 +1085,7 @@ fn main() -> ExitCode {
                 max_loss,
                 only,
                 json,
+                rescreen,
             }),
             Command::Screen(args) => screen_cmd::screen(args),
             Command::Assess(args) => assess_cmd::run(args),

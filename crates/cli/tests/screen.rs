@@ -380,3 +380,84 @@ fn owners_of_listed_parties_are_covered_with_the_path_and_the_date() {
         text(&o.stderr)
     );
 }
+
+#[test]
+fn fetch_re_screens_remembered_parties_against_the_delta_and_a_refused_copy_nothing() {
+    let full = String::from_utf8(std::fs::read(sample()).unwrap()).unwrap();
+    let cyberinn = full.lines().nth(2).unwrap();
+    assert!(cyberinn.contains("Cyberinn PTE LTD"));
+    // The next day's list: one entry more.
+    let added = cyberinn
+        .replacen("9c8072616c71", "0000aaaa1111", 1)
+        .replace("Cyberinn PTE LTD", "Lumen Data Systems Sdn Bhd");
+    let next = format!("{}{added}\n", full);
+    let files = Arc::new(Mutex::new(vec![(
+        "/consolidated.csv".to_string(),
+        full.clone().into_bytes(),
+    )]));
+    let base = serve(files.clone());
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    let db = dir.path().join("cw.db");
+    let url = format!("{base}/consolidated.csv");
+    let args = [
+        "lists",
+        "fetch",
+        "--only",
+        "csl",
+        "--store",
+        store.to_str().unwrap(),
+        "--csl-url",
+        &url,
+        "--rescreen",
+        db.to_str().unwrap(),
+        "--json",
+    ];
+    assert!(chipwatch(&args).status.success());
+    // Parties the team screened (as the API and web interface remember them).
+    let s = chipwatch_store::Store::open(&db).unwrap();
+    s.remember_parties(&[
+        chipwatch_server::monitor::party_result(
+            "Lumen Data Systems Sdn. Bhd.",
+            Some("MY"),
+            "api",
+            &[],
+        ),
+        chipwatch_server::monitor::party_result("Sakura Compute KK", Some("JP"), "web", &[]),
+    ])
+    .unwrap();
+    drop(s);
+    files.lock().unwrap()[0].1 = next.into_bytes();
+    let o = chipwatch(&args);
+    assert!(o.status.success(), "{}{}", text(&o.stdout), text(&o.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let rs = &v[0]["delta"]["rescreen"];
+    assert_eq!(rs["rescreened"], 2, "{v}");
+    assert_eq!(rs["entries"], 1, "{v}");
+    assert_eq!(rs["alerts"].as_array().unwrap().len(), 1, "{v}");
+    assert!(
+        v[0]["delta"]["summary"]
+            .as_str()
+            .unwrap()
+            .contains("1 added"),
+        "{v}"
+    );
+    let s = chipwatch_store::Store::open(&db).unwrap();
+    let alert = s.alerts(None).unwrap().remove(0);
+    assert_eq!(alert.kind, "list_change");
+    assert_eq!(alert.details["delta"]["what"]["change"], "added");
+    assert_eq!(s.deltas(10).unwrap().len(), 1);
+    drop(s);
+    // A truncated download: refused, and nothing is re-screened.
+    let truncated: String = full.lines().take(4).map(|l| format!("{l}\n")).collect();
+    files.lock().unwrap()[0].1 = truncated.into_bytes();
+    let o = chipwatch(&args);
+    assert_eq!(o.status.code(), Some(3));
+    let s = chipwatch_store::Store::open(&db).unwrap();
+    assert_eq!(
+        s.deltas(10).unwrap().len(),
+        1,
+        "a refused copy re-screens nothing"
+    );
+    assert_eq!(s.alerts(None).unwrap().len(), 1);
+}
