@@ -169,6 +169,12 @@ fn words() -> &'static Words {
     })
 }
 
+/// Whether a normalised word is a particle, a title or a generic business word: a match with
+/// only such words (and legal forms) in common is capped below any threshold.
+pub fn is_generic(word: &str) -> bool {
+    words().classes.contains_key(word)
+}
+
 /// Consonant skeleton of an ASCII token, for comparing a transliteration from a script that
 /// does not write vowels with a Latin spelling: digraphs folded (th→t, sh→s, kh→k, ph→f,
 /// gh→g, ch→k), vowels, y, w and apostrophes dropped, a final h dropped, doubles collapsed.

@@ -138,6 +138,27 @@ struct Dictionaries {
     typo_targets: HashMap<char, Vec<(String, String, bool)>>,
 }
 
+/// Whether a normalised word is a legal form as [`normalize`] writes it ("ltd", "gmbh",
+/// "jsc", ...).
+pub fn is_legal_form_word(w: &str) -> bool {
+    static F: OnceLock<std::collections::HashSet<String>> = OnceLock::new();
+    F.get_or_init(|| {
+        let d = dictionaries();
+        d.latin_forms
+            .iter()
+            .flat_map(|(form, canonical)| {
+                let one = (form.len() == 1).then(|| form[0].clone());
+                canonical
+                    .split_whitespace()
+                    .map(str::to_string)
+                    .chain(one)
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    })
+    .contains(w)
+}
+
 fn dictionaries() -> &'static Dictionaries {
     static D: OnceLock<Dictionaries> = OnceLock::new();
     D.get_or_init(|| {

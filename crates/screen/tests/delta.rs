@@ -103,3 +103,66 @@ fn two_real_versions_of_the_csl() {
         d.changed.len()
     );
 }
+
+/// The probe that narrows a re-screen must never drop a pair the screener would match: checked
+/// on every labelled pair of the nomenklatura name benchmark, both ways round.
+#[test]
+fn the_rescreen_probe_keeps_every_pair_the_screener_matches() {
+    use chipwatch_screen::delta::Probe;
+    use chipwatch_screen::matcher::THRESHOLD;
+    use chipwatch_screen::normalize::normalize;
+    use chipwatch_screen::screener::{Query, Screener};
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/data/screening/nomenklatura/name_bench_cases.csv");
+    let pairs: Vec<(String, String)> = if path.exists() {
+        csv::Reader::from_path(&path)
+            .unwrap()
+            .records()
+            .map(|r| {
+                let r = r.unwrap();
+                (r[2].to_string(), r[3].to_string())
+            })
+            .collect()
+    } else {
+        [
+            (
+                "Jadeshine Engineering (HK) Co.",
+                "Jadeshine Engnieering (HK) Co.",
+            ),
+            ("Cyberinn Pte Ltd", "CYBERINN PTE. LTD."),
+            ("Ким Чен Ын", "Kim Jong Un"),
+            ("Harbour Compute Holdings", "Harbor Compute Holding"),
+        ]
+        .iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect()
+    };
+    let (mut matched, mut kept, mut dropped) = (0, 0, Vec::new());
+    for (a, b) in &pairs {
+        for (entry, query) in [(a, b), (b, a)] {
+            let e = entry_named(entry);
+            let s = Screener::new(vec![e.clone()]);
+            if s.screen(&Query::name(query))
+                .iter()
+                .any(|h| h.score >= THRESHOLD)
+            {
+                matched += 1;
+                if Probe::new(&[e]).may_match(&normalize(query).key()) {
+                    kept += 1;
+                } else {
+                    dropped.push(format!("{entry:?} / {query:?}"));
+                }
+            }
+        }
+    }
+    assert!(matched > 0);
+    eprintln!("{kept} of {matched} matching pairs kept by the probe");
+    assert!(
+        dropped.is_empty(),
+        "the probe drops pairs the screener matches: {dropped:#?}"
+    );
+}
+
+fn entry_named(name: &str) -> ListEntry {
+    entry("EL", "1", name, &[], &[])
+}

@@ -5,6 +5,10 @@
 //! entry, whether it was added or which of its fields changed, and the two list versions. An
 //! entry that left its list annotates the alerts about the parties it used to hit. The delta and
 //! what its re-screen did are recorded, and audited, in the store.
+//!
+//! Only parties that could match are screened: those with a word near a word of a changed
+//! entry ([`chipwatch_screen::delta::Probe`], checked to keep every pair the screener matches on
+//! the name benchmark).
 
 use std::collections::HashMap;
 
@@ -132,6 +136,7 @@ pub fn rescreen(
     let entries = delta.to_rescreen();
     let n_entries = entries.len();
     let changes = what_changed(delta);
+    let probe = chipwatch_screen::delta::Probe::new(&entries);
     let screener = Screener::new(entries);
     let workers = std::thread::available_parallelism()
         .map(|n| n.get())
@@ -150,9 +155,13 @@ pub fn rescreen(
             let handles: Vec<_> = page
                 .chunks(chunk)
                 .map(|part| {
-                    let s = &screener;
+                    let (s, probe) = (&screener, &probe);
                     scope.spawn(move || {
                         part.iter()
+                            .filter(|p| {
+                                let key = p.party_key.rsplit_once('|').map_or("", |(k, _)| k);
+                                probe.may_match(key)
+                            })
                             .filter_map(|p| {
                                 let mut q = Query::name(&p.name);
                                 q.country = (!p.country.is_empty()).then(|| p.country.clone());
