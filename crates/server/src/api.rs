@@ -26,6 +26,7 @@ pub fn routes() -> Router<Shared> {
             post(assess_ledger).layer(DefaultBodyLimit::max(LEDGER_LIMIT)),
         )
         .route("/v1/findings", get(findings))
+        .route("/v1/monitoring", get(monitoring))
         .route("/v1/alerts", get(alerts))
         .route("/v1/alerts/{id}", get(alert))
         .route("/v1/alerts/{id}/disposition", post(dispose))
@@ -392,6 +393,27 @@ async fn alerts(
     Ok(Json(
         json!({"alerts": s.store.alerts(f.status.as_deref())?}),
     ))
+}
+
+/// What monitoring holds: parties remembered, the latest list deltas, and the alerts they
+/// opened.
+pub fn monitoring_json(s: &crate::AppState) -> Result<Value, ApiError> {
+    let alerts: Vec<_> = s
+        .store
+        .alerts(None)?
+        .into_iter()
+        .filter(|a| a.kind == "list_change")
+        .collect();
+    Ok(json!({
+        "parties": s.store.party_count()?,
+        "deltas": s.store.deltas(20)?,
+        "alerts": alerts,
+    }))
+}
+
+async fn monitoring(State(s): State<Shared>, headers: HeaderMap) -> ApiResult {
+    authorize(&s, &headers, Role::Viewer)?;
+    Ok(Json(monitoring_json(&s)?))
 }
 
 fn id_of(raw: &str) -> Result<i64, ApiError> {

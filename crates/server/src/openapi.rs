@@ -37,6 +37,7 @@ pub fn spec() -> Value {
             "/v1/findings": {"get": op("Findings of the assessments run since start (networks with their flags, figures and sources)", "viewer")},
             "/v1/weights": {"get": op("The flags' weights assessments use (log-likelihood ratios), each with its prior and the decisions it was learned from", "viewer")},
             "/v1/weights/learn": {"post": op("Fit the weights to the reviewers' dispositions of assess alerts (regularised logistic regression, the prior as its mean) and use them from now on; recorded in the audit log", "admin")},
+            "/v1/monitoring": {"get": op("Parties remembered, the latest list deltas and the alerts their re-screens opened", "viewer")},
             "/v1/alerts": {"get": op("Alerts, riskiest first (?status=open|cleared|escalated|...)", "viewer")},
             "/v1/alerts/{id}": {"get": op("An alert with its dispositions and audit entries", "viewer")},
             "/v1/alerts/{id}/disposition": {"post": op("Disposition an alert ({decision: cleared|escalated|licence_applied_for|reported|blocked, reason})", "reviewer")},

@@ -28,6 +28,7 @@ pub fn routes() -> Router<Shared> {
         .route("/cases/{id}", get(case_page))
         .route("/audit", get(audit_page))
         .route("/weights", get(weights_page))
+        .route("/monitoring", get(monitoring_page))
         .route("/party", get(party_page))
 }
 
@@ -59,7 +60,7 @@ input,select,textarea{font:inherit;padding:.3rem}form.inline{display:inline}";
 fn page(title: &str, who: Option<&str>, body: &str) -> Html<String> {
     let nav = match who {
         Some(w) => format!(
-            "<a href=\"/\">Dashboard</a><a href=\"/alerts\">Alerts</a><a href=\"/screen\">Screen</a><a href=\"/classify\">Classify</a><a href=\"/audit\">Audit</a><a href=\"/weights\">Weights</a>\
+            "<a href=\"/\">Dashboard</a><a href=\"/alerts\">Alerts</a><a href=\"/screen\">Screen</a><a href=\"/classify\">Classify</a><a href=\"/monitoring\">Monitoring</a><a href=\"/audit\">Audit</a><a href=\"/weights\">Weights</a>\
              <span style=\"margin-left:auto\">{}</span><form class=\"inline\" method=\"post\" action=\"/logout\"><button id=\"logout\">Log out</button></form>",
             esc(w)
         ),
@@ -646,6 +647,73 @@ async fn weights_page(State(s): State<Shared>, headers: HeaderMap) -> Response {
         prior.intercept, w.intercept
     );
     page("Red-flag weights", Some(&who(&p)), &b).into_response()
+}
+
+async fn monitoring_page(State(s): State<Shared>, headers: HeaderMap) -> Response {
+    let p = match gate(&s, &headers, Role::Viewer) {
+        Ok(p) => p,
+        Err(r) => return *r,
+    };
+    let m = match crate::api::monitoring_json(&s) {
+        Ok(m) => m,
+        Err(ApiError(code, msg)) => {
+            return (code, page("Monitoring", Some(&who(&p)), &esc(&msg))).into_response();
+        }
+    };
+    let mut b = format!(
+        "<p id=\"parties\">{} parties remembered: everyone screened through the API, this interface or an \
+         assessment is screened again when a list changes, against what changed (docs/screen.md, Monitoring).</p>\
+         <h2>List deltas</h2><table id=\"deltas\"><tr><th>when</th><th>list</th><th>from → to</th><th>added</th>\
+         <th>removed</th><th>changed</th><th>re-screened</th><th>alerts opened</th><th>annotated</th></tr>",
+        m["parties"]
+    );
+    for d in m["deltas"].as_array().into_iter().flatten() {
+        let _ = write!(
+            b,
+            "<tr><td>{}</td><td>{}</td><td>{} → {}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            esc(d["created_at"].as_str().unwrap_or("")),
+            esc(d["list"].as_str().unwrap_or("")),
+            esc(d["old_version"].as_str().unwrap_or("")),
+            esc(d["new_version"].as_str().unwrap_or("")),
+            d["summary"]["added"],
+            d["summary"]["removed"],
+            d["summary"]["changed"],
+            d["rescreened"],
+            d["alerts_opened"],
+            d["annotated"]
+        );
+    }
+    b.push_str("</table><h2>Alerts the deltas opened</h2><table id=\"list-alerts\"><tr><th>alert</th><th>party</th><th>entry</th><th>change</th><th>score</th><th>status</th></tr>");
+    for a in m["alerts"].as_array().into_iter().flatten() {
+        let what = &a["details"]["delta"]["what"];
+        let change = match what["change"].as_str() {
+            Some("changed") => format!(
+                "changed: {}",
+                what["fields"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|f| f["field"].as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            Some(c) => c.to_string(),
+            None => String::new(),
+        };
+        let _ = write!(
+            b,
+            "<tr><td><a href=\"/alerts/{id}\">#{id}</a></td><td>{}</td><td>{} ({})</td><td>{}</td><td>{:.2}</td><td>{}</td></tr>",
+            esc(a["subject"].as_str().unwrap_or("")),
+            esc(a["details"]["delta"]["entry"].as_str().unwrap_or("")),
+            esc(a["details"]["hit"]["entry_name"].as_str().unwrap_or("")),
+            esc(&change),
+            a["score"].as_f64().unwrap_or(0.0),
+            esc(a["status"].as_str().unwrap_or("")),
+            id = a["id"]
+        );
+    }
+    b.push_str("</table>");
+    page("Monitoring", Some(&who(&p)), &b).into_response()
 }
 
 /// Percent-encode a query value.

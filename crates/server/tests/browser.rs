@@ -317,3 +317,82 @@ fn log_in_screen_disposition_and_see_the_audit_trail() {
     );
     d.shot("05-audit-log");
 }
+
+#[test]
+fn a_list_change_opens_an_alert_on_the_monitoring_page() {
+    let Some(d) = Driver::start() else { return };
+    let screener = chipwatch_assess::eval::sample_screener();
+    let old = screener.entries().to_vec();
+    let store = Store::open_memory().unwrap();
+    let reviewer = store.create_token("ben", Role::Reviewer, "test").unwrap();
+    let state = Arc::new(AppState::new(
+        store,
+        screener,
+        vec!["sample_csl.csv".into()],
+        1000,
+    ));
+    let base = format!(
+        "http://{}",
+        chipwatch_server::spawn_local(state.clone()).unwrap()
+    );
+    d.go(&format!("{base}/login"));
+    d.type_into("#token", &reviewer);
+    d.click("#login");
+    d.wait_for("Riskiest open alerts");
+    // The team screens a name: no hit today, and the party is remembered.
+    d.go(&format!("{base}/screen"));
+    d.type_into("#name", "Lumen Data Systems Sdn. Bhd.");
+    d.type_into("#country", "MY");
+    d.click("#screen");
+    d.wait_for("id=\"summary\"");
+    assert!(
+        d.text("#summary").starts_with("0 hit(s)"),
+        "{}",
+        d.text("#summary")
+    );
+    // Tomorrow's list adds the party.
+    let mut new = old.clone();
+    let mut e = old[1].clone();
+    e.entry_id = "new-1".into();
+    e.name = "Lumen Data Systems Sdn Bhd".into();
+    e.aliases.clear();
+    new.push(e);
+    let delta = chipwatch_screen::delta::diff(&old, &new);
+    let r = chipwatch_server::monitor::rescreen(
+        &state.store,
+        &delta,
+        "csl",
+        "2026-12-02",
+        "2026-12-03",
+        "chipwatch lists",
+    )
+    .unwrap();
+    assert_eq!(r.alerts.len(), 1, "{r:?}");
+    d.go(&format!("{base}/monitoring"));
+    d.wait_for("id=\"deltas\"");
+    assert!(
+        d.text("#parties").starts_with("1 parties remembered"),
+        "{}",
+        d.text("#parties")
+    );
+    let deltas = d.text("#deltas");
+    assert!(deltas.contains("2026-12-02 → 2026-12-03"), "{deltas}");
+    let alerts = d.text("#list-alerts");
+    assert!(
+        alerts.contains("Lumen Data Systems Sdn. Bhd.") && alerts.contains("added"),
+        "{alerts}"
+    );
+    d.shot("06-monitoring");
+    d.click("#list-alerts tr:nth-child(2) a");
+    d.wait_for("id=\"status\"");
+    assert_eq!(d.text("#status"), "open");
+    assert!(d.source().contains("list_change"));
+    d.go(&format!("{base}/audit"));
+    d.wait_for("id=\"verify\"");
+    assert!(
+        d.text("#verify").starts_with("Chain verified"),
+        "{}",
+        d.text("#verify")
+    );
+    assert!(d.source().contains("lists.rescreen"));
+}
