@@ -119,9 +119,36 @@ pub struct FetchOptions {
     pub rescreen: Option<String>,
 }
 
+/// Re-screens remembered parties against a delta: (delta, list, old version, new version).
+pub type RescreenFn<'a> = &'a dyn Fn(
+    &chipwatch_screen::delta::Delta,
+    &str,
+    &str,
+    &str,
+) -> Result<chipwatch_server::monitor::Rescreen>;
+
 /// Fetch each list into a dated folder, check it against the last good copy, and make it the
 /// current copy only when it passes.
 pub fn fetch(opts: FetchOptions) -> Result<ExitCode> {
+    let db = opts.rescreen.clone();
+    let by_url = |d: &chipwatch_screen::delta::Delta, list: &str, old: &str, new: &str| {
+        rescreen_store(db.as_deref().unwrap_or_default(), d, list, old, new)
+    };
+    let (report, refused) = fetch_report(&opts, db.is_some().then_some(&by_url as RescreenFn))?;
+    let store = store_dir(opts.store.as_deref());
+    print_fetch(&report, &store, opts.json)?;
+    Ok(if refused {
+        ExitCode::from(crate::EXIT_FINDINGS)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// [`fetch`]'s work: each list's report, and whether any was refused.
+pub fn fetch_report(
+    opts: &FetchOptions,
+    rescreen: Option<RescreenFn>,
+) -> Result<(Vec<serde_json::Value>, bool)> {
     let store = store_dir(opts.store.as_deref());
     std::fs::create_dir_all(&store)
         .with_context(|| format!("cannot create {}", store.display()))?;
@@ -225,8 +252,8 @@ pub fn fetch(opts: FetchOptions) -> Result<ExitCode> {
                         "summary": delta_summary(&d, prev.entries.len(), l.entries.len()),
                         "file": file,
                     });
-                    if let Some(db) = &opts.rescreen {
-                        let r = rescreen_store(db, &d, key, &o.fetched_at, &now.to_rfc3339())?;
+                    if let Some(rescreen) = rescreen {
+                        let r = rescreen(&d, key, &o.fetched_at, &now.to_rfc3339())?;
                         delta_report["rescreen"] = serde_json::to_value(&r)?;
                     }
                 }
@@ -248,10 +275,14 @@ pub fn fetch(opts: FetchOptions) -> Result<ExitCode> {
     let tmp = store.join("manifest.json.tmp");
     std::fs::write(&tmp, serde_json::to_string_pretty(&manifest)?)?;
     std::fs::rename(&tmp, manifest_path(&store))?;
-    if opts.json {
+    Ok((report, refused))
+}
+
+fn print_fetch(report: &[serde_json::Value], store: &Path, json: bool) -> Result<()> {
+    if json {
         println!("{}", serde_json::to_string_pretty(&report)?);
     } else {
-        for r in &report {
+        for r in report {
             let key = r["list"].as_str().unwrap_or("");
             if r["status"] == "stored" {
                 println!(
@@ -289,11 +320,7 @@ pub fn fetch(opts: FetchOptions) -> Result<ExitCode> {
         }
         println!("store: {}", store.display());
     }
-    Ok(if refused {
-        ExitCode::from(crate::EXIT_FINDINGS)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(())
 }
 
 /// Show what list files hold (given files, or the store's last good copies).

@@ -41,6 +41,87 @@ pub struct ServeArgs {
     /// Affiliates rule, OFAC 50 Percent Rule), on `/v1/screen`, `/v2/search` and `/match`.
     #[arg(long, value_name = "FILE")]
     pub ownership: Vec<PathBuf>,
+    /// Fetch the lists into the list store this often (`6h`, `30m`, `1d`), as `lists fetch`
+    /// does with its guard; each new copy is screened against from then on, and every party
+    /// the store remembers is re-screened against its delta (the Monitoring page).
+    #[arg(long, value_name = "INTERVAL", value_parser = parse_interval)]
+    pub refresh: Option<std::time::Duration>,
+    /// Largest share of a source's entries a refreshed copy may lose (as `lists fetch`).
+    #[arg(long, default_value_t = 0.10, value_name = "SHARE")]
+    pub max_loss: f64,
+    /// Consolidated Screening List URL for --refresh.
+    #[arg(long, env = "CHIPWATCH_CSL_URL", default_value = crate::lists_cmd::CSL_URL)]
+    pub csl_url: String,
+    /// Base URL of OFAC's legacy SDN files for --refresh.
+    #[arg(long, env = "CHIPWATCH_SDN_URL", default_value = crate::lists_cmd::SDN_BASE_URL)]
+    pub sdn_base_url: String,
+}
+
+/// `90s`, `30m`, `6h`, `1d`.
+pub fn parse_interval(s: &str) -> Result<std::time::Duration, String> {
+    let s = s.trim();
+    let (n, unit) = s.split_at(s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len()));
+    let n: u64 = n
+        .parse()
+        .map_err(|_| format!("{s:?}: a number and a unit (90s, 30m, 6h, 1d)"))?;
+    let secs = match unit {
+        "s" => n,
+        "m" => n * 60,
+        "h" | "" => n * 3600,
+        "d" => n * 86_400,
+        _ => return Err(format!("{s:?}: the unit is s, m, h or d")),
+    };
+    if secs < 10 {
+        return Err(format!("{s:?}: at least 10 seconds between fetches"));
+    }
+    Ok(std::time::Duration::from_secs(secs))
+}
+
+/// Every `every`, fetch the lists, switch the screener to the stored copies and re-screen the
+/// remembered parties against each delta.
+fn refresh_loop(
+    state: Arc<AppState>,
+    opts: crate::lists_cmd::FetchOptions,
+    every: std::time::Duration,
+) {
+    std::thread::spawn(move || {
+        loop {
+            std::thread::sleep(every);
+            let st = state.clone();
+            let rescreen =
+                move |d: &chipwatch_screen::delta::Delta, list: &str, old: &str, new: &str| {
+                    Ok(chipwatch_server::monitor::rescreen(
+                        &st.store,
+                        d,
+                        list,
+                        old,
+                        new,
+                        "chipwatch serve --refresh",
+                    )?)
+                };
+            match crate::lists_cmd::fetch_report(&opts, Some(&rescreen)) {
+                Ok((report, _)) => {
+                    for r in &report {
+                        eprintln!(
+                            "refresh: {} {}{}",
+                            r["list"].as_str().unwrap_or(""),
+                            r["status"].as_str().unwrap_or(""),
+                            r["delta"]["summary"]
+                                .as_str()
+                                .map(|s| format!(": {s}"))
+                                .unwrap_or_default()
+                        );
+                    }
+                    match crate::screen_cmd::optional_screener(&[], opts.store.as_deref()) {
+                        Ok(Some((screener, lists))) => state.set_screener(screener, lists),
+                        Ok(None) => {}
+                        Err(e) => eprintln!("refresh: reloading the lists: {e:#}"),
+                    }
+                }
+                Err(e) => eprintln!("refresh: {e:#}"),
+            }
+        }
+    });
 }
 
 #[derive(Subcommand)]
@@ -153,6 +234,26 @@ pub async fn serve(args: ServeArgs) -> Result<ExitCode> {
     }
     let state = Arc::new(state);
     *state.findings.lock().unwrap_or_else(|p| p.into_inner()) = demo;
+    if let Some(every) = args.refresh {
+        eprintln!(
+            "lists refreshed every {}s into {}",
+            every.as_secs(),
+            crate::lists_cmd::store_dir(args.store.as_deref()).display()
+        );
+        refresh_loop(
+            state.clone(),
+            crate::lists_cmd::FetchOptions {
+                store: args.store.clone(),
+                csl_url: args.csl_url.clone(),
+                sdn_base_url: args.sdn_base_url.clone(),
+                max_loss: args.max_loss,
+                only: Vec::new(),
+                json: true,
+                rescreen: None,
+            },
+            every,
+        );
+    }
     let listener = tokio::net::TcpListener::bind(args.addr)
         .await
         .with_context(|| format!("listening on {}", args.addr))?;
@@ -164,4 +265,20 @@ pub async fn serve(args: ServeArgs) -> Result<ExitCode> {
         .await
         .with_context(|| format!("serving on {}", args.addr))?;
     Ok(ExitCode::SUCCESS)
+}
+
+#[cfg(test)]
+mod refresh_tests {
+    use super::parse_interval;
+
+    #[test]
+    fn intervals_read_with_their_units() {
+        assert_eq!(parse_interval("6h").unwrap().as_secs(), 21_600);
+        assert_eq!(parse_interval("30m").unwrap().as_secs(), 1_800);
+        assert_eq!(parse_interval("1d").unwrap().as_secs(), 86_400);
+        assert_eq!(parse_interval("90s").unwrap().as_secs(), 90);
+        assert!(parse_interval("5s").unwrap_err().contains("at least 10 seconds"));
+        assert!(parse_interval("6 hours").is_err());
+        assert!(parse_interval("h").is_err());
+    }
 }

@@ -95,7 +95,7 @@ pub fn screen_one(s: &crate::AppState, p: &ScreenParams, origin: &str) -> Result
     if !(0.0..=1.0).contains(&threshold) {
         return Err(ApiError::bad("threshold must be between 0 and 1"));
     }
-    let hits = s.screener.screen_with(
+    let hits = s.screener().screen_with(
         &ScreenQuery {
             address: p.address.clone(),
             name: name.to_string(),
@@ -287,10 +287,11 @@ async fn assess_ledger(
             .stakes()
             .to_vec()
     });
+    let screener = s.screener();
     let a = assess(
         &orders,
         &Options {
-            screener: Some(&s.screener),
+            screener: Some(&screener),
             mode: Mode::AsEnforced,
             weights: Some(&w),
             ownership: stakes.as_deref(),

@@ -99,7 +99,7 @@ async fn search(
     };
     // Watchman returns its best candidates whatever their score; chipwatch scores below its
     // threshold only down to 0.5 (lower scores carry no evidence).
-    let mut hits = s.screener.screen_with(
+    let mut hits = s.screener().screen_with(
         &ScreenQuery {
             address: None,
             name: name.to_string(),
@@ -230,7 +230,7 @@ async fn matching(
         let dob = strings(q.properties.get("birthDate")).into_iter().next();
         let mut best: BTreeMap<String, Hit> = BTreeMap::new();
         for n in &names {
-            for h in s.screener.screen_with(
+            for h in s.screener().screen_with(
                 &ScreenQuery {
                     address: address.clone(),
                     name: n.clone(),

@@ -33,9 +33,10 @@ pub const LEDGER_LIMIT: usize = 64 << 20;
 /// What every handler shares.
 pub struct AppState {
     pub store: Store,
-    pub screener: Screener,
+    /// The screener over the lists loaded; replaced when `serve --refresh` stores new copies.
+    screener: std::sync::RwLock<Arc<Screener>>,
     /// What the screener was built from, for `/readyz` and the dashboard.
-    pub lists: Vec<String>,
+    lists: std::sync::RwLock<Vec<String>>,
     /// Requests per second each token may make.
     pub rate_limit: u32,
     windows: Mutex<HashMap<String, (Instant, u32)>>,
@@ -54,14 +55,33 @@ impl AppState {
     pub fn new(store: Store, screener: Screener, lists: Vec<String>, rate_limit: u32) -> AppState {
         AppState {
             store,
-            screener,
-            lists,
+            screener: std::sync::RwLock::new(Arc::new(screener)),
+            lists: std::sync::RwLock::new(lists),
             rate_limit,
             windows: Mutex::new(HashMap::new()),
             findings: Mutex::new(Vec::new()),
             weights: std::sync::RwLock::new(chipwatch_assess::score::Weights::prior()),
             ownership: None,
         }
+    }
+
+    /// The screener in use.
+    pub fn screener(&self) -> Arc<Screener> {
+        self.screener
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
+    }
+
+    /// Screen against new lists from now on (what `lists` names them by).
+    pub fn set_screener(&self, screener: Screener, lists: Vec<String>) {
+        *self.screener.write().unwrap_or_else(|p| p.into_inner()) = Arc::new(screener);
+        *self.lists.write().unwrap_or_else(|p| p.into_inner()) = lists;
+    }
+
+    /// The list files the screener was built from.
+    pub fn lists(&self) -> Vec<String> {
+        self.lists.read().unwrap_or_else(|p| p.into_inner()).clone()
     }
 
     /// Answer screening with ownership coverage from these stakes.
@@ -81,7 +101,8 @@ impl AppState {
         let Some(o) = &self.ownership else {
             return Vec::new();
         };
-        let listed = chipwatch_screen::ownership::listed_by(&self.screener);
+        let screener = self.screener();
+        let listed = chipwatch_screen::ownership::listed_by(&screener);
         o.lock()
             .unwrap_or_else(|p| p.into_inner())
             .of(name, date, &listed)
@@ -224,8 +245,8 @@ async fn readyz(axum::extract::State(s): axum::extract::State<Shared>) -> Respon
     match s.store.alert_counts() {
         Ok(_) => axum::Json(serde_json::json!({
             "ready": true,
-            "lists": s.lists,
-            "entries": s.screener.entries().len(),
+            "lists": s.lists(),
+            "entries": s.screener().entries().len(),
         }))
         .into_response(),
         Err(e) => (

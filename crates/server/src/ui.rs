@@ -183,8 +183,8 @@ async fn dashboard(State(s): State<Shared>, headers: HeaderMap) -> Response {
     let _ = write!(
         b,
         "<p>Lists loaded: {} ({} entries). <a href=\"/screen\">Screen a name</a> · <a href=\"/classify\">Classify a chip</a></p><h2>Alerts by status</h2>{}",
-        esc(&s.lists.join(", ")),
-        s.screener.entries().len(),
+        esc(&s.lists().join(", ")),
+        s.screener().entries().len(),
         bars(&counts)
     );
     b.push_str("<h2>Riskiest open alerts</h2><table><tr><th>score</th><th>subject</th><th>kind</th><th></th></tr>");
@@ -427,7 +427,7 @@ async fn screen(
                 "<p id=\"summary\">{} hit(s) for <b>{}</b> at score ≥ 0.80 among {} entries.</p>",
                 hits.len(),
                 esc(&f.name),
-                s.screener.entries().len()
+                s.screener().entries().len()
             );
             for h in hits {
                 let _ = write!(
@@ -762,7 +762,7 @@ async fn party_page(
     };
     let mut b = String::new();
     let hits = s
-        .screener
+        .screener()
         .screen(&chipwatch_screen::screener::Query::name(&name));
     let _ = write!(
         b,
