@@ -9,7 +9,8 @@ use chipwatch_model::InputError;
 use chipwatch_screen::lists::{Loaded, read_any};
 use chipwatch_screen::matcher::{NameKind, THRESHOLD};
 use chipwatch_screen::ownership::{
-    Rule, Stake, Status, coverage, coverage_of, listed_by, read_ownership,
+    Rule, Stake, Status, coverage, coverage_of, gleif_kind, listed_by, read_gleif_names,
+    read_gleif_rr, read_ownership,
 };
 use chipwatch_screen::screener::{Hit, Query, Screener};
 use clap::{Args, Subcommand, ValueEnum};
@@ -128,13 +129,46 @@ when any party is covered or possibly covered.")]
     },
 }
 
-/// Read every ownership file given.
+/// Read every ownership file given: ownership CSVs, FollowTheMoney JSON lines, and GLEIF
+/// golden-copy files (relationship files, named by any LEI-CDF entity file given with them).
 pub fn read_stakes(paths: &[PathBuf]) -> Result<Vec<Stake>> {
-    let mut out = Vec::new();
+    let mut texts = Vec::new();
     for p in paths {
         let text = std::fs::read_to_string(p)
             .with_context(|| format!("reading ownership file {}", p.display()))?;
-        out.extend(read_ownership(&p.display().to_string(), &text)?);
+        texts.push((p.display().to_string(), text));
+    }
+    let mut names = std::collections::HashMap::new();
+    for (file, text) in &texts {
+        if gleif_kind(text) == Some("lei") {
+            names.extend(read_gleif_names(file, text)?);
+        }
+    }
+    let mut out = Vec::new();
+    for (file, text) in &texts {
+        match gleif_kind(text) {
+            Some("lei") => {}
+            Some(_) => {
+                let (stakes, other) = read_gleif_rr(file, text, &names)?;
+                let unnamed = stakes
+                    .iter()
+                    .filter(|s| !names.values().any(|n| *n == s.owner))
+                    .count();
+                eprintln!(
+                    "{file}: {} consolidation relationship(s) as stakes of unknown share; {other} of other kinds or inactive left aside{}",
+                    stakes.len(),
+                    if unnamed > 0 {
+                        format!(
+                            "; {unnamed} parent(s) named by LEI only (give the LEI-CDF file with --ownership)"
+                        )
+                    } else {
+                        String::new()
+                    }
+                );
+                out.extend(stakes);
+            }
+            None => out.extend(read_ownership(file, text)?),
+        }
     }
     Ok(out)
 }

@@ -277,7 +277,11 @@ mod refresh_tests {
         assert_eq!(parse_interval("30m").unwrap().as_secs(), 1_800);
         assert_eq!(parse_interval("1d").unwrap().as_secs(), 86_400);
         assert_eq!(parse_interval("90s").unwrap().as_secs(), 90);
-        assert!(parse_interval("5s").unwrap_err().contains("at least 10 seconds"));
+        assert!(
+            parse_interval("5s")
+                .unwrap_err()
+                .contains("at least 10 seconds")
+        );
         assert!(parse_interval("6 hours").is_err());
         assert!(parse_interval("h").is_err());
     }

@@ -714,3 +714,146 @@ impl OwnershipIndex {
             .unwrap_or_default()
     }
 }
+
+/// Legal names by LEI from a GLEIF LEI-CDF golden-copy CSV (`LEI`, `Entity.LegalName`).
+pub fn read_gleif_names(
+    file: &str,
+    text: &str,
+) -> Result<std::collections::HashMap<String, String>, OwnershipError> {
+    let mut rdr = csv::Reader::from_reader(text.as_bytes());
+    let head = rdr.headers().map_err(|e| OwnershipError {
+        file: file.into(),
+        line: 1,
+        field: "header".into(),
+        value: String::new(),
+        rule: e.to_string(),
+    })?;
+    let col = |n: &str| {
+        head.iter()
+            .position(|h| h.trim_start_matches('\u{feff}') == n)
+    };
+    let (Some(lei), Some(name)) = (col("LEI"), col("Entity.LegalName")) else {
+        return Err(OwnershipError {
+            file: file.into(),
+            line: 1,
+            field: "header".into(),
+            value: head.iter().take(4).collect::<Vec<_>>().join(","),
+            rule: "a GLEIF LEI-CDF file needs the columns LEI and Entity.LegalName".into(),
+        });
+    };
+    let mut out = std::collections::HashMap::new();
+    for rec in rdr.records() {
+        let rec = rec.map_err(|e| OwnershipError {
+            file: file.into(),
+            line: e.position().map_or(0, |p| p.line()),
+            field: "row".into(),
+            value: String::new(),
+            rule: e.to_string(),
+        })?;
+        if let (Some(l), Some(n)) = (rec.get(lei), rec.get(name))
+            && !l.is_empty()
+            && !n.is_empty()
+        {
+            out.insert(l.to_string(), n.to_string());
+        }
+    }
+    Ok(out)
+}
+
+/// Whether a CSV header is GLEIF's: a relationship file (RR-CDF) or an entity file (LEI-CDF).
+pub fn gleif_kind(text: &str) -> Option<&'static str> {
+    let first = text.lines().next().unwrap_or("");
+    if first.contains("Relationship.StartNode.NodeID") {
+        Some("rr")
+    } else if first.contains("Entity.LegalName") {
+        Some("lei")
+    } else {
+        None
+    }
+}
+
+/// Consolidation parents from a GLEIF relationship (RR-CDF) golden-copy CSV: each active
+/// `IS_DIRECTLY_CONSOLIDATED_BY` or `IS_ULTIMATELY_CONSOLIDATED_BY` relationship is a stake of
+/// unknown share (accounting consolidation shows control, not a percentage owned), from its
+/// period's start date. Parties are named by `names` (a LEI-CDF file), else by their LEI. Also
+/// returned: how many relationships of other kinds (fund management, branches) or inactive ones
+/// were left aside.
+pub fn read_gleif_rr(
+    file: &str,
+    text: &str,
+    names: &std::collections::HashMap<String, String>,
+) -> Result<(Vec<Stake>, usize), OwnershipError> {
+    let mut rdr = csv::Reader::from_reader(text.as_bytes());
+    let head = rdr
+        .headers()
+        .map_err(|e| OwnershipError {
+            file: file.into(),
+            line: 1,
+            field: "header".into(),
+            value: String::new(),
+            rule: e.to_string(),
+        })?
+        .clone();
+    let col = |n: &str| {
+        head.iter()
+            .position(|h| h.trim_start_matches('\u{feff}') == n)
+    };
+    let need = |n: &str| {
+        col(n).ok_or_else(|| OwnershipError {
+            file: file.into(),
+            line: 1,
+            field: n.into(),
+            value: String::new(),
+            rule: "a column of GLEIF's relationship file".into(),
+        })
+    };
+    let (start, end, kind) = (
+        need("Relationship.StartNode.NodeID")?,
+        need("Relationship.EndNode.NodeID")?,
+        need("Relationship.RelationshipType")?,
+    );
+    let status = col("Relationship.RelationshipStatus");
+    let from = col("Relationship.Period.1.startDate");
+    let (mut out, mut other) = (Vec::new(), 0);
+    for rec in rdr.records() {
+        let rec = rec.map_err(|e| OwnershipError {
+            file: file.into(),
+            line: e.position().map_or(0, |p| p.line()),
+            field: "row".into(),
+            value: String::new(),
+            rule: e.to_string(),
+        })?;
+        let line = rec.position().map_or(0, |p| p.line());
+        let get = |i: Option<usize>| i.and_then(|i| rec.get(i)).unwrap_or("").trim();
+        let k = get(Some(kind));
+        let name = |lei: &str| names.get(lei).cloned().unwrap_or_else(|| lei.to_string());
+        let (child, parent) = (get(Some(start)), get(Some(end)));
+        if child.is_empty() || parent.is_empty() || child == parent {
+            return Err(OwnershipError {
+                file: file.into(),
+                line,
+                field: "Relationship.EndNode.NodeID".into(),
+                value: parent.into(),
+                rule: "a relationship names two different LEIs".into(),
+            });
+        }
+        if !matches!(
+            k,
+            "IS_DIRECTLY_CONSOLIDATED_BY" | "IS_ULTIMATELY_CONSOLIDATED_BY"
+        ) || status.is_some_and(|_| get(status) != "ACTIVE")
+        {
+            other += 1;
+            continue;
+        }
+        out.push(Stake {
+            owner: name(parent),
+            owned: name(child),
+            share: None,
+            from: date(file, line, "Relationship.Period.1.startDate", get(from))?,
+            until: None,
+            source: format!("GLEIF {k}"),
+            origin: format!("{file}:{line}"),
+        });
+    }
+    Ok((out, other))
+}

@@ -285,3 +285,39 @@ fn adding_a_listed_owner_never_lowers_coverage() {
         }
     }
 }
+
+#[test]
+fn gleif_consolidation_parents_are_stakes_of_unknown_share() {
+    use chipwatch_screen::ownership::{gleif_kind, read_gleif_names, read_gleif_rr};
+    let lei = "LEI,Entity.LegalName,Entity.LegalAddress.Country\n\
+               5493001KJTIIGC8Y1R12,Listed Y,CN\n\
+               HWUPKR0MPOU8FGXBT394,Z Ltd,SG\n";
+    let rr = "Relationship.StartNode.NodeID,Relationship.StartNode.NodeIDType,Relationship.EndNode.NodeID,Relationship.EndNode.NodeIDType,Relationship.RelationshipType,Relationship.RelationshipStatus,Relationship.Period.1.startDate\n\
+              HWUPKR0MPOU8FGXBT394,LEI,5493001KJTIIGC8Y1R12,LEI,IS_DIRECTLY_CONSOLIDATED_BY,ACTIVE,2019-03-01T00:00:00Z\n\
+              HWUPKR0MPOU8FGXBT394,LEI,5493001KJTIIGC8Y1R12,LEI,IS_FUND-MANAGED_BY,ACTIVE,\n\
+              HWUPKR0MPOU8FGXBT394,LEI,529900T8BM49AURSDO55,LEI,IS_ULTIMATELY_CONSOLIDATED_BY,INACTIVE,\n";
+    assert_eq!((gleif_kind(lei), gleif_kind(rr)), (Some("lei"), Some("rr")));
+    let names = read_gleif_names("lei.csv", lei).unwrap();
+    let (stakes, other) = read_gleif_rr("rr.csv", rr, &names).unwrap();
+    assert_eq!(
+        other, 2,
+        "fund management and an inactive relationship left aside, counted"
+    );
+    assert_eq!(stakes.len(), 1);
+    assert_eq!(
+        (stakes[0].owner.as_str(), stakes[0].owned.as_str()),
+        ("Listed Y", "Z Ltd")
+    );
+    assert_eq!(
+        (stakes[0].share, stakes[0].from),
+        (None, Some(d("2019-03-01")))
+    );
+    // Y is an SDN in this test's lists: Z, consolidated by it with no share known, is possibly
+    // covered (the unknown share could be anything up to 100%).
+    let listed = |n: &str| (n == "Listed Y").then(|| Listed::new("SDN", "9", "LISTED Y"));
+    let c = &coverage(&stakes, Rule::ofac(), d(ON), &listed)["Z Ltd"];
+    assert_eq!(
+        (c.status, c.lower, c.upper),
+        (Status::PossiblyCovered, 0.0, 100.0)
+    );
+}
