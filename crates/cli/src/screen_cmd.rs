@@ -366,7 +366,17 @@ pub fn screen(args: ScreenArgs) -> Result<ExitCode> {
     if let Some(input) = &args.input {
         let output = args.output.as_ref().context("--input needs --output")?;
         let s = build(&args)?;
-        let n = batch(&s, input, output)?;
+        let ownership = if args.ownership.is_empty() {
+            None
+        } else {
+            Some(OwnershipCheck {
+                index: chipwatch_screen::ownership::OwnershipIndex::new(read_stakes(
+                    &args.ownership,
+                )?),
+                date: args.as_of.unwrap_or_else(today),
+            })
+        };
+        let n = batch(&s, input, output, ownership)?;
         return Ok(hit_code(n > 0));
     }
     let Some(name) = &args.name else {
@@ -520,7 +530,18 @@ fn read_parties(path: &Path) -> Result<Vec<Party>> {
 }
 
 /// Screen every party of a CSV on all cores; write one row per hit. Returns the hit count.
-fn batch(s: &Screener, input: &Path, output: &Path) -> Result<usize> {
+/// Ownership for batch screening: the stakes and the date the rules are applied on.
+struct OwnershipCheck {
+    index: chipwatch_screen::ownership::OwnershipIndex,
+    date: chrono::NaiveDate,
+}
+
+fn batch(
+    s: &Screener,
+    input: &Path,
+    output: &Path,
+    mut ownership: Option<OwnershipCheck>,
+) -> Result<usize> {
     let parties = read_parties(input)?;
     let pb = if std::io::stderr().is_terminal() {
         let pb = ProgressBar::new(parties.len() as u64);
@@ -584,8 +605,33 @@ fn batch(s: &Screener, input: &Path, output: &Path) -> Result<usize> {
     ])?;
     let mut n = 0;
     let mut parties_hit = 0;
+    let listed = listed_by(s);
     for (p, hits) in parties.iter().zip(&results) {
-        parties_hit += usize::from(!hits.is_empty());
+        let owned = ownership
+            .as_mut()
+            .map(|o| o.index.of(&p.name, o.date, &listed))
+            .unwrap_or_default();
+        parties_hit += usize::from(!hits.is_empty() || !owned.is_empty());
+        // A covered affiliate is a hit of its own kind: the rule as its list, the party itself
+        // as the entry, covered (1) or possibly covered (the lower bound of the share).
+        for c in &owned {
+            n += 1;
+            let score = if c.status == Status::Covered {
+                1.0
+            } else {
+                c.lower / 100.0
+            };
+            w.write_record([
+                p.id.as_str(),
+                p.name.as_str(),
+                c.rule.id,
+                c.party.as_str(),
+                c.party.as_str(),
+                "",
+                &format!("{score:.3}"),
+                &c.explain(),
+            ])?;
+        }
         for h in hits {
             n += 1;
             w.write_record([

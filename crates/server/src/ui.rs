@@ -780,6 +780,19 @@ async fn party_page(
             esc(&h.explanation)
         );
     }
+    for c in s.affiliates(&name, chrono::Utc::now().date_naive()) {
+        let _ = write!(
+            b,
+            "<div class=\"hit affiliate\"><b>{}</b> [{}] <span class=\"why explanation\">{}</span></div>",
+            if c.status == chipwatch_screen::ownership::Status::Covered {
+                "covered affiliate"
+            } else {
+                "possibly covered affiliate"
+            },
+            esc(c.rule.id),
+            esc(&c.explain())
+        );
+    }
     let key = name.to_lowercase();
     let alerts: Vec<_> = s
         .store
