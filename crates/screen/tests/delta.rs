@@ -166,3 +166,42 @@ fn the_rescreen_probe_keeps_every_pair_the_screener_matches() {
 fn entry_named(name: &str) -> ListEntry {
     entry("EL", "1", name, &[], &[])
 }
+
+#[test]
+fn sdn_2021_against_the_sdn_of_the_2023_csl_and_a_shortened_un_list() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/data/screening/watchman");
+    if !root.exists() {
+        eprintln!("skipped: {} is absent", root.display());
+        return;
+    }
+    // OFAC's own 2021 files against the SDN rows the 2023 CSL carries: other ids, so entries
+    // pair by name; every entry is accounted for once.
+    let sdn = read_any(&root.join("ofac_sdn_2021")).unwrap().entries;
+    let csl: Vec<ListEntry> = read_any(&root.join("csl/csl_2023-11_partial.csv"))
+        .unwrap()
+        .entries
+        .into_iter()
+        .filter(|e| e.source == "SDN")
+        .collect();
+    let d = diff(&sdn, &csl);
+    assert_eq!(d.unchanged + d.changed.len() + d.removed.len(), sdn.len());
+    assert_eq!(d.unchanged + d.changed.len() + d.added.len(), csl.len());
+    let paired = d.unchanged + d.changed.len();
+    assert!(
+        paired > 1000,
+        "{paired} of {} CSL SDN rows paired by name",
+        csl.len()
+    );
+    // The UN list, and the same list missing its last 25 entries.
+    let un = read_any(&root.join("misc/UN_consolidated.xml"))
+        .unwrap()
+        .entries;
+    let short = &un[..un.len() - 25];
+    let d = diff(&un, short);
+    assert_eq!(
+        (d.removed.len(), d.added.len(), d.changed.len()),
+        (25, 0, 0)
+    );
+    assert_eq!(d.unchanged, un.len() - 25);
+}
