@@ -7,8 +7,9 @@
 //!   the aggregate, directly or indirectly, by one or more blocked persons (SDN) is blocked.
 //! * **BIS's Affiliates rule** (90 FR 47201, 2025-09-29; 15 CFR 744.11(a)(3) as amended): the
 //!   Entity List and MEU List restrictions apply to entities owned 50% or more, directly or
-//!   indirectly, individually or in the aggregate, by listed parties. Suspended from 2025-11-10
-//!   to 2026-11-09, in force again from 2026-11-10.
+//!   indirectly, individually or in the aggregate, by listed parties (and by SDNs designated
+//!   under E.O. 13382, whom 744.8 restricts). Suspended from 2025-11-10 to 2026-11-09, in force
+//!   again from 2026-11-10.
 //!
 //! Both count the same way: a covered owner's whole share counts, shares of several covered
 //! owners add up, and a covered entity's own stakes count in full further down the chain; an
@@ -252,6 +253,9 @@ pub struct Rule {
     pub name: &'static str,
     /// Source codes of the lists whose parties count (`SDN`, `EL`, `MEU`).
     pub lists: &'static [&'static str],
+    /// SDN programs whose parties also count (the Affiliates rule reaches SDNs designated
+    /// under E.O. 13382, `NPWMD`, whom 15 CFR 744.8 restricts).
+    pub sdn_programs: &'static [&'static str],
     pub citation: &'static str,
     /// Windows in force, inclusive (`None`: open-ended).
     windows: &'static [(NaiveDate, Option<NaiveDate>)],
@@ -279,6 +283,7 @@ impl Rule {
             id: "OFAC-50",
             name: "OFAC 50 Percent Rule",
             lists: &["SDN"],
+            sdn_programs: &[],
             citation: "OFAC, Revised Guidance on Entities Owned by Persons Whose Property and Interests in Property Are Blocked (2014-08-13); FAQs 398-402",
             windows: OFAC_WINDOWS,
         }
@@ -290,6 +295,7 @@ impl Rule {
             id: "BIS-AFFILIATES",
             name: "BIS Affiliates rule",
             lists: &["EL", "MEU"],
+            sdn_programs: &["NPWMD"],
             citation: "90 FR 47201 (2025-09-29), 15 CFR 744.11(a)(3); suspended 2025-11-10 to 2026-11-09",
             windows: BIS_WINDOWS,
         }
@@ -298,6 +304,15 @@ impl Rule {
     /// Both rules.
     pub fn all() -> [Rule; 2] {
         [Rule::bis(), Rule::ofac()]
+    }
+
+    /// Does a party on this list entry make its companies covered under the rule?
+    pub fn counts(&self, l: &Listed) -> bool {
+        self.lists.contains(&l.source.as_str())
+            || (l.source == "SDN"
+                && l.programs
+                    .iter()
+                    .any(|p| self.sdn_programs.iter().any(|q| p.contains(q))))
     }
 
     /// Is the rule in force on `date`?
@@ -316,6 +331,8 @@ pub struct Listed {
     pub entry_name: String,
     /// How the name was matched (alias and score), empty for an exact name.
     pub how: String,
+    /// The entry's sanctions programs (`NPWMD`, `RUSSIA-EO14024`, ...).
+    pub programs: Vec<String>,
 }
 
 impl Listed {
@@ -325,6 +342,7 @@ impl Listed {
             entry_id: entry_id.into(),
             entry_name: entry_name.into(),
             how: String::new(),
+            programs: Vec::new(),
         }
     }
 }
@@ -489,7 +507,7 @@ pub fn coverage(
         .iter()
         .filter_map(|(k, name)| {
             listed(name)
-                .filter(|l| rule.lists.contains(&l.source.as_str()))
+                .filter(|l| rule.counts(l))
                 .map(|l| (k.clone(), l))
         })
         .collect();
@@ -642,6 +660,12 @@ pub fn listed_by(s: &crate::screener::Screener) -> impl Fn(&str) -> Option<Liste
                 } else {
                     format!("matched as \"{}\", score {:.2}", h.matched_alias, h.score)
                 },
+                programs: s
+                    .entries()
+                    .iter()
+                    .find(|e| e.source == h.source && e.entry_id == h.entry_id)
+                    .map(|e| e.programs.clone())
+                    .unwrap_or_default(),
                 source: h.source,
                 entry_id: h.entry_id,
                 entry_name: h.entry_name,

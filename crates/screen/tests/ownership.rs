@@ -93,6 +93,17 @@ fn each_rule_counts_its_own_lists() {
     assert_eq!(status(&rows, Rule::bis(), ON, "B"), None);
     assert_eq!(status(&rows, Rule::ofac(), ON, "A"), None);
     assert_eq!(status(&rows, Rule::ofac(), ON, "B"), Some(Status::Covered));
+    // An SDN designated under E.O. 13382 (NPWMD) also counts for the Affiliates rule (744.8).
+    let npwmd = |n: &str| {
+        (n == "W").then(|| Listed {
+            programs: vec!["NPWMD".into()],
+            ..Listed::new("SDN", "7", "W")
+        })
+    };
+    let rows = stakes(&[("W", "C", Some(50.0))]);
+    assert!(coverage(&rows, Rule::bis(), d(ON), &npwmd).contains_key("C"));
+    let other = |n: &str| (n == "W").then(|| Listed::new("SDN", "7", "W"));
+    assert!(!coverage(&rows, Rule::bis(), d(ON), &other).contains_key("C"));
 }
 
 #[test]
