@@ -461,3 +461,115 @@ fn fetch_re_screens_remembered_parties_against_the_delta_and_a_refused_copy_noth
     );
     assert_eq!(s.alerts(None).unwrap().len(), 1);
 }
+
+#[test]
+fn serve_refresh_fetches_switches_the_lists_and_re_screens_remembered_parties() {
+    use std::io::Read;
+    let full = String::from_utf8(std::fs::read(sample()).unwrap()).unwrap();
+    let cyberinn = full.lines().nth(2).unwrap();
+    let added = cyberinn
+        .replacen("9c8072616c71", "0000bbbb2222", 1)
+        .replace("Cyberinn PTE LTD", "Lumen Data Systems Sdn Bhd");
+    let files = Arc::new(Mutex::new(vec![(
+        "/consolidated.csv".to_string(),
+        full.clone().into_bytes(),
+    )]));
+    let base = serve(files.clone());
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("store");
+    let url = format!("{base}/consolidated.csv");
+    let o = chipwatch(&[
+        "lists",
+        "fetch",
+        "--only",
+        "csl",
+        "--store",
+        store.to_str().unwrap(),
+        "--csl-url",
+        &url,
+    ]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let port = TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_chipwatch"))
+        .args([
+            "serve",
+            "--addr",
+            &format!("127.0.0.1:{port}"),
+            "--db",
+            dir.path().join("cw.db").to_str().unwrap(),
+            "--store",
+            store.to_str().unwrap(),
+            "--refresh",
+            "10s",
+            "--csl-url",
+            &url,
+            "--sdn-base-url",
+            &format!("{base}/no-sdn"),
+            "--no-demo",
+        ])
+        .env_remove("CHIPWATCH_LISTS")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    struct Kill(std::process::Child);
+    impl Drop for Kill {
+        fn drop(&mut self) {
+            let _ = self.0.kill();
+            let _ = self.0.wait();
+        }
+    }
+    let mut err = BufReader::new(child.stderr.take().unwrap());
+    let _guard = Kill(child);
+    let mut token = String::new();
+    loop {
+        let mut line = String::new();
+        assert!(err.read_line(&mut line).unwrap() > 0, "serve exited");
+        if let Some(i) = line.find("cw_") {
+            token = line[i..].trim().to_string();
+        }
+        if line.contains("serving on") {
+            break;
+        }
+    }
+    std::thread::spawn(move || {
+        let mut rest = String::new();
+        let _ = err.read_to_string(&mut rest);
+    });
+    let get = |path: &str| -> serde_json::Value {
+        let body = ureq::get(&format!("http://127.0.0.1:{port}{path}"))
+            .set("Authorization", &format!("Bearer {token}"))
+            .call()
+            .unwrap()
+            .into_string()
+            .unwrap();
+        serde_json::from_str(&body).unwrap()
+    };
+    let q = "/v1/screen?name=Lumen%20Data%20Systems%20Sdn.%20Bhd.&country=MY";
+    assert_eq!(get(q)["hits"].as_array().unwrap().len(), 0);
+    // The publisher adds the party; the next refresh stores it and re-screens.
+    files.lock().unwrap()[0].1 = format!("{full}{added}\n").into_bytes();
+    let t = std::time::Instant::now();
+    let m = loop {
+        let m = get("/v1/monitoring");
+        if !m["alerts"].as_array().unwrap().is_empty() {
+            break m;
+        }
+        assert!(
+            t.elapsed().as_secs() < 60,
+            "no re-screen within a minute: {m}"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(500));
+    };
+    assert_eq!(m["alerts"][0]["subject"], "Lumen Data Systems Sdn. Bhd.");
+    assert_eq!(m["deltas"][0]["summary"]["added"], 1, "{m}");
+    // And the server now screens against the new copy.
+    assert_eq!(
+        get(q)["hits"][0]["entry_name"],
+        "Lumen Data Systems Sdn Bhd"
+    );
+}
