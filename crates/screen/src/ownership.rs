@@ -684,6 +684,8 @@ pub struct OwnershipIndex {
     stakes: Vec<Stake>,
     breaks: Vec<NaiveDate>,
     spans: std::collections::HashMap<usize, std::collections::HashMap<String, Vec<Coverage>>>,
+    /// Keys of the names asked about (a ledger names the same parties again and again).
+    keys: std::collections::HashMap<String, String>,
 }
 
 impl OwnershipIndex {
@@ -705,6 +707,7 @@ impl OwnershipIndex {
             stakes,
             breaks,
             spans: Default::default(),
+            keys: Default::default(),
         }
     }
 
@@ -733,7 +736,11 @@ impl OwnershipIndex {
             }
             m
         });
-        map.get(&key(party))
+        let k = self
+            .keys
+            .entry(party.to_string())
+            .or_insert_with(|| key(party));
+        map.get(k.as_str())
             .map(|cs| cs.iter().map(|c| Coverage { date, ..c.clone() }).collect())
             .unwrap_or_default()
     }
