@@ -196,24 +196,32 @@ fn hit(check: &str, detail: impl Into<Arc<str>>) -> FlagHit {
     }
 }
 
+/// The parties an order names, by role as explanations write it.
+fn named_parties(o: &Order) -> [(&'static str, Option<&str>); 6] {
+    [
+        ("bill-to", o.bill_to.name.as_deref()),
+        ("ship-to", o.ship_to.name.as_deref()),
+        ("end user", o.end_user.name.as_deref()),
+        ("end user's parent", o.end_user_parent.as_deref()),
+        ("payer", o.payer_name.as_deref()),
+        ("forwarder", o.forwarder.as_deref()),
+    ]
+}
+
 /// Split what the checks found on an order into flags raised and findings only noted. A
 /// licence requirement is a red flag (RF 22: a required licence not obtained) only where the
 /// ledger says which licences are on file; a factor is raised only with corroboration.
 fn raise_or_note(r: &mut OrderResult, records_licences: bool) {
     if !records_licences {
         let h1 = def("licence_required").id.as_str();
-        let mut i = 0;
-        while i < r.flags.len() {
-            if r.flags[i].id == h1 {
-                let flag = r.flags.remove(i);
-                r.noted.push(Noted {
-                    flag,
-                    why: NO_LICENCES_RECORDED,
-                });
-            } else {
-                i += 1;
-            }
-        }
+        let (unanswerable, rest) = std::mem::take(&mut r.flags)
+            .into_iter()
+            .partition::<Vec<_>, _>(|f| f.id == h1);
+        r.flags = rest;
+        r.noted.extend(unanswerable.into_iter().map(|flag| Noted {
+            flag,
+            why: NO_LICENCES_RECORDED,
+        }));
     }
     let flags = r.flags.iter().filter(|f| !f.factor).count();
     let mut factors: Vec<&str> = r.flags.iter().filter(|f| f.factor).map(|f| f.id).collect();
@@ -899,6 +907,7 @@ pub fn assess(orders: &[Order], opts: &Options<'_>) -> Assessment {
     let mut ownership = opts
         .ownership
         .map(|s| chipwatch_screen::ownership::OwnershipIndex::new(s.to_vec()));
+    let listed = opts.screener.map(chipwatch_screen::ownership::listed_by);
     let mut licence_cache: LicenceCache = FnvMap::default();
     let mut results: Vec<OrderResult> = Vec::with_capacity(orders.len());
     for (i, o) in orders.iter().enumerate() {
@@ -947,14 +956,7 @@ pub fn assess(orders: &[Order], opts: &Options<'_>) -> Assessment {
         {
             flags.push(hit("licence_required", reasons));
         }
-        for (role, name) in [
-            ("bill-to", o.bill_to.name.as_deref()),
-            ("ship-to", o.ship_to.name.as_deref()),
-            ("end user", o.end_user.name.as_deref()),
-            ("end user's parent", o.end_user_parent.as_deref()),
-            ("payer", o.payer_name.as_deref()),
-            ("forwarder", o.forwarder.as_deref()),
-        ] {
+        for (role, name) in named_parties(o) {
             if let Some(n) = name
                 && let Some((_, _, hits)) = party_hits.get(&party_key(n))
             {
@@ -968,18 +970,15 @@ pub fn assess(orders: &[Order], opts: &Options<'_>) -> Assessment {
                 ));
             }
         }
-        if let (Some(index), Some(s)) = (ownership.as_mut(), opts.screener) {
-            let listed = chipwatch_screen::ownership::listed_by(s);
+        if let (Some(index), Some(listed)) = (ownership.as_mut(), listed.as_ref()) {
             let (mut covered, mut possibly) = (Vec::new(), Vec::new());
-            for (role, name) in [
-                ("bill-to", o.bill_to.name.as_deref()),
-                ("ship-to", o.ship_to.name.as_deref()),
-                ("end user", o.end_user.name.as_deref()),
-                ("end user's parent", o.end_user_parent.as_deref()),
-                ("payer", o.payer_name.as_deref()),
-            ] {
+            // The forwarder carries the goods; ownership is asked of the parties to the sale.
+            for (role, name) in named_parties(o)
+                .into_iter()
+                .filter(|(r, _)| *r != "forwarder")
+            {
                 let Some(n) = name else { continue };
-                for c in index.of(n, o.order_date, &listed) {
+                for c in index.of(n, o.order_date, listed) {
                     let line = format!("{role}: {}", c.explain());
                     if c.status == chipwatch_screen::ownership::Status::Covered {
                         covered.push(line);

@@ -421,8 +421,7 @@ pub fn diff(
             serde_json::to_string_pretty(&serde_json::json!({
                 "old": {"path": old, "entries": o.entries.len()},
                 "new": {"path": new, "entries": n.entries.len()},
-                "per_source": d.per_source().into_iter().map(|(s, (a, r, c))|
-                    (s, serde_json::json!({"added": a, "removed": r, "changed": c}))).collect::<BTreeMap<_, _>>(),
+                "per_source": d.per_source_json(),
                 "unchanged": d.unchanged,
                 "added": d.added,
                 "removed": d.removed,

@@ -9,7 +9,7 @@ use chipwatch_model::InputError;
 use chipwatch_screen::lists::{Loaded, read_any};
 use chipwatch_screen::matcher::{NameKind, THRESHOLD};
 use chipwatch_screen::ownership::{
-    Rule, Stake, Status, coverage, coverage_of, gleif_kind, listed_by, read_gleif_names,
+    Coverage, Rule, Stake, Status, coverage, coverage_of, gleif_kind, listed_by, read_gleif_names,
     read_gleif_rr, read_ownership,
 };
 use chipwatch_screen::screener::{Hit, Query, Screener};
@@ -150,9 +150,12 @@ pub fn read_stakes(paths: &[PathBuf]) -> Result<Vec<Stake>> {
             Some("lei") => {}
             Some(_) => {
                 let (stakes, other) = read_gleif_rr(file, text, &names)?;
+                // A parent the entity files do not name keeps its LEI (20 letters and digits).
+                let is_lei =
+                    |v: &str| v.len() == 20 && v.bytes().all(|b| b.is_ascii_alphanumeric());
                 let unnamed = stakes
                     .iter()
-                    .filter(|s| !names.values().any(|n| *n == s.owner))
+                    .filter(|s| is_lei(&s.owner) && !names.contains_key(&s.owner))
                     .count();
                 eprintln!(
                     "{file}: {} consolidation relationship(s) as stakes of unknown share; {other} of other kinds or inactive left aside{}",
@@ -211,11 +214,7 @@ fn owners(
                 "date": date,
                 "stakes": stakes.len(),
                 "rules_not_in_force": not_in_force.iter().map(|r| r.id).collect::<Vec<_>>(),
-                "covered": found.iter().map(|c| {
-                    let mut v = serde_json::to_value(c).unwrap_or_default();
-                    v["explanation"] = serde_json::Value::String(c.explain());
-                    v
-                }).collect::<Vec<_>>(),
+                "covered": found.iter().map(Coverage::to_json).collect::<Vec<_>>(),
             }))?
         );
     } else {
@@ -407,11 +406,7 @@ pub fn screen(args: ScreenArgs) -> Result<ExitCode> {
         if !args.ownership.is_empty() {
             v["ownership"] = serde_json::json!({
                 "date": date,
-                "covered": owned.iter().map(|c| {
-                    let mut v = serde_json::to_value(c).unwrap_or_default();
-                    v["explanation"] = serde_json::Value::String(c.explain());
-                    v
-                }).collect::<Vec<_>>(),
+                "covered": owned.iter().map(Coverage::to_json).collect::<Vec<_>>(),
             });
         }
         println!("{}", serde_json::to_string_pretty(&v)?);

@@ -74,6 +74,20 @@ impl Delta {
             .collect()
     }
 
+    /// [`Delta::per_source`] as JSON: `{"EL": {"added": 3, "removed": 0, "changed": 1}, ...}`.
+    pub fn per_source_json(&self) -> serde_json::Value {
+        self.per_source()
+            .into_iter()
+            .map(|(s, (a, r, c))| {
+                (
+                    s,
+                    serde_json::json!({"added": a, "removed": r, "changed": c}),
+                )
+            })
+            .collect::<serde_json::Map<_, _>>()
+            .into()
+    }
+
     /// Per list: (added, removed, changed).
     pub fn per_source(&self) -> BTreeMap<String, (usize, usize, usize)> {
         let mut m: BTreeMap<String, (usize, usize, usize)> = BTreeMap::new();

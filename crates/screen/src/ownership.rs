@@ -400,6 +400,13 @@ fn pct(p: f64) -> String {
 }
 
 impl Coverage {
+    /// As JSON, with its explanation.
+    pub fn to_json(&self) -> serde_json::Value {
+        let mut v = serde_json::to_value(self).unwrap_or_default();
+        v["explanation"] = serde_json::Value::String(self.explain());
+        v
+    }
+
     /// One line: "X Ltd is 60% owned by listed parties under OFAC 50 Percent Rule: 35% direct by
     /// Listed Y (SDN 123) + 25% through Z Ltd (covered)".
     pub fn explain(&self) -> String {
@@ -681,7 +688,7 @@ pub fn party_key(name: &str) -> String {
 /// Covered and possibly covered parties (under every rule) for any date, computed once per
 /// span of dates over which no stake, and no rule, starts or ends.
 pub struct OwnershipIndex {
-    stakes: Vec<Stake>,
+    stakes: std::sync::Arc<[Stake]>,
     breaks: Vec<NaiveDate>,
     spans: std::collections::HashMap<usize, std::collections::HashMap<String, Vec<Coverage>>>,
     /// Keys of the names asked about (a ledger names the same parties again and again).
@@ -704,15 +711,16 @@ impl OwnershipIndex {
         breaks.sort_unstable();
         breaks.dedup();
         OwnershipIndex {
-            stakes,
+            stakes: stakes.into(),
             breaks,
             spans: Default::default(),
             keys: Default::default(),
         }
     }
 
-    pub fn stakes(&self) -> &[Stake] {
-        &self.stakes
+    /// The stakes, shared (no copy).
+    pub fn stakes(&self) -> std::sync::Arc<[Stake]> {
+        self.stakes.clone()
     }
 
     /// Coverage of `party` on `date` under every rule in force (listed parties themselves left
@@ -746,19 +754,24 @@ impl OwnershipIndex {
     }
 }
 
+/// A CSV the reader could not parse, at the line it stopped (the header is line 1).
+fn csv_error(file: &str, e: csv::Error) -> OwnershipError {
+    OwnershipError {
+        file: file.into(),
+        line: e.position().map_or(1, |p| p.line()),
+        field: "row".into(),
+        value: String::new(),
+        rule: e.to_string(),
+    }
+}
+
 /// Legal names by LEI from a GLEIF LEI-CDF golden-copy CSV (`LEI`, `Entity.LegalName`).
 pub fn read_gleif_names(
     file: &str,
     text: &str,
 ) -> Result<std::collections::HashMap<String, String>, OwnershipError> {
     let mut rdr = csv::Reader::from_reader(text.as_bytes());
-    let head = rdr.headers().map_err(|e| OwnershipError {
-        file: file.into(),
-        line: 1,
-        field: "header".into(),
-        value: String::new(),
-        rule: e.to_string(),
-    })?;
+    let head = rdr.headers().map_err(|e| csv_error(file, e))?;
     let col = |n: &str| {
         head.iter()
             .position(|h| h.trim_start_matches('\u{feff}') == n)
@@ -774,13 +787,7 @@ pub fn read_gleif_names(
     };
     let mut out = std::collections::HashMap::new();
     for rec in rdr.records() {
-        let rec = rec.map_err(|e| OwnershipError {
-            file: file.into(),
-            line: e.position().map_or(0, |p| p.line()),
-            field: "row".into(),
-            value: String::new(),
-            rule: e.to_string(),
-        })?;
+        let rec = rec.map_err(|e| csv_error(file, e))?;
         if let (Some(l), Some(n)) = (rec.get(lei), rec.get(name))
             && !l.is_empty()
             && !n.is_empty()
@@ -815,16 +822,7 @@ pub fn read_gleif_rr(
     names: &std::collections::HashMap<String, String>,
 ) -> Result<(Vec<Stake>, usize), OwnershipError> {
     let mut rdr = csv::Reader::from_reader(text.as_bytes());
-    let head = rdr
-        .headers()
-        .map_err(|e| OwnershipError {
-            file: file.into(),
-            line: 1,
-            field: "header".into(),
-            value: String::new(),
-            rule: e.to_string(),
-        })?
-        .clone();
+    let head = rdr.headers().map_err(|e| csv_error(file, e))?.clone();
     let col = |n: &str| {
         head.iter()
             .position(|h| h.trim_start_matches('\u{feff}') == n)
@@ -847,13 +845,7 @@ pub fn read_gleif_rr(
     let from = col("Relationship.Period.1.startDate");
     let (mut out, mut other) = (Vec::new(), 0);
     for rec in rdr.records() {
-        let rec = rec.map_err(|e| OwnershipError {
-            file: file.into(),
-            line: e.position().map_or(0, |p| p.line()),
-            field: "row".into(),
-            value: String::new(),
-            rule: e.to_string(),
-        })?;
+        let rec = rec.map_err(|e| csv_error(file, e))?;
         let line = rec.position().map_or(0, |p| p.line());
         let get = |i: Option<usize>| i.and_then(|i| rec.get(i)).unwrap_or("").trim();
         let k = get(Some(kind));

@@ -13,6 +13,49 @@ use chipwatch_screen::lists::{ListEntry, read_any};
 use chipwatch_server::monitor::{party_result, rescreen};
 use chipwatch_store::Store;
 
+/// Business words of the generated company names.
+const BUSINESS: &[&str] = &[
+    "Data",
+    "Compute",
+    "Logistics",
+    "Trading",
+    "Systems",
+    "Networks",
+    "Solutions",
+    "Electronics",
+    "Cloud",
+    "Digital",
+    "Semiconductor",
+    "Robotics",
+    "Analytics",
+    "Energy",
+    "Capital",
+    "Foods",
+    "Textiles",
+    "Machinery",
+    "Media",
+    "Health",
+    "Marine",
+    "Aviation",
+    "Software",
+    "Devices",
+    "Metals",
+    "Chemicals",
+    "Farms",
+    "Retail",
+    "Optics",
+    "Labs",
+];
+/// Legal forms.
+const FORMS: &[&str] = &[
+    "Pte Ltd", "Sdn Bhd", "GmbH", "Inc", "LLC", "Co Ltd", "Limited", "SA", "BV", "KK", "Corp",
+    "AG", "PLC", "JSC", "Pty Ltd", "SRL",
+];
+/// Countries of the parties.
+const COUNTRIES: &[&str] = &[
+    "SG", "MY", "DE", "US", "JP", "KR", "GB", "FR", "NL", "AU", "IN", "AE",
+];
+
 fn names(n: usize) -> Vec<(String, &'static str)> {
     const A: &[&str] = &[
         "Northern",
@@ -48,55 +91,17 @@ fn names(n: usize) -> Vec<(String, &'static str)> {
         "Unity",
         "Zenith",
     ];
-    const B: &[&str] = &[
-        "Data",
-        "Compute",
-        "Logistics",
-        "Trading",
-        "Systems",
-        "Networks",
-        "Solutions",
-        "Electronics",
-        "Cloud",
-        "Digital",
-        "Semiconductor",
-        "Robotics",
-        "Analytics",
-        "Energy",
-        "Capital",
-        "Foods",
-        "Textiles",
-        "Machinery",
-        "Media",
-        "Health",
-        "Marine",
-        "Aviation",
-        "Software",
-        "Devices",
-        "Metals",
-        "Chemicals",
-        "Farms",
-        "Retail",
-        "Optics",
-        "Labs",
-    ];
-    const C: &[&str] = &[
-        "Pte Ltd", "Sdn Bhd", "GmbH", "Inc", "LLC", "Co Ltd", "Limited", "SA", "BV", "KK", "Corp",
-        "AG", "PLC", "JSC", "Pty Ltd", "SRL",
-    ];
-    const CC: &[&str] = &[
-        "SG", "MY", "DE", "US", "JP", "KR", "GB", "FR", "NL", "AU", "IN", "AE",
-    ];
+
     (0..n)
         .map(|i| {
             let (a, b, c) = (
                 A[i % A.len()],
-                B[(i / A.len()) % B.len()],
-                C[(i / 7) % C.len()],
+                BUSINESS[(i / A.len()) % BUSINESS.len()],
+                FORMS[(i / 7) % FORMS.len()],
             );
             (
-                format!("{a} {b} {} {c}", i / (A.len() * B.len())),
-                CC[i % CC.len()],
+                format!("{a} {b} {} {c}", i / (A.len() * BUSINESS.len())),
+                COUNTRIES[i % COUNTRIES.len()],
             )
         })
         .collect()
@@ -106,36 +111,10 @@ fn names(n: usize) -> Vec<(String, &'static str)> {
 /// them people (a first name and a last name drawn apart), half companies named after a
 /// family name ("Wheeler Logistics GmbH"). None of them should match.
 fn realistic(path: &std::path::Path, n: usize) -> Option<Vec<(String, &'static str)>> {
-    const B: &[&str] = &[
-        "Data",
-        "Compute",
-        "Logistics",
-        "Trading",
-        "Systems",
-        "Networks",
-        "Solutions",
-        "Electronics",
-        "Cloud",
-        "Digital",
-        "Semiconductor",
-        "Robotics",
-        "Analytics",
-        "Energy",
-        "Capital",
-        "Foods",
-        "Textiles",
-        "Machinery",
-        "Media",
-        "Health",
-        "Marine",
-        "Aviation",
-    ];
-    const C: &[&str] = &[
-        "Pte Ltd", "Sdn Bhd", "GmbH", "Inc", "LLC", "Co Ltd", "Limited", "SA", "BV", "KK",
-    ];
-    const CC: &[&str] = &[
-        "SG", "MY", "DE", "US", "JP", "KR", "GB", "FR", "NL", "AU", "IN", "AE",
-    ];
+    // The first 22 business words and 10 legal forms (the figures in docs/screen.md were
+    // measured with these).
+    let (b_words, forms) = (&BUSINESS[..22], &FORMS[..10]);
+
     let mut rdr = csv::Reader::from_path(path).ok()?;
     let (mut first, mut last) = (Vec::new(), Vec::new());
     for r in rdr.records().flatten() {
@@ -164,11 +143,11 @@ fn realistic(path: &std::path::Path, n: usize) -> Option<Vec<(String, &'static s
                     format!(
                         "{} {} {}",
                         last[a % last.len()],
-                        B[b % B.len()],
-                        C[(b / 31) % C.len()]
+                        b_words[b % b_words.len()],
+                        forms[(b / 31) % forms.len()]
                     )
                 };
-                (name, CC[a % CC.len()])
+                (name, COUNTRIES[a % COUNTRIES.len()])
             })
             .collect(),
     )

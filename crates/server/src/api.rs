@@ -55,17 +55,6 @@ pub struct ScreenParams {
     pub date: Option<String>,
 }
 
-/// Coverage by listed owners as JSON, each with its explanation.
-pub fn affiliates_json(cs: &[chipwatch_screen::ownership::Coverage]) -> Vec<Value> {
-    cs.iter()
-        .map(|c| {
-            let mut v = serde_json::to_value(c).unwrap_or_default();
-            v["explanation"] = Value::String(c.explain());
-            v
-        })
-        .collect()
-}
-
 fn kind_of(k: Option<&str>) -> Result<NameKind, ApiError> {
     Ok(match k {
         None => NameKind::Unknown,
@@ -114,7 +103,11 @@ pub fn screen_one(s: &crate::AppState, p: &ScreenParams, origin: &str) -> Result
     let mut v = json!({"query": {"name": name, "country": p.country}, "threshold": threshold, "hits": hits});
     if s.ownership.is_some() {
         let date = date_of(p.date.as_deref())?;
-        v["affiliates"] = Value::Array(affiliates_json(&s.affiliates(name, date)));
+        v["affiliates"] = s
+            .affiliates(name, date)
+            .iter()
+            .map(chipwatch_screen::ownership::Coverage::to_json)
+            .collect();
         v["ownership_date"] = json!(date);
     }
     Ok(v)
@@ -281,12 +274,10 @@ async fn assess_ledger(
         .collect();
     let orders = loaded.records;
     let w = s.weights.read().unwrap_or_else(|p| p.into_inner()).clone();
-    let stakes = s.ownership.as_ref().map(|o| {
-        o.lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .stakes()
-            .to_vec()
-    });
+    let stakes = s
+        .ownership
+        .as_ref()
+        .map(|o| o.lock().unwrap_or_else(|p| p.into_inner()).stakes());
     let screener = s.screener();
     let a = assess(
         &orders,
@@ -399,16 +390,10 @@ async fn alerts(
 /// What monitoring holds: parties remembered, the latest list deltas, and the alerts they
 /// opened.
 pub fn monitoring_json(s: &crate::AppState) -> Result<Value, ApiError> {
-    let alerts: Vec<_> = s
-        .store
-        .alerts(None)?
-        .into_iter()
-        .filter(|a| a.kind == "list_change")
-        .collect();
     Ok(json!({
         "parties": s.store.party_count()?,
         "deltas": s.store.deltas(20)?,
-        "alerts": alerts,
+        "alerts": s.store.alerts_of_kind("list_change")?,
     }))
 }
 

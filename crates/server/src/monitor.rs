@@ -21,17 +21,21 @@ use serde_json::json;
 
 /// The key a party is remembered by: its name as screening normalises it, and its country.
 pub fn party_key(name: &str, country: Option<&str>) -> String {
-    let n = chipwatch_screen::normalize::normalize(name).key();
-    let n = if n.is_empty() {
-        name.trim().to_lowercase()
-    } else {
-        n
-    };
-    format!("{n}|{}", country.unwrap_or("").trim().to_ascii_uppercase())
+    format!(
+        "{}|{}",
+        chipwatch_screen::ownership::party_key(name),
+        country.unwrap_or("").trim().to_ascii_uppercase()
+    )
 }
 
 fn entry_ref(h: &Hit) -> String {
     format!("{} {}", h.source, h.entry_id)
+}
+
+/// What the store keeps of a hit: enough to tell a new or stronger one later.
+fn remembered_hit(h: &Hit) -> serde_json::Value {
+    json!({"source": h.source, "entry_id": h.entry_id, "entry_name": h.entry_name,
+           "matched_alias": h.matched_alias, "score": h.score})
 }
 
 /// A party's screening result, ready to remember.
@@ -45,9 +49,7 @@ pub fn party_result(name: &str, country: Option<&str>, origin: &str, hits: &[Hit
         best_score: best.map_or(0.0, |h| f64::from(h.score)),
         best_entry: best.map(entry_ref).unwrap_or_default(),
         result: json!({
-            "hits": hits.iter().take(5).map(|h| json!({
-                "source": h.source, "entry_id": h.entry_id, "entry_name": h.entry_name,
-                "matched_alias": h.matched_alias, "score": h.score})).collect::<Vec<_>>(),
+            "hits": hits.iter().take(5).map(remembered_hit).collect::<Vec<_>>(),
         }),
     }
 }
@@ -76,10 +78,7 @@ fn merged(p: &StoredParty, h: &Hit) -> PartyResult {
         .into_iter()
         .filter(|x| !(x["source"] == h.source.as_str() && x["entry_id"] == h.entry_id.as_str()))
         .collect();
-    hits.push(
-        json!({"source": h.source, "entry_id": h.entry_id, "entry_name": h.entry_name,
-                     "matched_alias": h.matched_alias, "score": h.score}),
-    );
+    hits.push(remembered_hit(h));
     let (best_score, best_entry) = if f64::from(h.score) >= p.best_score {
         (f64::from(h.score), entry_ref(h))
     } else {
@@ -227,9 +226,7 @@ pub fn rescreen(
     let summary = json!({
         "added": delta.added.len(), "removed": delta.removed.len(),
         "changed": delta.changed.len(), "unchanged": delta.unchanged,
-        "per_source": delta.per_source().into_iter()
-            .map(|(s, (a, r, c))| (s, json!({"added": a, "removed": r, "changed": c})))
-            .collect::<serde_json::Map<_, _>>(),
+        "per_source": delta.per_source_json(),
         "entries_rescreened_against": n_entries,
     });
     let delta_id = store.record_delta(

@@ -944,6 +944,19 @@ impl Store {
         })
     }
 
+    /// Alerts of one kind (`list_change`, `assess`, ...), riskiest first.
+    pub fn alerts_of_kind(&self, kind: &str) -> Result<Vec<Alert>> {
+        self.with(|c| {
+            Ok(c.query(
+                "SELECT id, case_id, kind, subject, score, details, status, created_at FROM alerts WHERE kind = $1 ORDER BY score DESC, id",
+                &[t(kind)],
+            )?
+            .iter()
+            .map(|r| Self::alert_row(r))
+            .collect())
+        })
+    }
+
     pub fn alert(&self, id: i64) -> Result<Alert> {
         self.with(|c| {
             c.one("SELECT id, case_id, kind, subject, score, details, status, created_at FROM alerts WHERE id = $1", &[P::I(id)])?
