@@ -290,13 +290,30 @@ fn deletions(word: &str, pair: bool, mut f: impl FnMut(&str)) {
     }
 }
 
+/// A name's words run together (six letters or more), with its legal forms and without.
+fn run_together<'a>(words: impl Iterator<Item = &'a str>) -> impl Iterator<Item = String> {
+    let (mut full, mut core) = (String::new(), String::new());
+    for w in words {
+        full.extend(w.chars().filter(|&c| c != '_'));
+        if !crate::normalize::is_legal_form_word(w) {
+            core.push_str(w);
+        }
+    }
+    [full, core].into_iter().filter(|w| w.chars().count() >= 6)
+}
+
 impl Probe {
     pub fn new(entries: &[ListEntry]) -> Probe {
         let mut keys = std::collections::HashSet::new();
         for e in entries {
             for n in std::iter::once(&e.name).chain(&e.aliases) {
-                let words: Vec<String> = crate::normalize::normalize(n)
-                    .tokens
+                let tokens = crate::normalize::normalize(n).tokens;
+                // The whole name run together, with and without its legal forms: the
+                // screener matches "vanderbilt corp" to "van der bilt corp".
+                for whole in run_together(tokens.iter().map(|t| t.text.as_str())) {
+                    keys.insert(whole);
+                }
+                let words: Vec<String> = tokens
                     .into_iter()
                     .filter(|t| t.kind != crate::normalize::TokenKind::LegalForm)
                     .map(|t| t.text)
@@ -315,7 +332,7 @@ impl Probe {
     /// [`crate::normalize::NormalizedName::key`] writes it) could match.
     pub fn may_match(&self, key: &str) -> bool {
         let words: Vec<&str> = key.split(' ').collect();
-        let mut hit = false;
+        let mut hit = run_together(words.iter().copied()).any(|w| self.keys.contains(&w));
         words_and_pairs(&words, |w, pair| {
             if !hit {
                 deletions(w, pair, |d| hit = hit || self.keys.contains(d));

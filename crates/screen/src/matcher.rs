@@ -28,7 +28,7 @@ use std::sync::OnceLock;
 
 use serde::Serialize;
 
-use crate::normalize::{NormalizedName, Script, TokenKind, normalize};
+use crate::normalize::{NormalizedName, ScorerVersion, Script, TokenKind, normalize, scorer};
 
 /// Weight of query tokens that match nothing in the entry, for organisations and names of
 /// unknown kind: a query that names more than the entry ("Deutsche Bank Trust Company" against
@@ -39,6 +39,9 @@ pub const QUERY_EXTRA_WEIGHT: f32 = 1.0;
 pub const PERSON_QUERY_EXTRA_WEIGHT: f32 = 0.45;
 /// Weight of entry tokens that match nothing in the query.
 pub const ENTRY_EXTRA_WEIGHT: f32 = 0.45;
+/// Weight of each of two or more words of a person's listed name that a query naming two of
+/// its words lacks (v2).
+pub const PERSON_HALF_NAME_WEIGHT: f32 = 0.6;
 /// Factor for each distinctive token on one side that stands where the other side has a
 /// different one (Mosuli for Tikriti): a substitution says "another party" more than a
 /// missing token does.
@@ -96,6 +99,10 @@ pub struct PTok {
     pub letters: u64,
     /// FNV-1a hash of the text: equal hashes are checked, different ones never match exactly.
     pub hash: u64,
+    /// Written inside parentheses: a qualifier.
+    pub bracketed: bool,
+    /// An ordinary English word ("security", "motor"), not a distinctive name.
+    pub common: bool,
 }
 
 fn fnv(s: &str) -> u64 {
@@ -126,6 +133,9 @@ pub struct Prepared {
     pub tokens: Vec<PTok>,
     /// Distinctive tokens (words and numbers) joined without spaces.
     pub compact: String,
+    /// Hash and length of every token, legal forms and particles included, joined without
+    /// spaces ("siemensag" for both "SiemensAG" and "Siemens AG").
+    pub full: (u64, usize),
 }
 
 struct Words {
@@ -167,6 +177,22 @@ fn words() -> &'static Words {
         }
         Words { classes, given }
     })
+}
+
+/// Whether a word is an ordinary English word (`data/screen/english_words.txt`, from SCOWL):
+/// "security", "motor", "tidewater"; not "guangzhou", "huawei" or "dover".
+pub fn is_english_word(w: &str) -> bool {
+    static W: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
+    W.get_or_init(|| {
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../data/screen/english_words.txt"
+        ))
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .collect()
+    })
+    .contains(w)
 }
 
 /// Whether a normalised word is a particle, a title or a generic business word: a match with
@@ -262,6 +288,7 @@ pub fn prepare(n: &NormalizedName) -> Prepared {
     let w = words();
     let mut tokens = Vec::with_capacity(n.tokens.len());
     let mut compact = String::new();
+    let mut full = String::new();
     let last = n.tokens.len().saturating_sub(1);
     for (i, t) in n.tokens.iter().enumerate() {
         let (class, weight) = match t.kind {
@@ -278,7 +305,10 @@ pub fn prepare(n: &NormalizedName) -> Prepared {
         if class.distinctive() || class == Class::Generic {
             compact.push_str(&t.text);
         }
+        full.extend(t.text.chars().filter(|&c| c != '_'));
         tokens.push(PTok {
+            bracketed: t.bracketed,
+            common: t.script == Script::Latin && is_english_word(&t.text),
             letters: letter_set(&t.text),
             hash: fnv(&t.text),
             skeleton: skeleton(&t.text),
@@ -293,6 +323,7 @@ pub fn prepare(n: &NormalizedName) -> Prepared {
         original: n.original.clone(),
         tokens,
         compact,
+        full: (fnv(&full), full.len()),
     }
 }
 
@@ -312,6 +343,8 @@ pub enum How {
     KoreanSound,
     Edits,
     Merged,
+    DoubledLetters,
+    Acronym,
 }
 
 /// Optimal string alignment distance between two short ASCII strings, or `None` past `max`.
@@ -420,6 +453,75 @@ fn skeleton_sim(len: usize) -> f32 {
     }
 }
 
+/// A word from a script without written short vowels that ends in ي/ی (transliterated "y": the
+/// long vowel of Mohammadi, Qazi, Hosseini) is not a Latin word that ends in a consonant
+/// (Mohamed, Qaid, Hussein), v2.
+fn final_vowel_agrees(q: &PTok, c: &PTok) -> bool {
+    final_vowel_agrees_text(q, &c.text) && final_vowel_agrees_text(c, &q.text)
+}
+
+fn final_vowel_agrees_text(a: &PTok, other: &str) -> bool {
+    scorer() < ScorerVersion::V2
+        || !a.script.vowels_unwritten()
+        || a.text.len() < 2
+        || !a.text.ends_with('y')
+        || other.ends_with(['i', 'y', 'e'])
+}
+
+/// Whether two words are equal once runs of a repeated letter are written once.
+fn squeezed_eq(a: &str, b: &str) -> bool {
+    if scorer() < ScorerVersion::V2 {
+        return false;
+    }
+    let squeeze = |s: &str| {
+        let mut v: Vec<u8> = s.bytes().collect();
+        v.dedup();
+        v
+    };
+    squeeze(a) == squeeze(b)
+}
+
+/// Whether a word of two to six letters could be an acronym of the other side's words. In a
+/// person's name only a word without vowels counts ("JC" for Jean-Claude; "Li" is a name).
+fn acronym_like(t: &PTok, person: bool) -> bool {
+    (2..=6).contains(&t.text.len())
+        && t.class == Class::Word
+        && t.script == Script::Latin
+        && t.text.bytes().all(|b| b.is_ascii_lowercase())
+        && (!person || !t.text.bytes().any(|b| b"aeiouy".contains(&b)))
+}
+
+/// The tokens of `b` from `j` on whose initials spell `acr`, particles inside the run
+/// skipped ("People's Liberation Army" for "pla", "United States" for "us"): their mask. The
+/// words are Latin (initials of a transliteration are no one's acronym); in a person's name
+/// they are given names, never the last word ("JC Juncker", not "Jesse Riley" for "Jr").
+fn acronym_run(acr: &[u8], b: &[PTok], j: usize, person: bool) -> Option<u64> {
+    let mut mask = 0u64;
+    let mut k = 0;
+    let mut words = 0;
+    let mut at = j;
+    while k < acr.len() {
+        let t = b.get(at)?;
+        if at >= 64 {
+            return None;
+        }
+        if t.script != Script::Latin || (person && at + 1 == b.len()) {
+            return None;
+        }
+        match t.class {
+            Class::Particle if words > 0 => {}
+            Class::Word | Class::Generic if t.text.as_bytes().first() == Some(&acr[k]) => {
+                k += 1;
+                words += 1;
+            }
+            _ => return None,
+        }
+        mask |= 1 << at;
+        at += 1;
+    }
+    (words >= 2).then_some(mask)
+}
+
 /// Similarity of two tokens and how they matched.
 pub fn token_sim(q: &PTok, c: &PTok) -> (f32, How) {
     if q.hash == c.hash && q.text == c.text {
@@ -451,11 +553,25 @@ pub fn token_sim(q: &PTok, c: &PTok) -> (f32, How) {
     if q.given.is_some() && q.given == c.given {
         consider(0.85, How::GivenNameVariant);
     }
+    // "uun" against "un", "jonng" against "jong": short words that differ only in a doubled
+    // letter, which the edit allowance of short words does not reach (v2).
+    if len <= 5
+        && q.letters == c.letters
+        && q.text.len() != c.text.len()
+        && squeezed_eq(&q.text, &c.text)
+    {
+        consider(0.85, How::DoubledLetters);
+    }
     let abjad = q.script.vowels_unwritten() != c.script.vowels_unwritten();
-    if abjad && !q.skeleton.is_empty() && q.skeleton == c.skeleton {
+    if abjad && !q.skeleton.is_empty() && q.skeleton == c.skeleton && final_vowel_agrees(q, c) {
         consider(skeleton_sim(q.skeleton.len()), How::ConsonantSkeleton);
     }
+    // Only across scripts: two names both written in Hangul are spelt exactly (김종은 is not
+    // 김정은), v2.
+    let both_hangul =
+        q.script == Script::Hangul && c.script == Script::Hangul && scorer() >= ScorerVersion::V2;
     if (q.script == Script::Hangul || c.script == Script::Hangul)
+        && !both_hangul
         && korean_key(&q.text) == korean_key(&c.text)
     {
         consider(0.85, How::KoreanSound);
@@ -603,7 +719,10 @@ fn align_with(
                     built = true;
                 }
                 let joined = buf.as_str();
-                let sim = if cross && skeleton(joined) == t.skeleton {
+                let vowel_ok = final_vowel_agrees_text(t, joined)
+                    && (!a[i + 1].script.vowels_unwritten()
+                        || final_vowel_agrees_text(&a[i + 1], &t.text));
+                let sim = if cross && vowel_ok && skeleton(joined) == t.skeleton {
                     skeleton_sim(t.skeleton.len())
                 } else if a[i].script.syllabic() || t.script.syllabic() {
                     if joined == t.text { 1.0 } else { 0.0 }
@@ -625,6 +744,34 @@ fn align_with(
     };
     merge(&q.tokens, &c.tokens, true, cands);
     merge(&c.tokens, &q.tokens, false, cands);
+    let v2 = scorer() >= ScorerVersion::V2;
+    if v2 {
+        let person = kind == NameKind::Person;
+        let acronyms = |a: &[PTok], b: &[PTok], a_is_query: bool, cands: &mut Vec<Cand>| {
+            for (i, t) in a.iter().enumerate().take(64) {
+                if !acronym_like(t, person) {
+                    continue;
+                }
+                for j in 0..b.len().min(64) {
+                    if let Some(run) = acronym_run(t.text.as_bytes(), b, j, person) {
+                        let (qmask, cmask) = if a_is_query {
+                            (1u64 << i, run)
+                        } else {
+                            (run, 1u64 << i)
+                        };
+                        cands.push(Cand {
+                            qmask,
+                            cmask,
+                            sim: 0.9,
+                            how: How::Acronym,
+                        });
+                    }
+                }
+            }
+        };
+        acronyms(&q.tokens, &c.tokens, true, cands);
+        acronyms(&c.tokens, &q.tokens, false, cands);
+    }
     cands.sort_by(|a, b| {
         b.sim.total_cmp(&a.sim).then(
             (b.qmask.count_ones() + b.cmask.count_ones())
@@ -636,6 +783,11 @@ fn align_with(
     let mut den = 0.0f32;
     let mut matched = Vec::new();
     let mut distinctive_hit = false;
+    let mut acronym_hit = false;
+    // Distinctive pairs matched, and whether any is more than an ordinary English word.
+    let mut evidence_words = 0;
+    let mut uncommon_evidence = false;
+    let (mut initial_q, mut initial_c) = (0u64, 0u64);
     let weight_of = |toks: &[PTok], mask: u64| -> f32 {
         toks.iter()
             .enumerate()
@@ -653,12 +805,22 @@ fn align_with(
             .collect::<Vec<_>>()
             .join(" ")
     };
+    // Single-token pairs (query index, entry index), for the order checks of v2.
+    let mut singles = [(0u8, 0u8); 64];
+    let mut n_singles = 0;
     for cand in cands.iter() {
         if cand.qmask & used_q != 0 || cand.cmask & used_c != 0 {
             continue;
         }
         used_q |= cand.qmask;
         used_c |= cand.cmask;
+        if cand.qmask.count_ones() == 1 && cand.cmask.count_ones() == 1 && n_singles < 64 {
+            singles[n_singles] = (
+                cand.qmask.trailing_zeros() as u8,
+                cand.cmask.trailing_zeros() as u8,
+            );
+            n_singles += 1;
+        }
         // A pair weighs what its more important side weighs: "bank" against "bank" is generic,
         // an initial against a word weighs as the word.
         let w = weight_of(&q.tokens, cand.qmask).max(weight_of(&c.tokens, cand.cmask)) * 2.0;
@@ -669,8 +831,29 @@ fn align_with(
             .iter()
             .enumerate()
             .any(|(i, t)| cand.qmask & (1 << i) != 0 && t.class.distinctive());
-        if distinctive && cand.sim >= 0.75 {
+        // An initial is not evidence alone in an organisation's name: "T Motor" is not
+        // "Toyota Motor", "G Energy" not "Genie Energy" (v2).
+        // Nor is an acronym, unless it is the whole name against the whole name ("PLA" and
+        // "People's Liberation Army"); "YAS" is not "Yashica Aishani Srinivas" when the entry
+        // is "YAS AIR" (v2).
+        let initial_only = v2 && cand.how == How::Initial && kind != NameKind::Person;
+        if cand.how == How::Initial {
+            initial_q |= cand.qmask;
+            initial_c |= cand.cmask;
+        }
+        if cand.how == How::Acronym {
+            acronym_hit = true;
+        } else if distinctive && cand.sim >= 0.75 && !initial_only {
             distinctive_hit = true;
+            evidence_words += 1;
+            uncommon_evidence |= q
+                .tokens
+                .iter()
+                .enumerate()
+                .any(|(i, t)| cand.qmask & (1 << i) != 0 && t.class.distinctive() && !t.common)
+                || c.tokens.iter().enumerate().any(|(j, t)| {
+                    cand.cmask & (1 << j) != 0 && t.class == Class::Word && !t.common
+                });
         }
         if explain {
             matched.push(TokenMatch {
@@ -701,9 +884,12 @@ fn align_with(
     };
     for (i, t) in q.tokens.iter().enumerate().take(64) {
         if used_q & (1 << i) == 0 {
-            // Every syllable of a Chinese or Korean name is part of the name.
+            // Every syllable of a Chinese or Korean name is part of the name; a qualifier in
+            // parentheses weighs as an entry's extra word does (v2).
             let extra = if t.script.syllabic() {
                 QUERY_EXTRA_WEIGHT
+            } else if v2 && t.bracketed {
+                query_extra.min(ENTRY_EXTRA_WEIGHT)
             } else {
                 query_extra
             };
@@ -712,17 +898,43 @@ fn align_with(
                 unmatched_query.push(t.text.clone());
             }
             numbers_differ.0 |= t.class == Class::Number;
-            distinct_q += usize::from(t.class == Class::Word);
+            distinct_q += usize::from(counts_as_substitute(t, kind, v2));
         }
     }
+    // Two words against a person's listed name of four or more ("Carlos Torres" against
+    // "TORRES HOYOS, Carlos Mario") is weaker evidence than a name missing its middle name
+    // (v2).
+    let entry_extra = if v2 && kind == NameKind::Person {
+        let named = c
+            .tokens
+            .iter()
+            .enumerate()
+            .take(64)
+            .filter(|(j, t)| used_c & (1 << j) != 0 && t.class == Class::Word)
+            .count();
+        let missing = c
+            .tokens
+            .iter()
+            .enumerate()
+            .take(64)
+            .filter(|(j, t)| used_c & (1 << j) == 0 && t.class == Class::Word)
+            .count();
+        if missing >= 2 && named <= 2 {
+            PERSON_HALF_NAME_WEIGHT
+        } else {
+            ENTRY_EXTRA_WEIGHT
+        }
+    } else {
+        ENTRY_EXTRA_WEIGHT
+    };
     for (j, t) in c.tokens.iter().enumerate().take(64) {
         if used_c & (1 << j) == 0 {
-            den += ENTRY_EXTRA_WEIGHT * t.weight;
+            den += entry_extra * t.weight;
             if explain {
                 unmatched_entry.push(t.text.clone());
             }
             numbers_differ.1 |= t.class == Class::Number;
-            distinct_c += usize::from(t.class == Class::Word);
+            distinct_c += usize::from(counts_as_substitute(t, kind, v2));
         }
     }
     let mut score = if den > 0.0 { num / den } else { 0.0 };
@@ -751,6 +963,45 @@ fn align_with(
             });
         }
     }
+    if acronym_hit && all_words_matched && kind != NameKind::Person {
+        distinctive_hit = true;
+    }
+    // Equal once every space is gone, legal forms and particles included: "SiemensAG" and
+    // "Siemens AG", "vanderbilt corp" and "van der bilt corp" (v2).
+    if v2 && q.full.1 >= 6 && q.full == c.full && score < 0.97 {
+        score = 0.97;
+        distinctive_hit = true;
+        if explain {
+            matched.push(TokenMatch {
+                query: q.tokens.iter().map(|t| t.text.as_str()).collect(),
+                entry: c.tokens.iter().map(|t| t.text.as_str()).collect(),
+                how: How::Merged,
+                similarity: 1.0,
+            });
+        }
+    }
+    // One ordinary English word in common, while another word of either name goes unmatched
+    // or is met only by an initial, is not a match of organisations: "Toyota Motor" and
+    // "T Motor", "Genie Energy" and "G Energy" (v2). "Apple Inc." still meets "Apple
+    // Incorporated".
+    let unexplained = |toks: &[PTok], used: u64, initials: u64| {
+        toks.iter().enumerate().take(64).any(|(i, t)| {
+            t.class == Class::Word && (used & (1 << i) == 0 || initials & (1 << i) != 0)
+        })
+    };
+    if v2
+        && kind != NameKind::Person
+        && distinctive_hit
+        && evidence_words == 1
+        && !uncommon_evidence
+        && score > COMMON_WORD_CAP
+        && (unexplained(&q.tokens, used_q, initial_q) || unexplained(&c.tokens, used_c, initial_c))
+    {
+        score = COMMON_WORD_CAP;
+        penalties.push(format!(
+            "one ordinary English word in common and other words unmatched: capped at {COMMON_WORD_CAP:.2}"
+        ));
+    }
     if !distinctive_hit && score > 0.5 {
         score = 0.5;
         penalties
@@ -768,12 +1019,169 @@ fn align_with(
         score *= 0.7;
         penalties.push("different numbers: ×0.70".into());
     }
+    // Every syllable of a Chinese or Korean name is part of it: 徐斌莉 is not Xu Bin, 李瑜 not
+    // Li Cheng Yu (v2).
+    if v2 && kind == NameKind::Person && q.tokens.iter().any(|t| t.script.syllabic()) {
+        let extra = q
+            .tokens
+            .iter()
+            .enumerate()
+            .take(64)
+            .filter(|(i, t)| used_q & (1 << i) == 0 && t.script.syllabic())
+            .count()
+            + c.tokens
+                .iter()
+                .enumerate()
+                .take(64)
+                .filter(|(j, t)| used_c & (1 << j) == 0 && t.class == Class::Word)
+                .count();
+        if extra > 0 {
+            let f = SYLLABLE_FACTOR.powi(extra as i32);
+            score *= f;
+            penalties.push(format!(
+                "{extra} syllable(s) of a Chinese or Korean name on one side only: ×{f:.2}"
+            ));
+        }
+    }
+    if v2 && let Some((a, b)) = conflicting_forms(q, c) {
+        score *= FORM_CONFLICT_FACTOR;
+        penalties.push(format!(
+            "legal forms of one country that exclude each other ({a} against {b}): ×{FORM_CONFLICT_FACTOR:.2}"
+        ));
+    }
+    if v2 {
+        let singles = &singles[..n_singles];
+        if kind == NameKind::Person {
+            if let Some((a, b)) = swapped_around_bin(q, c, singles) {
+                score *= PATRONYM_FACTOR;
+                penalties.push(format!(
+                    "{a} and {b} stand on the other sides of bin/ibn: another person's father: ×{PATRONYM_FACTOR:.2}"
+                ));
+            }
+        } else if kind == NameKind::Organization
+            && let Some((a, b)) = inverted_words(q, c, singles)
+        {
+            score *= ORDER_FACTOR;
+            penalties.push(format!(
+                "words in another order ({a} {b} against {b} {a}): ×{ORDER_FACTOR:.2}"
+            ));
+        }
+    }
     Comparison {
         score,
         matched,
         unmatched_query,
         unmatched_entry,
         penalties,
+    }
+}
+
+/// Whether an unmatched token counts towards "replaced by a different one": a word, and in an
+/// organisation's name also its line of business ("China Construction Trust" is not "China
+/// Construction Bank"), v2.
+fn counts_as_substitute(t: &PTok, kind: NameKind, v2: bool) -> bool {
+    t.class == Class::Word || (v2 && kind == NameKind::Organization && t.class == Class::Generic)
+}
+
+/// Factor for distinctive words of an organisation's name in another order: "Security
+/// Federal" is not "Federal Security", "Best Buy" not "Buy Best" (v2).
+pub const ORDER_FACTOR: f32 = 0.8;
+
+/// Factor for a name that stands before "bin"/"ibn" on one side and after it on the other:
+/// the son is named as the father (v2).
+pub const PATRONYM_FACTOR: f32 = 0.75;
+
+/// Two ordinary words of an organisation's name that stand in the other order in the entry
+/// (names and places move freely: "Haige Guangzhou" is "Guangzhou Haige").
+fn inverted_words<'a>(
+    q: &'a Prepared,
+    c: &'a Prepared,
+    singles: &[(u8, u8)],
+) -> Option<(&'a str, &'a str)> {
+    let words: Vec<(u8, u8)> = singles
+        .iter()
+        .copied()
+        .filter(|&(i, j)| {
+            let (a, b) = (&q.tokens[i as usize], &c.tokens[j as usize]);
+            a.class == Class::Word && b.class == Class::Word && a.common && b.common
+        })
+        .collect();
+    for (k, &(i1, j1)) in words.iter().enumerate() {
+        for &(i2, j2) in &words[k + 1..] {
+            if (i1 < i2) != (j1 < j2) {
+                let (a, b) = if i1 < i2 { (i1, i2) } else { (i2, i1) };
+                return Some((&q.tokens[a as usize].text, &q.tokens[b as usize].text));
+            }
+        }
+    }
+    None
+}
+
+/// Cap on an organisation's match that rests on one ordinary English word (v2).
+pub const COMMON_WORD_CAP: f32 = 0.75;
+
+/// Factor for each syllable of a Chinese or Korean name that one side has and the other lacks
+/// (v2).
+pub const SYLLABLE_FACTOR: f32 = 0.9;
+
+/// Factor for legal forms of one country's law that one company cannot have both of ("AG"
+/// and "GmbH"; "SAS" and "SARL"), v2.
+pub const FORM_CONFLICT_FACTOR: f32 = 0.85;
+
+/// Groups of canonical legal forms (`data/screen/legal_forms.csv`) that exclude each other:
+/// forms of one jurisdiction's company law, where a company is one or the other (the German
+/// Aktiengesellschaft and GmbH; the French SARL and SAS). Forms used across many
+/// jurisdictions (Ltd, Inc, Corp, SA) are left out: lists write them loosely.
+const EXCLUSIVE_FORMS: &[&[&str]] = &[&["ag", "gmbh"], &["sarl", "sas"]];
+
+/// The legal forms of the two names that exclude each other, when neither name shares a form.
+fn conflicting_forms<'a>(q: &'a Prepared, c: &'a Prepared) -> Option<(&'a str, &'a str)> {
+    let forms = |p: &'a Prepared| {
+        p.tokens
+            .iter()
+            .filter(|t| t.class == Class::LegalForm)
+            .map(|t| t.text.as_str())
+    };
+    if forms(q).any(|f| forms(c).any(|g| g == f)) {
+        return None;
+    }
+    forms(q).find_map(|f| {
+        let group = EXCLUSIVE_FORMS.iter().find(|g| g.contains(&f))?;
+        forms(c)
+            .find(|g| g != &f && group.contains(g))
+            .map(|g| (f, g))
+    })
+}
+
+fn is_bin(t: &PTok) -> bool {
+    matches!(t.text.as_str(), "bin" | "ibn" | "ben" | "bint" | "binti")
+}
+
+/// A name before "bin"/"ibn" in the query that stands after it in the entry, or the reverse.
+fn swapped_around_bin<'a>(
+    q: &'a Prepared,
+    c: &'a Prepared,
+    singles: &[(u8, u8)],
+) -> Option<(&'a str, &'a str)> {
+    let qb = q.tokens.iter().position(is_bin)?;
+    let cb = c.tokens.iter().position(is_bin)?;
+    let side = |i: usize, b: usize| (i as isize - b as isize).signum();
+    let swapped: Vec<&str> = singles
+        .iter()
+        .filter(|&&(i, j)| {
+            let (i, j) = (i as usize, j as usize);
+            i != qb
+                && j != cb
+                && q.tokens[i].class == Class::Word
+                && (i + 1 == qb || i == qb + 1)
+                && side(i, qb) != side(j, cb)
+        })
+        .map(|&(i, _)| q.tokens[i as usize].text.as_str())
+        .collect();
+    match swapped.as_slice() {
+        [] => None,
+        [a] => Some((a, "the name beside it")),
+        [a, b, ..] => Some((a, b)),
     }
 }
 
@@ -785,6 +1193,107 @@ pub fn compare_names(query: &str, entry: &str) -> Comparison {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn k(a: &str, b: &str, kind: NameKind) -> f32 {
+        compare_kind(&prepare_str(a), &prepare_str(b), kind).score
+    }
+
+    #[test]
+    fn scorer_v2_reads_spellings_v1_missed() {
+        use NameKind::{Organization as O, Person as P};
+        // Written together, possessives, digits for letters, doubled letters, slipped forms.
+        assert!(k("SiemensAG", "Siemens AG", O) >= THRESHOLD);
+        assert!(k("vanderbilt corp", "van der bilt corp", O) >= THRESHOLD);
+        assert!(k("Deutsche Bank's AG", "Deutsche Bank AG", O) >= 0.95);
+        assert!(k("Ig0r Sech1n", "Igor Sechin", P) >= 0.95);
+        assert!(k("Kim Jong-uun", "Kim Jong-un", P) >= THRESHOLD);
+        assert!(
+            k(
+                "Tactical Missiles Corporation Joynt Stock Company",
+                "TACTICAL MISSILES CORPORATION JSC",
+                O
+            ) >= 0.95
+        );
+        assert!(k("faberlic", "FABERLIC EUROPE Sp. z o.o.", O) >= THRESHOLD);
+        // Acronyms, and a qualifier in parentheses.
+        assert!(k("PLA", "People's Liberation Army", O) >= THRESHOLD);
+        assert!(
+            k(
+                "U.S. Department of State",
+                "United States Department of State",
+                O
+            ) >= THRESHOLD
+        );
+        assert!(k("JC Juncker", "Jean-Claude Juncker", P) >= THRESHOLD);
+        assert!(k("Deutsche Bank (Schweiz) AG", "Deutsche Bank AG", O) >= THRESHOLD);
+        // Arabic name variants.
+        assert!(k("Saddam Husayn", "Saddam Hussein", P) >= THRESHOLD);
+        assert!(k("مسعود", "Masud", P) >= THRESHOLD);
+    }
+
+    #[test]
+    fn scorer_v2_keeps_apart_what_v1_joined() {
+        use NameKind::{Organization as O, Person as P};
+        // A person's name and an acronym: "N.N." is no one, "Jr" no one's given names.
+        assert!(k("N.N.", "Nursultan Nazarbayev", P) < THRESHOLD);
+        assert!(k("Samuel Jesse Riley", "KNOWLES, JR., Samuel", P) < THRESHOLD);
+        assert!(k("Yashica Aishani Srinivas", "YAS AIR", O) < THRESHOLD);
+        // Father and son around "bin".
+        assert!(
+            k(
+                "SALMAN BIN MUHAMMAD AL-RAWI",
+                "MUHAMMAD BIN SALMAN AL-RAWI",
+                P
+            ) < THRESHOLD
+        );
+        assert!(k("Mohammed bin Salman", "Mohammed bin Salman Al Saud", P) >= THRESHOLD);
+        // Ordinary words in another order; names and places move freely.
+        assert!(k("Security Federal Corp", "Federal Security Service", O) < THRESHOLD);
+        assert!(k("Best Buy Co", "Buy Best Electronic", O) < THRESHOLD);
+        assert!(k("HAIGE GUANGZHOU", "Guangzhou Haige Communications Group", O) >= THRESHOLD);
+        // One ordinary word and an initial; one ordinary word alone still matches.
+        assert!(k("Toyota Motor Corp", "T Motor", O) < THRESHOLD);
+        assert!(k("Genie Energy Ltd", "G Energy", O) < THRESHOLD);
+        assert!(k("Apple Incorporated", "Apple Inc.", O) >= THRESHOLD);
+        // Legal forms of one law that exclude each other; lines of business.
+        assert!(k("Deutsche Bank AG", "Deutsche Bank GmbH", O) < THRESHOLD);
+        assert!(
+            k(
+                "China Construction Trust Corporation",
+                "China Construction Bank Corporation",
+                O
+            ) < THRESHOLD
+        );
+        // Hangul against Hangul is spelt exactly; a Chinese name's syllables all count.
+        assert!(k("김종은", "김정은", P) < THRESHOLD);
+        assert!(k("김정은", "Kim Jong Un", P) >= THRESHOLD);
+        assert!(k("斌 莉 徐", "XU, Bin", P) < THRESHOLD);
+        assert!(k("徐斌", "XU, Bin", P) >= THRESHOLD);
+        // Two words of a four-word Hispanic name; the final vowel of a Persian name.
+        assert!(k("Carlos Torres", "TORRES HOYOS, Carlos Mario", P) < THRESHOLD);
+        assert!(k("Carlos Torres Hoyos", "TORRES HOYOS, Carlos Mario", P) >= THRESHOLD);
+        assert!(k("حسین محمدی", "HASSAN, Mohamed", P) < THRESHOLD);
+    }
+
+    #[test]
+    fn scorer_v1_stays_as_it_was() {
+        use crate::normalize::{ScorerVersion, with_scorer};
+        let v1 = with_scorer(ScorerVersion::V1, || {
+            (
+                k("Toyota Motor Corp", "T Motor", NameKind::Organization),
+                k(
+                    "SALMAN BIN MUHAMMAD AL-RAWI",
+                    "MUHAMMAD BIN SALMAN AL-RAWI",
+                    NameKind::Person,
+                ),
+                k("SiemensAG", "Siemens AG", NameKind::Organization),
+            )
+        });
+        assert!(
+            v1.0 >= THRESHOLD && v1.1 >= THRESHOLD && v1.2 < THRESHOLD,
+            "{v1:?}"
+        );
+    }
 
     fn s(a: &str, b: &str) -> f32 {
         compare_names(a, b).score

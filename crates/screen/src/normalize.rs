@@ -89,6 +89,86 @@ pub struct Token {
     pub text: String,
     pub kind: TokenKind,
     pub script: Script,
+    /// Written inside parentheses ("Deutsche Bank (Schweiz) AG", "Jadeshine Engineering (HK)"):
+    /// a qualifier of the name (scorer v2 weighs it as one when the other side lacks it).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub bracketed: bool,
+}
+
+/// A named version of the scorer (normalisation and scoring together), so that results stay
+/// comparable across releases: `screen eval` reports both.
+///
+/// * `V1`: the scorer of chipwatch 0.1 (stop 25).
+/// * `V2` (default): v1 plus possessives ("Bank's" = "Bank"), digits written for letters inside
+///   words ("Ig0r Sech1n"), legal forms with one slip in a word of several ("Joynt Stock
+///   Company"), names equal once every space is gone ("SiemensAG"), doubled letters in short
+///   words ("Jong-uun"), acronyms ("PLA" = "People's Liberation Army", "JC" = "Jean-Claude"),
+///   qualifiers in parentheses, the order of words in organisation names and around "bin"/"ibn"
+///   in persons' names, initials that are not evidence alone in organisation names, and a
+///   vessel entry not matched by a company's name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ScorerVersion {
+    V1 = 1,
+    V2 = 2,
+}
+
+impl ScorerVersion {
+    pub const ALL: [ScorerVersion; 2] = [ScorerVersion::V1, ScorerVersion::V2];
+    pub fn name(self) -> &'static str {
+        match self {
+            ScorerVersion::V1 => "v1",
+            ScorerVersion::V2 => "v2",
+        }
+    }
+    pub fn parse(s: &str) -> Option<ScorerVersion> {
+        match s {
+            "v1" | "1" => Some(ScorerVersion::V1),
+            "v2" | "2" => Some(ScorerVersion::V2),
+            _ => None,
+        }
+    }
+}
+
+static SCORER: std::sync::atomic::AtomicU8 = std::sync::atomic::AtomicU8::new(2);
+
+thread_local! {
+    /// A version chosen for this thread alone ([`with_scorer`]); 0 when none.
+    static THREAD_SCORER: std::cell::Cell<u8> = const { std::cell::Cell::new(0) };
+}
+
+fn version_of(n: u8) -> ScorerVersion {
+    match n {
+        1 => ScorerVersion::V1,
+        _ => ScorerVersion::V2,
+    }
+}
+
+/// The scorer version in use: this thread's ([`with_scorer`]) or the process's.
+pub fn scorer() -> ScorerVersion {
+    match THREAD_SCORER.with(std::cell::Cell::get) {
+        0 => version_of(SCORER.load(std::sync::atomic::Ordering::Relaxed)),
+        n => version_of(n),
+    }
+}
+
+/// Choose the scorer version for this process. Names prepared before the change keep the
+/// normalisation they were prepared with: build screeners after choosing.
+pub fn set_scorer(v: ScorerVersion) {
+    SCORER.store(v as u8, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// Run `f` with scorer `v` on this thread only (comparisons on this thread; a screener's
+/// worker threads keep the process's version).
+pub fn with_scorer<R>(v: ScorerVersion, f: impl FnOnce() -> R) -> R {
+    let before = THREAD_SCORER.with(|c| c.replace(v as u8));
+    let r = f();
+    THREAD_SCORER.with(|c| c.set(before));
+    r
+}
+
+fn v2() -> bool {
+    scorer() >= ScorerVersion::V2
 }
 
 /// A normalised name.
@@ -309,7 +389,7 @@ pub fn normalize(name: &str) -> NormalizedName {
             script_legal.push(canonical.clone());
         }
     }
-    let (words, scripts) = join_initials(transliterate(&text));
+    let (words, scripts, bracketed) = words_of(&text);
     let mut tokens = Vec::new();
     let mut i = 0;
     'outer: while i < words.len() {
@@ -336,11 +416,26 @@ pub fn normalize(name: &str) -> NormalizedName {
                         text: canonical.clone(),
                         kind: TokenKind::LegalForm,
                         script: scripts[i],
+                        bracketed: bracketed[i],
                     });
                     i += form.len();
                     continue 'outer;
                 }
             }
+        }
+        // A legal form of several words with one slip in one of them: "Joynt Stock Company",
+        // "Joint Stock Compan".
+        if v2()
+            && let Some((len, canonical)) = slipped_form(&words[i..], dict)
+        {
+            tokens.push(Token {
+                text: canonical.to_string(),
+                kind: TokenKind::LegalForm,
+                script: scripts[i],
+                bracketed: bracketed[i],
+            });
+            i += len;
+            continue;
         }
         // Numbers written in words or as ordinals ("Forty-Four", "Three", "1st", "First") are
         // numbers: "Brigade Forty-Four" is "Brigade 44".
@@ -349,6 +444,7 @@ pub fn normalize(name: &str) -> NormalizedName {
                 text: n.to_string(),
                 kind: TokenKind::Number,
                 script: scripts[i],
+                bracketed: bracketed[i],
             });
             i += used;
             continue;
@@ -376,6 +472,7 @@ pub fn normalize(name: &str) -> NormalizedName {
             text,
             kind,
             script: scripts[i],
+            bracketed: bracketed[i],
         });
         i += 1;
     }
@@ -383,11 +480,126 @@ pub fn normalize(name: &str) -> NormalizedName {
         text: t,
         kind: TokenKind::LegalForm,
         script: Script::Other,
+        bracketed: false,
     }));
     NormalizedName {
         original: name.to_string(),
         tokens,
     }
+}
+
+/// The words of a name with their scripts and whether each stood inside parentheses.
+fn words_of(text: &str) -> (Vec<String>, Vec<Script>, Vec<bool>) {
+    if !v2() || !text.contains('(') {
+        let (w, s) = join_initials(transliterate(text));
+        let n = w.len();
+        return (w, s, vec![false; n]);
+    }
+    let (mut words, mut scripts, mut bracketed) = (Vec::new(), Vec::new(), Vec::new());
+    let mut push = |part: &str, inside: bool| {
+        let (w, s) = join_initials(transliterate(part));
+        bracketed.extend(std::iter::repeat_n(inside, w.len()));
+        words.extend(w);
+        scripts.extend(s);
+    };
+    let (mut depth, mut start) = (0usize, 0usize);
+    for (k, c) in text.char_indices() {
+        if c == '(' || c == ')' {
+            push(&text[start..k], depth > 0);
+            depth = if c == '(' {
+                depth + 1
+            } else {
+                depth.saturating_sub(1)
+            };
+            start = k + 1;
+        }
+    }
+    push(&text[start..], depth > 0);
+    (words, scripts, bracketed)
+}
+
+/// "bank's" → "bank", "’s" alike: a possessive is not a word of its own (v2). With `join`, an
+/// apostrophe between two letters joins them: one the transliteration wrote into a word of
+/// another script ("Тұқаев", the ayn of "مسعود" that `deunicode` writes as a backtick) is not
+/// a word break. Apostrophes written in a Latin name stay
+/// breaks: in "Sa'id" or "Qa'ida" they stand for a consonant.
+fn drop_possessives(s: &str, join: bool) -> String {
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    let mut k = 0;
+    while k < chars.len() {
+        let c = chars[k];
+        if c == '\'' || c == '\u{2019}' || (join && c == '`') {
+            let before = k > 0 && chars[k - 1].is_alphanumeric();
+            let next = chars.get(k + 1).copied();
+            let after_next = chars.get(k + 2).copied();
+            if before && next == Some('s') && after_next.is_none_or(|n| !n.is_alphanumeric()) {
+                k += 2;
+                continue;
+            }
+            if join && before && next.is_some_and(char::is_alphabetic) {
+                k += 1;
+                continue;
+            }
+        }
+        out.push(c);
+        k += 1;
+    }
+    out
+}
+
+/// Digits written for letters inside a word ("ig0r", "sech1n", "i9or"): a digit between two
+/// letters reads as the letter it stands for (v2). Digits at either end stay ("ahl1", "g4").
+fn unleet(w: &str) -> Option<String> {
+    let b = w.as_bytes();
+    if b.len() < 3 || !b.iter().any(u8::is_ascii_digit) || !b.iter().any(u8::is_ascii_alphabetic) {
+        return None;
+    }
+    let mut out = b.to_vec();
+    let mut changed = false;
+    for k in 1..b.len() - 1 {
+        if b[k].is_ascii_digit() && b[k - 1].is_ascii_alphabetic() && b[k + 1].is_ascii_alphabetic()
+        {
+            let l = match b[k] {
+                b'0' => b'o',
+                b'1' => b'i',
+                b'3' => b'e',
+                b'4' => b'a',
+                b'5' => b's',
+                b'7' => b't',
+                b'9' => b'g',
+                _ => continue,
+            };
+            out[k] = l;
+            changed = true;
+        }
+    }
+    changed.then(|| String::from_utf8(out).unwrap_or_default())
+}
+
+/// A legal form of two or more words that `words` begins with, one word allowed one slip
+/// (five letters or more, same first letter): its length in words and canonical form.
+fn slipped_form<'a>(words: &[String], dict: &'a Dictionaries) -> Option<(usize, &'a str)> {
+    dict.latin_forms.iter().find_map(|(form, canonical)| {
+        if form.len() < 2 || form.len() > words.len() {
+            return None;
+        }
+        let mut slips = 0;
+        for (w, f) in words.iter().zip(form) {
+            if w == f {
+                continue;
+            }
+            if w.len() < 5
+                || f.len() < 5
+                || w.as_bytes()[0] != f.as_bytes()[0]
+                || !within_one_edit(w.as_bytes(), f.as_bytes())
+            {
+                return None;
+            }
+            slips += 1;
+        }
+        (slips == 1).then_some((form.len(), canonical.as_str()))
+    })
 }
 
 /// Lower-case ASCII words and the script each came from. Text is cut into runs of one script;
@@ -403,12 +615,19 @@ fn transliterate(text: &str) -> (Vec<String>, Vec<Script>) {
         } else {
             deunicode::deunicode_with_tofu(run, " ")
         };
-        let lowered = latin.to_lowercase().replace('&', " & ");
+        let mut lowered = latin.to_lowercase().replace('&', " & ");
+        let v2 = v2();
+        if v2 && lowered.contains(['\'', '\u{2019}', '`']) {
+            lowered = drop_possessives(&lowered, script != Script::Latin);
+        }
         for w in lowered
             .split(|c: char| !(c.is_ascii_alphanumeric() || c == '&'))
             .filter(|w| !w.is_empty())
         {
-            words.push(w.to_string());
+            match unleet(w).filter(|_| v2) {
+                Some(u) => words.push(u),
+                None => words.push(w.to_string()),
+            }
             scripts.push(script);
         }
     };

@@ -57,6 +57,9 @@ pub const COUNTRY_MISMATCH_FACTOR: f32 = 0.9;
 pub const DOB_MISMATCH_FACTOR: f32 = 0.8;
 /// Added to the score (up to 1) when the query's year of birth is one the entry lists.
 pub const DOB_AGREEMENT_BONUS: f32 = 0.05;
+/// Factor for a vessel or aircraft entry matched by a name that carries a legal form: the query
+/// names a company ("Dover Corp"), the entry a ship ("DOVER"), scorer v2.
+pub const VESSEL_COMPANY_FACTOR: f32 = 0.7;
 
 struct Alias {
     entry: u32,
@@ -400,6 +403,21 @@ impl Screener {
                 q.compact.clone(),
             )) {
                 continue;
+            }
+            if matches!(e.kind, EntryKind::Vessel | EntryKind::Aircraft)
+                && crate::normalize::scorer() >= crate::normalize::ScorerVersion::V2
+                && let Some(form) = q.tokens.iter().find(|t| t.class == Class::LegalForm)
+            {
+                score *= VESSEL_COMPANY_FACTOR;
+                comparison.penalties.push(format!(
+                    "the query names a company (legal form {}), the entry a {}: ×{VESSEL_COMPANY_FACTOR:.2}",
+                    form.text,
+                    if e.kind == EntryKind::Vessel { "vessel" } else { "aircraft" }
+                ));
+                comparison.score = score;
+                if score < threshold {
+                    continue;
+                }
             }
             let countries = &self.countries[entry as usize];
             if let Some(qc) = &query_country
