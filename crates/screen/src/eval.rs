@@ -10,8 +10,9 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use crate::lists::{EntryKind, ListEntry, ListError, read_sdn_legacy};
+use crate::lists::{EntryKind, ListEntry, ListError, read_csl, read_sdn_legacy};
 use crate::matcher::{NameKind, THRESHOLD, compare_kind, prepare_str};
+use crate::normalize::{ScorerVersion, scorer, set_scorer, with_scorer};
 use crate::screener::{Query, Screener};
 
 /// Targets a run must meet.
@@ -154,6 +155,30 @@ pub fn name_bench(path: &Path) -> Result<NameBench, ListError> {
                 explanation: c.explain(),
             });
         }
+    }
+    Ok(out)
+}
+
+/// The name pairs' confusion counts under the version in use on this thread.
+fn name_bench_counts(path: &Path) -> Result<Counts, ListError> {
+    Ok(name_bench(path)?.overall)
+}
+
+/// (score, is a match) of every name pair, for calibration.
+pub fn name_bench_scores(path: &Path) -> Result<Vec<(f32, bool)>, ListError> {
+    let mut rdr = csv::Reader::from_path(path).map_err(|e| err(path, e))?;
+    let mut out = Vec::new();
+    for (i, rec) in rdr.records().enumerate() {
+        let rec = rec.map_err(|e| err(path, format!("line {}: {e}", i + 2)))?;
+        if rec.len() < 5 {
+            return Err(err(path, format!("line {}: expected 8 columns", i + 2)));
+        }
+        let c = compare_kind(
+            &prepare_str(&rec[2]),
+            &prepare_str(&rec[3]),
+            kind_of_schema(&rec[1]),
+        );
+        out.push((c.score, &rec[4] == "true"));
     }
     Ok(out)
 }
@@ -358,6 +383,230 @@ pub fn cross_script(path: &Path) -> Result<CrossScript, ListError> {
     })
 }
 
+/// A small deterministic generator (xorshift64*), so the generated sets are the same on every
+/// machine.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+    fn pick<'a>(&mut self, v: &'a [String]) -> &'a str {
+        &v[(self.next() % v.len().max(1) as u64) as usize]
+    }
+}
+
+fn title_case(w: &str) -> String {
+    let mut c = w.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+/// Company names made from the bundled dictionaries, for false alerts on ordinary companies:
+/// surnames, given names and places (Latin-script ones from the persons' file given), ordinary
+/// English words (`english_words.txt`), descriptors ("Technologies", "Trading",
+/// `abbreviations.csv` and the generic words of `name_words.csv`) and legal forms
+/// (`legal_forms.csv`), in ten patterns: "Wheeler Technologies Inc", "Summit Trading Ltd",
+/// "Harbor Light GmbH", "Dar es Salaam Logistics Co Ltd", "Lucas & Wheeler LLP", "T Motor
+/// Corp", ... None of them is on a list; a hit on one is a false alert.
+pub fn generated_companies(persons: &[Vec<String>], n: usize, seed: u64) -> Vec<String> {
+    let latin = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_alphabetic() || c == ' ');
+    let col = |k: usize| -> Vec<String> {
+        let mut v: Vec<String> = persons
+            .iter()
+            .filter_map(|r| r.get(k))
+            .filter(|s| latin(s))
+            .cloned()
+            .collect();
+        v.sort();
+        v.dedup();
+        v
+    };
+    let (given, surnames, places) = (col(0), col(1), col(2));
+    let dict = |text: &str, skip: usize| -> Vec<String> {
+        text.lines()
+            .skip(skip)
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split(',').next())
+            .map(str::to_string)
+            .collect()
+    };
+    let words: Vec<String> = dict(
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../data/screen/english_words.txt"
+        )),
+        0,
+    )
+    .into_iter()
+    .filter(|w| (4..=9).contains(&w.len()))
+    .collect();
+    let mut descriptors: Vec<String> = dict(
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../data/screen/abbreviations.csv"
+        )),
+        1,
+    )
+    .into_iter()
+    .filter(|w| w.len() >= 5 && w.bytes().all(|b| b.is_ascii_lowercase()))
+    .collect();
+    descriptors.extend(
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../data/screen/name_words.csv"
+        ))
+        .lines()
+        .skip(1)
+        .filter(|l| l.split(',').nth(1) == Some("generic"))
+        .filter_map(|l| l.split(',').next())
+        .filter(|w| w.len() >= 5)
+        .map(str::to_string),
+    );
+    let forms: Vec<String> = dict(
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../data/screen/legal_forms.csv"
+        )),
+        1,
+    )
+    .into_iter()
+    .filter(|f| f.is_ascii() && f.len() >= 2)
+    .map(|f| {
+        f.split(' ')
+            .map(|w| {
+                if w.len() <= 3 && w != "ltd" && w != "inc" {
+                    w.to_uppercase()
+                } else {
+                    title_case(w)
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    })
+    .collect();
+    let fallback = |v: Vec<String>| if v.is_empty() { words.clone() } else { v };
+    let (given, surnames, places) = (fallback(given), fallback(surnames), fallback(places));
+    let mut r = Rng(seed | 1);
+    let mut out = Vec::with_capacity(n);
+    while out.len() < n {
+        let form = r.pick(&forms).to_string();
+        let w = |r: &mut Rng| title_case(r.pick(&words));
+        let d = |r: &mut Rng| title_case(r.pick(&descriptors));
+        let name = match r.next() % 10 {
+            0 => format!("{} {} {form}", r.pick(&surnames), d(&mut r)),
+            1 => format!("{} {} {form}", w(&mut r), d(&mut r)),
+            2 => format!("{} {} {form}", w(&mut r), w(&mut r)),
+            3 => format!("{} {} {form}", r.pick(&places), d(&mut r)),
+            4 => format!("{} & {} {form}", r.pick(&surnames), r.pick(&surnames)),
+            5 => format!(
+                "{} {} {} {form}",
+                r.pick(&given),
+                r.pick(&surnames),
+                d(&mut r)
+            ),
+            6 => format!("{} {form}", w(&mut r)),
+            7 => format!("{} {form}", r.pick(&surnames)),
+            8 => format!("{} {} {} {form}", r.pick(&places), w(&mut r), d(&mut r)),
+            _ => {
+                let initial = (b'A' + (r.next() % 26) as u8) as char;
+                format!("{initial} {} {form}", w(&mut r))
+            }
+        };
+        out.push(name);
+    }
+    out
+}
+
+/// Given name, surname and place of birth of each row of a persons' file
+/// (`first_name`, `last_name`, `place_of_birth`), for [`generated_companies`].
+pub fn read_person_parts(path: &Path) -> Result<Vec<Vec<String>>, ListError> {
+    let mut rdr = csv::Reader::from_path(path).map_err(|e| err(path, e))?;
+    let h = rdr.headers().map_err(|e| err(path, e))?.clone();
+    let cols: Vec<Option<usize>> = ["first_name", "last_name", "place_of_birth"]
+        .iter()
+        .map(|n| h.iter().position(|c| c == *n))
+        .collect();
+    let mut out = Vec::new();
+    for (i, rec) in rdr.records().enumerate() {
+        let rec = rec.map_err(|e| err(path, format!("line {}: {e}", i + 2)))?;
+        out.push(
+            cols.iter()
+                .map(|c| c.and_then(|c| rec.get(c)).unwrap_or("").to_string())
+                .collect(),
+        );
+    }
+    Ok(out)
+}
+
+/// One step of a calibration curve: scores in `[lo, hi]` are matches with this probability,
+/// observed on `n` labelled pairs.
+#[derive(Debug, Clone, Serialize)]
+pub struct CalibrationStep {
+    pub lo: f32,
+    pub hi: f32,
+    pub probability: f64,
+    pub n: usize,
+}
+
+/// Isotonic regression (pool adjacent violators) of match labels on scores: the probability
+/// that a pair with a given score is a match, non-decreasing in the score.
+pub fn isotonic(points: &[(f32, bool)]) -> Vec<CalibrationStep> {
+    let mut p: Vec<(f32, bool)> = points.to_vec();
+    p.sort_by(|a, b| a.0.total_cmp(&b.0));
+    // Blocks of (lo, hi, positives, count).
+    let mut blocks: Vec<(f32, f32, f64, usize)> = Vec::new();
+    for (score, label) in p {
+        blocks.push((score, score, f64::from(u8::from(label)), 1));
+        while blocks.len() >= 2 {
+            let (a, b) = (blocks[blocks.len() - 2], blocks[blocks.len() - 1]);
+            if a.2 / a.3 as f64 >= b.2 / b.3 as f64 {
+                blocks.pop();
+                let last = blocks.len() - 1;
+                blocks[last] = (a.0, b.1, a.2 + b.2, a.3 + b.3);
+            } else {
+                break;
+            }
+        }
+    }
+    blocks
+        .into_iter()
+        .map(|(lo, hi, pos, n)| CalibrationStep {
+            lo,
+            hi,
+            probability: pos / n as f64,
+            n,
+        })
+        .collect()
+}
+
+/// The calibrated probability of a score on a curve (the step it falls in, or the nearest).
+pub fn probability(curve: &[CalibrationStep], score: f32) -> Option<f64> {
+    let i = curve.partition_point(|s| s.hi < score);
+    curve
+        .get(i)
+        .or(curve.last())
+        .filter(|s| score >= s.lo || i == 0)
+        .map(|s| s.probability)
+}
+
+/// The lowest threshold at which at most `budget` (a share) of these negatives' best scores
+/// alert: a team sets its threshold by the alerts it can review.
+pub fn threshold_for_budget(best_scores: &[f32], budget: f64) -> f32 {
+    let mut s: Vec<f32> = best_scores.to_vec();
+    s.sort_by(|a, b| b.total_cmp(a));
+    let allowed = (budget * s.len() as f64).floor() as usize;
+    match s.get(allowed) {
+        // Just above the first score that would exceed the budget.
+        Some(&x) => (x + 1e-4).min(1.0),
+        None => 0.0,
+    }
+}
+
 /// Everything the evaluation measures.
 #[derive(Debug, Clone, Serialize)]
 pub struct Evaluation {
@@ -370,6 +619,14 @@ pub struct Evaluation {
     pub negatives_50k_dob: Option<FalseHits>,
     pub negatives_list_names: usize,
     pub cross_script: CrossScript,
+    /// The version every other figure was measured with.
+    pub scorer: ScorerVersion,
+    /// The name pairs under the other versions, for comparison.
+    pub name_bench_versions: Vec<(ScorerVersion, Counts)>,
+    /// Generated company names against UN + SDN + the CSL, per version.
+    pub companies: Vec<(ScorerVersion, FalseHits)>,
+    /// The score → match-probability curve on the name pairs.
+    pub calibration: Vec<CalibrationStep>,
 }
 
 impl Evaluation {
@@ -405,9 +662,26 @@ impl Evaluation {
     }
 }
 
+/// How many generated company names `screen eval` screens.
+pub const GENERATED_COMPANIES: usize = 5_000;
+
 /// Run every evaluation on a `screening/` folder.
 pub fn evaluate(dir: &Path) -> Result<Evaluation, ListError> {
-    let name_bench = name_bench(&dir.join("nomenklatura/name_bench_cases.csv"))?;
+    evaluate_with(dir, 2026)
+}
+
+/// [`evaluate`] with the seed of the generated company names.
+pub fn evaluate_with(dir: &Path, company_seed: u64) -> Result<Evaluation, ListError> {
+    let bench_path = dir.join("nomenklatura/name_bench_cases.csv");
+    let name_bench = name_bench(&bench_path)?;
+    let version = scorer();
+    let mut name_bench_versions = Vec::new();
+    for v in ScorerVersion::ALL {
+        if v != version {
+            name_bench_versions.push((v, with_scorer(v, || name_bench_counts(&bench_path))?));
+        }
+    }
+    let calibration = isotonic(&name_bench_scores(&bench_path)?);
     let treated = read_names(&dir.join("yente/positives_un_treated.csv"))?;
     let untreated = read_names(&dir.join("yente/positives_un_untreated.csv"))?;
     let un_recall = un_recall(&treated, &untreated);
@@ -430,7 +704,32 @@ pub fn evaluate(dir: &Path) -> Result<Evaluation, ListError> {
         (None, None)
     };
     let cross_script = cross_script(&dir.join("watchman/misc/cross_script_pairs.csv"))?;
+    // Generated companies against UN + SDN + CSL, under every version (a screener per
+    // version: names are prepared with the version's normalisation).
+    let persons = if big.exists() {
+        read_person_parts(&big)?
+    } else {
+        read_person_parts(&dir.join("yente/negatives_global_1k.csv")).unwrap_or_default()
+    };
+    let names = generated_companies(&persons, GENERATED_COMPANIES, company_seed);
+    let csl = dir.join("watchman/csl/csl_2023-11_partial.csv");
+    let mut companies = Vec::new();
+    for v in ScorerVersion::ALL {
+        set_scorer(v);
+        let mut entries =
+            crate::un::read_un_xml(&dir.join("watchman/misc/UN_consolidated.xml"))?.entries;
+        entries.extend(read_sdn_legacy(&dir.join("watchman/ofac_sdn_2021"))?.entries);
+        if csl.exists() {
+            entries.extend(read_csl(&csl)?.entries);
+        }
+        companies.push((v, false_hits(&Screener::new(entries), &names)));
+    }
+    set_scorer(version);
     Ok(Evaluation {
+        scorer: version,
+        name_bench_versions,
+        companies,
+        calibration,
         name_bench,
         un_recall,
         negatives,

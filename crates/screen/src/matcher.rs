@@ -468,6 +468,12 @@ fn final_vowel_agrees_text(a: &PTok, other: &str) -> bool {
         || other.ends_with(['i', 'y', 'e'])
 }
 
+/// Length of the one token a mask selects.
+fn text_len(toks: &[PTok], mask: u64) -> usize {
+    toks.get(mask.trailing_zeros() as usize)
+        .map_or(0, |t| t.text.len())
+}
+
 /// Whether two words are equal once runs of a repeated letter are written once.
 fn squeezed_eq(a: &str, b: &str) -> bool {
     if scorer() < ScorerVersion::V2 {
@@ -482,13 +488,16 @@ fn squeezed_eq(a: &str, b: &str) -> bool {
 }
 
 /// Whether a word of two to six letters could be an acronym of the other side's words. In a
-/// person's name only a word without vowels counts ("JC" for Jean-Claude; "Li" is a name).
+/// person's name only a word without vowels counts ("JC" for Jean-Claude; "Li" is a name);
+/// an English word of three letters or more never does.
 fn acronym_like(t: &PTok, person: bool) -> bool {
     (2..=6).contains(&t.text.len())
         && t.class == Class::Word
         && t.script == Script::Latin
         && t.text.bytes().all(|b| b.is_ascii_lowercase())
         && (!person || !t.text.bytes().any(|b| b"aeiouy".contains(&b)))
+        // An ordinary word of three letters or more is a word, not an acronym ("Lats").
+        && !(t.text.len() >= 3 && t.common)
 }
 
 /// The tokens of `b` from `j` on whose initials spell `acr`, particles inside the run
@@ -841,8 +850,10 @@ fn align_with(
             initial_q |= cand.qmask;
             initial_c |= cand.cmask;
         }
+        // A two-letter acronym ("SB", "KB") is no evidence alone: too many names share it.
         if cand.how == How::Acronym {
-            acronym_hit = true;
+            acronym_hit |= (cand.qmask.count_ones() == 1 && text_len(&q.tokens, cand.qmask) >= 3)
+                || (cand.cmask.count_ones() == 1 && text_len(&c.tokens, cand.cmask) >= 3);
         } else if distinctive && cand.sim >= 0.75 && !initial_only {
             distinctive_hit = true;
             evidence_words += 1;
@@ -1046,7 +1057,7 @@ fn align_with(
     if v2 && let Some((a, b)) = conflicting_forms(q, c) {
         score *= FORM_CONFLICT_FACTOR;
         penalties.push(format!(
-            "legal forms of one country that exclude each other ({a} against {b}): ×{FORM_CONFLICT_FACTOR:.2}"
+            "legal forms that exclude each other ({a} against {b}): ×{FORM_CONFLICT_FACTOR:.2}"
         ));
     }
     if v2 {
@@ -1134,7 +1145,32 @@ pub const FORM_CONFLICT_FACTOR: f32 = 0.85;
 /// jurisdictions (Ltd, Inc, Corp, SA) are left out: lists write them loosely.
 const EXCLUSIVE_FORMS: &[&[&str]] = &[&["ag", "gmbh"], &["sarl", "sas"]];
 
-/// The legal forms of the two names that exclude each other, when neither name shares a form.
+/// The jurisdiction whose company law alone has a legal form (canonical forms of
+/// `data/screen/legal_forms.csv`); forms used in many jurisdictions (Ltd, Inc, LLC, SA, JSC,
+/// Co) have none. A Malaysian Berhad and a German GmbH are two companies.
+fn form_jurisdiction(form: &str) -> Option<&'static str> {
+    Some(match form {
+        "ag" | "gmbh" => "DE/AT/CH",
+        "sdn_bhd" | "bhd" => "MY",
+        "pte_ltd" => "SG",
+        "kk" => "JP",
+        "sp_zoo" => "PL",
+        "sarl" | "sas" => "FR",
+        "spa" => "IT",
+        "bv" | "nv" => "NL/BE",
+        "pty_ltd" | "pty" => "AU/ZA",
+        "ooo" => "RU",
+        "fz_llc" | "fzco" | "fze" => "AE",
+        "pcl" => "TH",
+        "pt" | "tbk" => "ID",
+        "ab" => "SE",
+        "oy" => "FI",
+        _ => return None,
+    })
+}
+
+/// The legal forms of the two names that exclude each other, when neither name shares a form:
+/// forms of one law a company cannot have both of, or forms of two jurisdictions.
 fn conflicting_forms<'a>(q: &'a Prepared, c: &'a Prepared) -> Option<(&'a str, &'a str)> {
     let forms = |p: &'a Prepared| {
         p.tokens
@@ -1146,9 +1182,17 @@ fn conflicting_forms<'a>(q: &'a Prepared, c: &'a Prepared) -> Option<(&'a str, &
         return None;
     }
     forms(q).find_map(|f| {
-        let group = EXCLUSIVE_FORMS.iter().find(|g| g.contains(&f))?;
         forms(c)
-            .find(|g| g != &f && group.contains(g))
+            .find(|g| {
+                let exclusive = EXCLUSIVE_FORMS
+                    .iter()
+                    .any(|grp| grp.contains(&f) && grp.contains(g));
+                let apart = matches!(
+                    (form_jurisdiction(f), form_jurisdiction(g)),
+                    (Some(a), Some(b)) if a != b
+                );
+                exclusive || apart
+            })
             .map(|g| (f, g))
     })
 }

@@ -57,8 +57,9 @@ pub const COUNTRY_MISMATCH_FACTOR: f32 = 0.9;
 pub const DOB_MISMATCH_FACTOR: f32 = 0.8;
 /// Added to the score (up to 1) when the query's year of birth is one the entry lists.
 pub const DOB_AGREEMENT_BONUS: f32 = 0.05;
-/// Factor for a vessel or aircraft entry matched by a name that carries a legal form: the query
-/// names a company ("Dover Corp"), the entry a ship ("DOVER"), scorer v2.
+/// Factor for a person, vessel or aircraft entry matched by a name that carries a legal form:
+/// the query names a company ("Dover Corp", "Martin SA"), the entry a ship ("DOVER") or a
+/// person ("Martin"), scorer v2.
 pub const VESSEL_COMPANY_FACTOR: f32 = 0.7;
 
 struct Alias {
@@ -404,15 +405,21 @@ impl Screener {
             )) {
                 continue;
             }
-            if matches!(e.kind, EntryKind::Vessel | EntryKind::Aircraft)
-                && crate::normalize::scorer() >= crate::normalize::ScorerVersion::V2
+            if matches!(
+                e.kind,
+                EntryKind::Vessel | EntryKind::Aircraft | EntryKind::Individual
+            ) && crate::normalize::scorer() >= crate::normalize::ScorerVersion::V2
                 && let Some(form) = q.tokens.iter().find(|t| t.class == Class::LegalForm)
             {
                 score *= VESSEL_COMPANY_FACTOR;
                 comparison.penalties.push(format!(
                     "the query names a company (legal form {}), the entry a {}: ×{VESSEL_COMPANY_FACTOR:.2}",
                     form.text,
-                    if e.kind == EntryKind::Vessel { "vessel" } else { "aircraft" }
+                    match e.kind {
+                        EntryKind::Vessel => "vessel",
+                        EntryKind::Aircraft => "aircraft",
+                        _ => "person",
+                    }
                 ));
                 comparison.score = score;
                 if score < threshold {
