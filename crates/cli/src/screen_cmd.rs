@@ -35,6 +35,14 @@ pub struct ScreenArgs {
     /// person's raises the score, a year more than one apart lowers it (×0.8).
     #[arg(long, value_name = "DATE")]
     pub dob: Option<String>,
+    /// The party's nationality (ISO code or name): a listed person of other nationalities
+    /// scores lower (×0.85); agreement is named.
+    #[arg(long, value_name = "CC")]
+    pub nationality: Option<String>,
+    /// An identity or registration number of the party: an entry that lists it scores 0.10
+    /// higher, with the document named.
+    #[arg(long, value_name = "NUMBER")]
+    pub id_number: Option<String>,
     /// What the party is, when known (changes how extra name parts weigh).
     #[arg(long, value_enum)]
     pub kind: Option<KindArg>,
@@ -462,6 +470,8 @@ pub fn screen(args: ScreenArgs) -> Result<ExitCode> {
         name: name.clone(),
         country: args.country.clone(),
         dob: args.dob.clone(),
+        nationality: args.nationality.clone(),
+        id_number: args.id_number.clone(),
         kind: kind(args.kind),
     };
     let hits = s.screen_with(&q, args.threshold);
@@ -533,6 +543,8 @@ struct Party {
     country: Option<String>,
     address: Option<String>,
     dob: Option<String>,
+    nationality: Option<String>,
+    id_number: Option<String>,
     kind: NameKind,
 }
 
@@ -547,12 +559,13 @@ fn read_parties(path: &Path) -> Result<Vec<Party>> {
     let col = |n: &str| headers.iter().position(|h| h == n);
     let name_col = col("name").or_else(|| col("full_name")).ok_or_else(|| InputError::Invalid {
         file: path.display().to_string(),
-        message: "line 1: no `name` column (columns: name, and optionally id, country, kind, address, dob)"
+        message: "line 1: no `name` column (columns: name, and optionally id, country, kind, address, dob, nationality, id_number)"
             .into(),
     })?;
     let (id_col, country_col, kind_col, address_col) =
         (col("id"), col("country"), col("kind"), col("address"));
     let dob_col = col("dob").or_else(|| col("date_of_birth"));
+    let (nationality_col, id_number_col) = (col("nationality"), col("id_number"));
     let mut out = Vec::new();
     for (i, rec) in rdr.records().enumerate() {
         let line = i + 2;
@@ -593,6 +606,8 @@ fn read_parties(path: &Path) -> Result<Vec<Party>> {
             country: get(country_col),
             address: get(address_col),
             dob: get(dob_col),
+            nationality: get(nationality_col),
+            id_number: get(id_number_col),
             kind,
         });
     }
@@ -644,6 +659,8 @@ fn batch(
                                     name: p.name.clone(),
                                     country: p.country.clone(),
                                     dob: p.dob.clone(),
+                                    nationality: p.nationality.clone(),
+                                    id_number: p.id_number.clone(),
                                     kind: p.kind,
                                 },
                                 threshold,
@@ -754,6 +771,8 @@ fn threshold(
             name: p.name.clone(),
             country: p.country.clone(),
             dob: p.dob.clone(),
+            nationality: p.nationality.clone(),
+            id_number: p.id_number.clone(),
             kind: p.kind,
         })
         .collect();
@@ -959,7 +978,7 @@ fn eval(dir: &Path, json: bool, errors: bool, company_seed: u64) -> Result<ExitC
         if let Some(n) = &e.negatives_50k_dob {
             println!(
                 "{:<44} {:>9.2}% {:>10} {:>10} {:>8}",
-                "  with their dates of birth as qualifiers",
+                "  with dates of birth, nationalities",
                 n.share() * 100.0,
                 "",
                 "",

@@ -573,3 +573,98 @@ fn serve_refresh_fetches_switches_the_lists_and_re_screens_remembered_parties() 
         "Lumen Data Systems Sdn Bhd"
     );
 }
+
+#[test]
+fn scorer_versions_threshold_and_alert_budget() {
+    // Scorer v2 reads a name written together with its legal form; v1 did not.
+    let list = sample();
+    let run = |extra: &[&str], name: &str| {
+        let mut a = vec!["screen", "--lists", list.as_str()];
+        a.extend_from_slice(extra);
+        a.extend_from_slice(&["--name", name, "--fail-on-hit"]);
+        chipwatch(&a).status.code()
+    };
+    assert_eq!(run(&[], "CyberinnPTE LTD"), Some(3));
+    assert_eq!(run(&["--scorer", "v1"], "CyberinnPTE LTD"), Some(0));
+    // A threshold of the team's own.
+    assert_eq!(run(&[], "Cyberin PTE LTD"), Some(3));
+    assert_eq!(run(&["--threshold", "0.99"], "Cyberin PTE LTD"), Some(0));
+    let o = chipwatch(&["screen", "--threshold", "1.5", "--name", "x"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        text(&o.stderr).contains("between 0 and 1"),
+        "{}",
+        text(&o.stderr)
+    );
+
+    // The threshold for an alert budget: ten names on no list, one of them close to a listed
+    // one; a budget of 10% allows that one alert.
+    let dir = tempfile::tempdir().unwrap();
+    let neg = dir.path().join("cleared.csv");
+    let mut f = std::fs::File::create(&neg).unwrap();
+    writeln!(f, "name").unwrap();
+    for n in [
+        "Cyberin PTE LTD",
+        "Harbour Light Trading Ltd",
+        "Wheeler & Lucas LLP",
+        "Summit Logistics Co Ltd",
+        "Anna Schmidt",
+        "Blue Orchard GmbH",
+        "Dar es Salaam Freight Ltd",
+        "Northwind Components Inc",
+        "Kowloon Garden Holdings Ltd",
+        "Peter Okafor",
+    ] {
+        writeln!(f, "{n}").unwrap();
+    }
+    drop(f);
+    let o = chipwatch(&[
+        "screen",
+        "threshold",
+        "--lists",
+        &sample(),
+        "--negatives",
+        neg.to_str().unwrap(),
+        "--budget",
+        "10%",
+        "--json",
+    ]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["negatives"], 10);
+    assert!(v["alert_share"].as_f64().unwrap() <= 0.1, "{v}");
+    let t = v["threshold"].as_f64().unwrap();
+    assert!((0.5..0.99).contains(&t), "{v}");
+    // With a budget of none allowed the threshold rises above the close name's score.
+    let o = chipwatch(&[
+        "screen",
+        "threshold",
+        "--lists",
+        &sample(),
+        "--negatives",
+        neg.to_str().unwrap(),
+        "--budget",
+        "0.01",
+        "--json",
+    ]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["alert_share"].as_f64().unwrap(), 0.0, "{v}");
+    assert!(v["threshold"].as_f64().unwrap() > t, "{v}");
+    // A budget that is no share is refused.
+    let o = chipwatch(&[
+        "screen",
+        "threshold",
+        "--lists",
+        &sample(),
+        "--negatives",
+        neg.to_str().unwrap(),
+        "--budget",
+        "150%",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        text(&o.stderr).contains("is not a budget"),
+        "{}",
+        text(&o.stderr)
+    );
+}

@@ -1,6 +1,6 @@
 //! Screening benchmark on real lists, with rapidfuzz as the peer in the same run.
 //!
-//! `cargo bench -p chipwatch-screen --bench screen [-- --data DIR --queries N]`
+//! `cargo bench -p chipwatch-screen --bench screen [-- --data DIR --queries N --scorer v1|v2]`
 //!
 //! Reads the OFAC SDN legacy set (July 2021) and the Consolidated Screening List (Nov 2023) from
 //! `../shared/data/screening` (or `--data`), and screens a query set made of the 683 treated UN
@@ -77,6 +77,13 @@ fn main() {
     let peer_queries: usize = arg("--peer-queries")
         .and_then(|s| s.parse().ok())
         .unwrap_or(1000);
+    // `--scorer v1` measures the scorer of earlier releases on the same machine and run.
+    if let Some(v) =
+        arg("--scorer").and_then(|v| chipwatch_screen::normalize::ScorerVersion::parse(&v))
+    {
+        chipwatch_screen::normalize::set_scorer(v);
+    }
+    println!("scorer {}", chipwatch_screen::normalize::scorer().name());
     if !dir.join("watchman/ofac_sdn_2021/sdn.csv").exists() {
         println!("screen bench: {} not found; skipped", dir.display());
         return;

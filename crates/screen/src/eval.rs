@@ -233,6 +233,8 @@ pub fn un_recall(treated: &[String], untreated: &[String]) -> Recall {
             start_date: None,
             remarks: None,
             dates_of_birth: Vec::new(),
+            nationalities: Vec::new(),
+            ids: Vec::new(),
             origin: format!("line {}", i + 2),
         })
         .collect();
@@ -274,18 +276,24 @@ pub fn false_hits(s: &Screener, names: &[String]) -> FalseHits {
     false_hits_of(s, &queries)
 }
 
-/// Names with their dates of birth (`full_name`, `date_of_birth`).
+/// Names with their dates of birth and nationalities (`full_name`, `date_of_birth`,
+/// `nationality`).
 pub fn read_names_dob(path: &Path) -> Result<Vec<Query>, ListError> {
     let mut rdr = csv::Reader::from_path(path).map_err(|e| err(path, e))?;
     let h = rdr.headers().map_err(|e| err(path, e))?.clone();
     let col = |n: &str| h.iter().position(|c| c == n);
     let name = col("full_name").ok_or_else(|| err(path, "no full_name column"))?;
     let dob = col("date_of_birth");
+    let nationality = col("nationality");
     let mut out = Vec::new();
     for (i, rec) in rdr.records().enumerate() {
         let rec = rec.map_err(|e| err(path, format!("line {}: {e}", i + 2)))?;
         let mut q = Query::name(rec.get(name).unwrap_or(""));
         q.dob = dob
+            .and_then(|c| rec.get(c))
+            .filter(|d| !d.trim().is_empty())
+            .map(str::to_string);
+        q.nationality = nationality
             .and_then(|c| rec.get(c))
             .filter(|d| !d.trim().is_empty())
             .map(str::to_string);
@@ -360,6 +368,8 @@ pub fn cross_script(path: &Path) -> Result<CrossScript, ListError> {
             start_date: None,
             remarks: None,
             dates_of_birth: Vec::new(),
+            nationalities: Vec::new(),
+            ids: Vec::new(),
             origin: String::new(),
         })
         .collect();

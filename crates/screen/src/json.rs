@@ -7,6 +7,31 @@ use serde_json::Value;
 
 use crate::lists::{EntryKind, ListEntry, ListError, Loaded, source_code};
 
+/// CSL JSON `ids`: objects `{type, number, country}` written as "Passport A1234567 (Iran)",
+/// or plain strings.
+fn documents(v: Option<&Value>) -> Vec<String> {
+    match v {
+        Some(Value::Array(a)) => a
+            .iter()
+            .filter_map(|x| match x {
+                Value::Object(o) => {
+                    let f = |k: &str| o.get(k).and_then(Value::as_str).unwrap_or("").trim();
+                    let number = f("number");
+                    (!number.is_empty()).then(|| {
+                        let mut d = format!("{} {number}", f("type")).trim().to_string();
+                        if !f("country").is_empty() {
+                            d.push_str(&format!(" ({})", f("country")));
+                        }
+                        d
+                    })
+                }
+                _ => strings(Some(x)).into_iter().next(),
+            })
+            .collect(),
+        other => strings(other),
+    }
+}
+
 fn strings(v: Option<&Value>) -> Vec<String> {
     match v {
         Some(Value::Array(a)) => a
@@ -127,6 +152,11 @@ pub fn read_csl_json(path: &Path) -> Result<Loaded, ListError> {
             start_date: text(obj.get("start_date")),
             remarks: text(obj.get("remarks")),
             dates_of_birth: strings(obj.get("dates_of_birth")),
+            nationalities: strings(obj.get("nationalities"))
+                .into_iter()
+                .chain(strings(obj.get("citizenships")))
+                .collect(),
+            ids: documents(obj.get("ids")),
             origin: at,
         });
     }
@@ -223,6 +253,20 @@ pub fn read_ftm(path: &Path) -> Result<Loaded, ListError> {
             start_date: p("createdAt").into_iter().next(),
             remarks: p("notes").into_iter().next(),
             dates_of_birth: p("birthDate"),
+            nationalities: p("nationality")
+                .into_iter()
+                .chain(p("citizenship"))
+                .collect(),
+            ids: [
+                "idNumber",
+                "passportNumber",
+                "registrationNumber",
+                "imoNumber",
+                "taxNumber",
+            ]
+            .iter()
+            .flat_map(|k| p(k))
+            .collect(),
             origin: format!("{file}:{n}"),
         });
     }

@@ -51,6 +51,13 @@ pub struct ListEntry {
     /// Dates of birth as the list writes them ("10 Dec 1948", "1946", "1948-12-10"): a
     /// qualifier of person matches.
     pub dates_of_birth: Vec<String>,
+    /// Nationalities and citizenships as the list writes them ("Iran", "IR"): a qualifier of
+    /// person matches.
+    pub nationalities: Vec<String>,
+    /// Identity and registration documents as the list writes them ("Passport A1234567
+    /// (Iran)", "Registration Number 201708444M (Singapore)"): a number the query gives that
+    /// one of them carries raises the score.
+    pub ids: Vec<String>,
     /// File and line the entry was read from.
     pub origin: String,
 }
@@ -245,6 +252,11 @@ pub fn read_csl_bytes(file: &str, bytes: &[u8]) -> Result<Loaded, ListError> {
             start_date: opt(get(col("start_date"))),
             remarks: opt(get(col("remarks"))),
             dates_of_birth: split_list(get(col("dates_of_birth"))),
+            nationalities: split_list(get(col("nationalities")))
+                .into_iter()
+                .chain(split_list(get(col("citizenships"))))
+                .collect(),
+            ids: split_list(get(col("ids"))),
             origin: format!("{file}:{line}"),
         });
     }
@@ -317,6 +329,8 @@ pub fn read_sdn_legacy(dir: &Path) -> Result<Loaded, ListError> {
             start_date: None,
             remarks: r.get(11).and_then(opt),
             dates_of_birth: r.get(11).map(dobs_in_remarks).unwrap_or_default(),
+            nationalities: r.get(11).map(nationalities_in_remarks).unwrap_or_default(),
+            ids: r.get(11).map(ids_in_remarks).unwrap_or_default(),
             origin: format!("{file}:{line}"),
         });
     }
@@ -419,6 +433,8 @@ pub fn read_dpl(path: &Path) -> Result<Loaded, ListError> {
             start_date: opt(get(col("effective_date"))),
             remarks: opt(get(col("fr_citation"))),
             dates_of_birth: Vec::new(),
+            nationalities: Vec::new(),
+            ids: Vec::new(),
             origin: format!("{file}:{line}"),
         });
     }
@@ -469,6 +485,70 @@ pub fn read_any(path: &Path) -> Result<Loaded, ListError> {
     } else {
         read_csl(path)
     }
+}
+
+/// The parts of SDN remarks, "alt." dropped: "nationality Iran; alt. nationality Iraq; ...".
+fn remark_parts(remarks: &str) -> impl Iterator<Item = &str> {
+    remarks.split(';').map(|p| {
+        let p = p.trim();
+        p.strip_prefix("alt. ").unwrap_or(p).trim()
+    })
+}
+
+/// Nationalities and citizenships in SDN remarks: "nationality Iran; citizen Iraq".
+pub fn nationalities_in_remarks(remarks: &str) -> Vec<String> {
+    remark_parts(remarks)
+        .filter_map(|p| {
+            p.strip_prefix("nationality ")
+                .or_else(|| p.strip_prefix("citizen "))
+                .map(|c| c.trim().trim_end_matches('.').to_string())
+        })
+        .filter(|c| !c.is_empty())
+        .collect()
+}
+
+/// Identity and registration documents in SDN remarks: the parts that name a document with a
+/// number ("Passport A1234567 (Iran)", "National ID No. 0012345678", "Registration Number
+/// 201708444M (Singapore)", "Vessel Registration Identification IMO 9218466").
+pub fn ids_in_remarks(remarks: &str) -> Vec<String> {
+    const DOCUMENTS: [&str; 12] = [
+        "Passport",
+        "National ID",
+        "Registration",
+        "Tax ID",
+        "Identification Number",
+        "Cedula",
+        "NIT",
+        "D.N.I.",
+        "C.U.I.T.",
+        "RFC",
+        "IMO",
+        "Vessel Registration",
+    ];
+    remark_parts(remarks)
+        .filter(|p| DOCUMENTS.iter().any(|d| p.starts_with(d)))
+        .filter(|p| p.bytes().any(|b| b.is_ascii_digit()))
+        .map(str::to_string)
+        .collect()
+}
+
+/// The document numbers in an identifier as a list writes it: runs of letters and digits of
+/// five characters or more with a digit, upper-cased ("Passport A-123 4567 (Iran)" gives
+/// "A1234567" when written together, "A", "1234567" otherwise).
+pub fn id_numbers(id: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for run in id.split(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '/' || c == '.'))
+    {
+        let n: String = run
+            .chars()
+            .filter(char::is_ascii_alphanumeric)
+            .collect::<String>()
+            .to_ascii_uppercase();
+        if n.len() >= 5 && n.bytes().any(|b| b.is_ascii_digit()) {
+            out.push(n);
+        }
+    }
+    out
 }
 
 /// Dates of birth in SDN remarks: "DOB 10 Dec 1948; alt. DOB 1949; POB ...".

@@ -754,33 +754,6 @@ fn align_with(
     merge(&q.tokens, &c.tokens, true, cands);
     merge(&c.tokens, &q.tokens, false, cands);
     let v2 = scorer() >= ScorerVersion::V2;
-    if v2 {
-        let person = kind == NameKind::Person;
-        let acronyms = |a: &[PTok], b: &[PTok], a_is_query: bool, cands: &mut Vec<Cand>| {
-            for (i, t) in a.iter().enumerate().take(64) {
-                if !acronym_like(t, person) {
-                    continue;
-                }
-                for j in 0..b.len().min(64) {
-                    if let Some(run) = acronym_run(t.text.as_bytes(), b, j, person) {
-                        let (qmask, cmask) = if a_is_query {
-                            (1u64 << i, run)
-                        } else {
-                            (run, 1u64 << i)
-                        };
-                        cands.push(Cand {
-                            qmask,
-                            cmask,
-                            sim: 0.9,
-                            how: How::Acronym,
-                        });
-                    }
-                }
-            }
-        };
-        acronyms(&q.tokens, &c.tokens, true, cands);
-        acronyms(&c.tokens, &q.tokens, false, cands);
-    }
     cands.sort_by(|a, b| {
         b.sim.total_cmp(&a.sim).then(
             (b.qmask.count_ones() + b.cmask.count_ones())
@@ -817,62 +790,103 @@ fn align_with(
     // Single-token pairs (query index, entry index), for the order checks of v2.
     let mut singles = [(0u8, 0u8); 64];
     let mut n_singles = 0;
-    for cand in cands.iter() {
-        if cand.qmask & used_q != 0 || cand.cmask & used_c != 0 {
-            continue;
+    // Two passes: the token pairs, then (v2) acronyms among the tokens left on both sides
+    // ("PLA" and "People's Liberation Army", "JC" and "Jean-Claude" beside "Juncker").
+    for pass in 0..2 {
+        if pass == 1 {
+            if !v2 {
+                break;
+            }
+            cands.clear();
+            let person = kind == NameKind::Person;
+            let acronyms = |a: &[PTok],
+                            used_a: u64,
+                            b: &[PTok],
+                            used_b: u64,
+                            a_is_query: bool,
+                            cands: &mut Vec<Cand>| {
+                for (i, t) in a.iter().enumerate().take(64) {
+                    if used_a & (1 << i) != 0 || !acronym_like(t, person) {
+                        continue;
+                    }
+                    for j in 0..b.len().min(64) {
+                        if let Some(run) = acronym_run(t.text.as_bytes(), b, j, person)
+                            && run & used_b == 0
+                        {
+                            let (qmask, cmask) = if a_is_query {
+                                (1u64 << i, run)
+                            } else {
+                                (run, 1u64 << i)
+                            };
+                            cands.push(Cand {
+                                qmask,
+                                cmask,
+                                sim: 0.9,
+                                how: How::Acronym,
+                            });
+                        }
+                    }
+                }
+            };
+            acronyms(&q.tokens, used_q, &c.tokens, used_c, true, cands);
+            acronyms(&c.tokens, used_c, &q.tokens, used_q, false, cands);
         }
-        used_q |= cand.qmask;
-        used_c |= cand.cmask;
-        if cand.qmask.count_ones() == 1 && cand.cmask.count_ones() == 1 && n_singles < 64 {
-            singles[n_singles] = (
-                cand.qmask.trailing_zeros() as u8,
-                cand.cmask.trailing_zeros() as u8,
-            );
-            n_singles += 1;
-        }
-        // A pair weighs what its more important side weighs: "bank" against "bank" is generic,
-        // an initial against a word weighs as the word.
-        let w = weight_of(&q.tokens, cand.qmask).max(weight_of(&c.tokens, cand.cmask)) * 2.0;
-        num += cand.sim * w;
-        den += w;
-        let distinctive = q
-            .tokens
-            .iter()
-            .enumerate()
-            .any(|(i, t)| cand.qmask & (1 << i) != 0 && t.class.distinctive());
-        // An initial is not evidence alone in an organisation's name: "T Motor" is not
-        // "Toyota Motor", "G Energy" not "Genie Energy" (v2).
-        // Nor is an acronym, unless it is the whole name against the whole name ("PLA" and
-        // "People's Liberation Army"); "YAS" is not "Yashica Aishani Srinivas" when the entry
-        // is "YAS AIR" (v2).
-        let initial_only = v2 && cand.how == How::Initial && kind != NameKind::Person;
-        if cand.how == How::Initial {
-            initial_q |= cand.qmask;
-            initial_c |= cand.cmask;
-        }
-        // A two-letter acronym ("SB", "KB") is no evidence alone: too many names share it.
-        if cand.how == How::Acronym {
-            acronym_hit |= (cand.qmask.count_ones() == 1 && text_len(&q.tokens, cand.qmask) >= 3)
-                || (cand.cmask.count_ones() == 1 && text_len(&c.tokens, cand.cmask) >= 3);
-        } else if distinctive && cand.sim >= 0.75 && !initial_only {
-            distinctive_hit = true;
-            evidence_words += 1;
-            uncommon_evidence |= q
+        for cand in cands.iter() {
+            if cand.qmask & used_q != 0 || cand.cmask & used_c != 0 {
+                continue;
+            }
+            used_q |= cand.qmask;
+            used_c |= cand.cmask;
+            if cand.qmask.count_ones() == 1 && cand.cmask.count_ones() == 1 && n_singles < 64 {
+                singles[n_singles] = (
+                    cand.qmask.trailing_zeros() as u8,
+                    cand.cmask.trailing_zeros() as u8,
+                );
+                n_singles += 1;
+            }
+            // A pair weighs what its more important side weighs: "bank" against "bank" is generic,
+            // an initial against a word weighs as the word.
+            let w = weight_of(&q.tokens, cand.qmask).max(weight_of(&c.tokens, cand.cmask)) * 2.0;
+            num += cand.sim * w;
+            den += w;
+            let distinctive = q
                 .tokens
                 .iter()
                 .enumerate()
-                .any(|(i, t)| cand.qmask & (1 << i) != 0 && t.class.distinctive() && !t.common)
-                || c.tokens.iter().enumerate().any(|(j, t)| {
-                    cand.cmask & (1 << j) != 0 && t.class == Class::Word && !t.common
+                .any(|(i, t)| cand.qmask & (1 << i) != 0 && t.class.distinctive());
+            // An initial is not evidence alone in an organisation's name: "T Motor" is not
+            // "Toyota Motor", "G Energy" not "Genie Energy" (v2).
+            // Nor is an acronym, unless it is the whole name against the whole name ("PLA" and
+            // "People's Liberation Army"); "YAS" is not "Yashica Aishani Srinivas" when the entry
+            // is "YAS AIR" (v2).
+            let initial_only = v2 && cand.how == How::Initial && kind != NameKind::Person;
+            if cand.how == How::Initial {
+                initial_q |= cand.qmask;
+                initial_c |= cand.cmask;
+            }
+            // A two-letter acronym ("SB", "KB") is no evidence alone: too many names share it.
+            if cand.how == How::Acronym {
+                acronym_hit |= (cand.qmask.count_ones() == 1
+                    && text_len(&q.tokens, cand.qmask) >= 3)
+                    || (cand.cmask.count_ones() == 1 && text_len(&c.tokens, cand.cmask) >= 3);
+            } else if distinctive && cand.sim >= 0.75 && !initial_only {
+                distinctive_hit = true;
+                evidence_words += 1;
+                uncommon_evidence |=
+                    q.tokens.iter().enumerate().any(|(i, t)| {
+                        cand.qmask & (1 << i) != 0 && t.class.distinctive() && !t.common
+                    }) || c.tokens.iter().enumerate().any(|(j, t)| {
+                        cand.cmask & (1 << j) != 0 && t.class == Class::Word && !t.common
+                    });
+            }
+            if explain {
+                matched.push(TokenMatch {
+                    query: text_of(&q.tokens, cand.qmask),
+                    entry: text_of(&c.tokens, cand.cmask),
+                    how: cand.how,
+                    similarity: cand.sim,
                 });
-        }
-        if explain {
-            matched.push(TokenMatch {
-                query: text_of(&q.tokens, cand.qmask),
-                entry: text_of(&c.tokens, cand.cmask),
-                how: cand.how,
-                similarity: cand.sim,
-            });
+            }
         }
     }
     let mut unmatched_query = Vec::new();

@@ -57,6 +57,10 @@ pub const COUNTRY_MISMATCH_FACTOR: f32 = 0.9;
 pub const DOB_MISMATCH_FACTOR: f32 = 0.8;
 /// Added to the score (up to 1) when the query's year of birth is one the entry lists.
 pub const DOB_AGREEMENT_BONUS: f32 = 0.05;
+/// Score factor when the query's nationality is none of a listed person's nationalities.
+pub const NATIONALITY_MISMATCH_FACTOR: f32 = 0.85;
+/// Score added when a number the query gives is on one of the entry's documents.
+pub const ID_AGREEMENT_BONUS: f32 = 0.1;
 /// Factor for a person, vessel or aircraft entry matched by a name that carries a legal form:
 /// the query names a company ("Dover Corp", "Martin SA"), the entry a ship ("DOVER") or a
 /// person ("Martin"), scorer v2.
@@ -92,6 +96,12 @@ pub struct Query {
     /// The party's date of birth (any form with a four-digit year): a qualifier of person
     /// matches.
     pub dob: Option<String>,
+    /// The party's nationality or citizenship (ISO code or country name): a qualifier of
+    /// person matches.
+    pub nationality: Option<String>,
+    /// An identity or registration number of the party (passport, national ID, company
+    /// registration, IMO): a listed entry that carries it is named and raised.
+    pub id_number: Option<String>,
     pub kind: NameKind,
 }
 
@@ -472,6 +482,50 @@ impl Screener {
                     comparison.score = score;
                 }
             }
+            if let Some(qn) = query
+                .nationality
+                .as_deref()
+                .filter(|n| !n.trim().is_empty())
+                && !e.nationalities.is_empty()
+            {
+                let reg = CountryRegistry::bundled();
+                let code = |n: &str| {
+                    reg.resolve(n)
+                        .map(|c| c.alpha2.clone())
+                        .unwrap_or_else(|| n.trim().to_ascii_uppercase())
+                };
+                let qc = code(qn);
+                let listed: Vec<String> = e.nationalities.iter().map(|n| code(n)).collect();
+                if listed.contains(&qc) {
+                    comparison
+                        .penalties
+                        .push(format!("nationality agrees ({qc})"));
+                } else {
+                    score *= NATIONALITY_MISMATCH_FACTOR;
+                    comparison.penalties.push(format!(
+                        "nationality conflicts (query {qc}, entry {}): ×{NATIONALITY_MISMATCH_FACTOR:.2}",
+                        listed.join("/")
+                    ));
+                    comparison.score = score;
+                    if score < threshold {
+                        continue;
+                    }
+                }
+            }
+            if let Some(qid) = query.id_number.as_deref() {
+                let wanted = crate::lists::id_numbers(qid);
+                if let Some(doc) = e.ids.iter().find(|d| {
+                    crate::lists::id_numbers(d)
+                        .iter()
+                        .any(|n| wanted.contains(n))
+                }) {
+                    score = (score + ID_AGREEMENT_BONUS).min(1.0);
+                    comparison.penalties.push(format!(
+                        "ID number agrees ({doc}): +{ID_AGREEMENT_BONUS:.2}"
+                    ));
+                    comparison.score = score;
+                }
+            }
             if let Some(qa) = query.address.as_deref().filter(|a| !a.trim().is_empty())
                 && !e.addresses.is_empty()
             {
@@ -580,6 +634,8 @@ mod tests {
             start_date: None,
             remarks: None,
             dates_of_birth: Vec::new(),
+            nationalities: Vec::new(),
+            ids: Vec::new(),
             origin: format!("test:{id}"),
         }
     }

@@ -21,6 +21,8 @@ struct Pending {
     listed_on: String,
     comments: String,
     dobs: Vec<String>,
+    nationalities: Vec<String>,
+    ids: Vec<String>,
     aliases: Vec<String>,
     addresses: Vec<String>,
     address: Vec<String>,
@@ -164,6 +166,8 @@ pub fn read_un_xml(path: &Path) -> Result<Loaded, ListError> {
                         start_date: (!p.listed_on.is_empty()).then_some(p.listed_on),
                         remarks: (!p.comments.is_empty()).then_some(p.comments),
                         dates_of_birth: p.dobs,
+                        nationalities: p.nationalities,
+                        ids: p.ids,
                         origin: format!("{file}:{}", p.line),
                     });
                 }
@@ -202,6 +206,8 @@ pub fn read_un_xml(path: &Path) -> Result<Loaded, ListError> {
                     ("INDIVIDUAL_DATE_OF_BIRTH", "DATE" | "YEAR" | "FROM_YEAR" | "TO_YEAR") => {
                         p.dobs.push(text)
                     }
+                    ("NATIONALITY", "VALUE") => p.nationalities.push(text),
+                    ("INDIVIDUAL_DOCUMENT", "NUMBER") => p.ids.push(text),
                     (_, "NAME_ORIGINAL_SCRIPT") => p.aliases.push(text),
                     (a, "ALIAS_NAME") if a.ends_with("_ALIAS") => p.aliases.push(text),
                     (a, "STREET" | "CITY" | "STATE_PROVINCE" | "COUNTRY")

@@ -278,6 +278,8 @@ fn a_date_of_birth_qualifies_a_person_match_and_is_read_from_the_lists() {
         kind: EntryKind::Individual,
         name: "RUIZ PEREZ, Leonardo".into(),
         dates_of_birth: vec!["12 Mar 1961".into()],
+        nationalities: Vec::new(),
+        ids: Vec::new(),
         ..ListEntry::default()
     }]);
     let q = |dob: Option<&str>| {
@@ -299,4 +301,69 @@ fn a_date_of_birth_qualifies_a_person_match_and_is_read_from_the_lists() {
             .first()
             .is_none_or(|h| h.score < plain && h.explanation.contains("conflicts"))
     );
+}
+
+#[test]
+fn nationalities_and_document_numbers_qualify_a_match_and_are_read_from_the_lists() {
+    use chipwatch_screen::lists::{
+        ListEntry, id_numbers, ids_in_remarks, nationalities_in_remarks,
+    };
+    use chipwatch_screen::screener::{Query, Screener};
+    let remarks = "DOB 1961; nationality Iran; alt. nationality Iraq; citizen Iran; \
+                   Passport K12345678 (Iran); National ID No. 0012-345-678 (Iran); \
+                   Additional Sanctions Information - Subject to Secondary Sanctions";
+    assert_eq!(
+        nationalities_in_remarks(remarks),
+        vec!["Iran", "Iraq", "Iran"]
+    );
+    assert_eq!(
+        ids_in_remarks(remarks),
+        vec![
+            "Passport K12345678 (Iran)",
+            "National ID No. 0012-345-678 (Iran)"
+        ]
+    );
+    assert_eq!(
+        id_numbers("National ID No. 0012-345-678 (Iran)"),
+        vec!["0012345678"]
+    );
+    let s = Screener::new(vec![ListEntry {
+        source: "SDN".into(),
+        entry_id: "1".into(),
+        kind: EntryKind::Individual,
+        name: "HOSSEINI, Reza".into(),
+        nationalities: nationalities_in_remarks(remarks),
+        ids: ids_in_remarks(remarks),
+        ..ListEntry::default()
+    }]);
+    let q = |nat: Option<&str>, id: Option<&str>| {
+        let mut q = Query::name("Reza Hoseini");
+        q.nationality = nat.map(str::to_string);
+        q.id_number = id.map(str::to_string);
+        s.screen(&q)
+    };
+    let plain = q(None, None)[0].score;
+    let agree = &q(Some("IR"), None)[0];
+    assert!(
+        agree.explanation.contains("nationality agrees (IR)"),
+        "{}",
+        agree.explanation
+    );
+    assert_eq!(agree.score, plain);
+    let conflict = q(Some("Canada"), None);
+    assert!(
+        conflict
+            .first()
+            .is_none_or(|h| h.score < plain && h.explanation.contains("nationality conflicts")),
+        "{conflict:?}"
+    );
+    let id = &q(None, Some("0012345678"))[0];
+    assert!(id.score > plain, "{} {plain}", id.score);
+    assert!(
+        id.explanation.contains("ID number agrees (National ID No."),
+        "{}",
+        id.explanation
+    );
+    // A number the entry does not list changes nothing: documents differ in kind.
+    assert_eq!(q(None, Some("X9999999"))[0].score, plain);
 }

@@ -49,6 +49,12 @@ pub struct ScreenParams {
     pub address: Option<String>,
     /// Date of birth (any form with a four-digit year): a qualifier of person matches.
     pub dob: Option<String>,
+    /// Nationality (ISO code or country name): a qualifier of person matches.
+    #[serde(default)]
+    pub nationality: Option<String>,
+    /// An identity or registration number: an entry that carries it is raised and named.
+    #[serde(default)]
+    pub id_number: Option<String>,
     pub kind: Option<String>,
     pub threshold: Option<f32>,
     /// The date ownership rules are applied on (YYYY-MM-DD; default: today).
@@ -90,6 +96,8 @@ pub fn screen_one(s: &crate::AppState, p: &ScreenParams, origin: &str) -> Result
             name: name.to_string(),
             country: p.country.clone(),
             dob: p.dob.clone(),
+            nationality: p.nationality.clone(),
+            id_number: p.id_number.clone(),
             kind: kind_of(p.kind.as_deref())?,
         },
         threshold,
@@ -128,6 +136,8 @@ struct ScreenBody {
     country: Option<String>,
     address: Option<String>,
     dob: Option<String>,
+    nationality: Option<String>,
+    id_number: Option<String>,
     kind: Option<String>,
     threshold: Option<f32>,
     date: Option<String>,
@@ -159,6 +169,8 @@ async fn screen_post(
             country: b.country,
             address: b.address,
             dob: b.dob,
+            nationality: b.nationality,
+            id_number: b.id_number,
             kind: b.kind,
             threshold: b.threshold,
             date: b.date,

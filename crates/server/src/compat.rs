@@ -105,6 +105,8 @@ async fn search(
             name: name.to_string(),
             country: q.get("country").cloned(),
             dob: None,
+            nationality: None,
+            id_number: None,
             kind,
         },
         min.max(0.5),
@@ -228,6 +230,11 @@ async fn matching(
         let country = strings(q.properties.get("country")).into_iter().next();
         let address = strings(q.properties.get("address")).into_iter().next();
         let dob = strings(q.properties.get("birthDate")).into_iter().next();
+        let nationality = strings(q.properties.get("nationality")).into_iter().next();
+        let id_number = ["idNumber", "passportNumber", "registrationNumber"]
+            .iter()
+            .flat_map(|k| strings(q.properties.get(*k)))
+            .next();
         let mut best: BTreeMap<String, Hit> = BTreeMap::new();
         for n in &names {
             for h in s.screener().screen_with(
@@ -236,6 +243,8 @@ async fn matching(
                     name: n.clone(),
                     country: country.clone(),
                     dob: dob.clone(),
+                    nationality: nationality.clone(),
+                    id_number: id_number.clone(),
                     kind,
                 },
                 0.5,

@@ -414,6 +414,8 @@ async fn screen(
         country: f.country.filter(|c| !c.trim().is_empty()),
         address: None,
         dob: None,
+        nationality: None,
+        id_number: None,
         kind: None,
         threshold: None,
         date: None,
