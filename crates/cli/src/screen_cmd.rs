@@ -496,7 +496,7 @@ pub fn screen(args: ScreenArgs) -> Result<ExitCode> {
         }
         println!("{}", serde_json::to_string_pretty(&v)?);
     } else {
-        print_hits(name, &hits, s.entries().len());
+        print_hits(name, &hits, s.entries().len(), args.threshold);
         if !args.ownership.is_empty() {
             if owned.is_empty() {
                 println!(
@@ -515,12 +515,15 @@ pub fn screen(args: ScreenArgs) -> Result<ExitCode> {
     Ok(hit_code(!hits.is_empty() || !owned.is_empty()))
 }
 
-fn print_hits(name: &str, hits: &[Hit], screened: usize) {
+fn print_hits(name: &str, hits: &[Hit], screened: usize, threshold: f32) {
     if hits.is_empty() {
-        println!("{name}: no hit at score ≥ {THRESHOLD:.2} among {screened} listed entries");
+        println!(
+            "{name}: no hit at score ≥ {:.2} among {screened} listed entries",
+            threshold
+        );
         return;
     }
-    println!("{name}: {} hit(s) at score ≥ {THRESHOLD:.2}", hits.len());
+    println!("{name}: {} hit(s) at score ≥ {:.2}", hits.len(), threshold);
     for h in hits {
         println!(
             "  {:.3}  {} {}  {}",
@@ -985,7 +988,9 @@ fn eval(dir: &Path, json: bool, errors: bool, company_seed: u64) -> Result<ExitC
                 mark(n.share() <= 0.002)
             );
         }
-        for (k, (v, n)) in e.companies.iter().enumerate() {
+        let mut companies: Vec<_> = e.companies.iter().collect();
+        companies.sort_by_key(|(v, _)| *v != e.scorer);
+        for (k, (v, n)) in companies.into_iter().enumerate() {
             let label = if k == 0 {
                 format!("false hits, {} generated companies, {}", n.total, v.name())
             } else {

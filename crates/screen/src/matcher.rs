@@ -1083,7 +1083,7 @@ fn align_with(
                     "{a} and {b} stand on the other sides of bin/ibn: another person's father: ×{PATRONYM_FACTOR:.2}"
                 ));
             }
-        } else if kind == NameKind::Organization
+        } else if kind != NameKind::Person
             && let Some((a, b)) = inverted_words(q, c, singles)
         {
             score *= ORDER_FACTOR;
@@ -1105,7 +1105,7 @@ fn align_with(
 /// organisation's name also its line of business ("China Construction Trust" is not "China
 /// Construction Bank"), v2.
 fn counts_as_substitute(t: &PTok, kind: NameKind, v2: bool) -> bool {
-    t.class == Class::Word || (v2 && kind == NameKind::Organization && t.class == Class::Generic)
+    t.class == Class::Word || (v2 && kind != NameKind::Person && t.class == Class::Generic)
 }
 
 /// Factor for distinctive words of an organisation's name in another order: "Security
