@@ -1011,7 +1011,9 @@ fn align_with(
     // Incorporated".
     let unexplained = |toks: &[PTok], used: u64, initials: u64| {
         toks.iter().enumerate().take(64).any(|(i, t)| {
-            t.class == Class::Word && (used & (1 << i) == 0 || initials & (1 << i) != 0)
+            t.class == Class::Word
+                && !t.bracketed
+                && (used & (1 << i) == 0 || initials & (1 << i) != 0)
         })
     };
     if v2
@@ -1313,6 +1315,13 @@ mod tests {
         assert!(k("Toyota Motor Corp", "T Motor", O) < THRESHOLD);
         assert!(k("Genie Energy Ltd", "G Energy", O) < THRESHOLD);
         assert!(k("Apple Incorporated", "Apple Inc.", O) >= THRESHOLD);
+        assert!(
+            k(
+                "Innovative Technology Systems",
+                "Innovative Technology Systems (ITS)",
+                O
+            ) >= THRESHOLD
+        );
         // Legal forms of one law that exclude each other; lines of business.
         assert!(k("Deutsche Bank AG", "Deutsche Bank GmbH", O) < THRESHOLD);
         assert!(
