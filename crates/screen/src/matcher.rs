@@ -136,6 +136,11 @@ pub struct Prepared {
     /// Hash and length of every token, legal forms and particles included, joined without
     /// spaces ("siemensag" for both "SiemensAG" and "Siemens AG").
     pub full: (u64, usize),
+    /// Bit sets over the first 64 tokens: distinctive ones (words and numbers), words, and
+    /// ordinary English words.
+    pub distinct: u64,
+    pub words: u64,
+    pub common: u64,
 }
 
 struct Words {
@@ -319,11 +324,27 @@ pub fn prepare(n: &NormalizedName) -> Prepared {
             weight,
         });
     }
+    let mask = |f: &dyn Fn(&PTok) -> bool| {
+        tokens
+            .iter()
+            .take(64)
+            .enumerate()
+            .filter(|(_, t)| f(t))
+            .fold(0u64, |m, (i, _)| m | 1 << i)
+    };
+    let (distinct, words, common) = (
+        mask(&|t| t.class.distinctive()),
+        mask(&|t| t.class == Class::Word),
+        mask(&|t| t.common),
+    );
     Prepared {
         original: n.original.clone(),
         tokens,
         compact,
         full: (fnv(&full), full.len()),
+        distinct,
+        words,
+        common,
     }
 }
 
@@ -728,10 +749,12 @@ fn align_with(
                     built = true;
                 }
                 let joined = buf.as_str();
-                let vowel_ok = final_vowel_agrees_text(t, joined)
-                    && (!a[i + 1].script.vowels_unwritten()
-                        || final_vowel_agrees_text(&a[i + 1], &t.text));
-                let sim = if cross && vowel_ok && skeleton(joined) == t.skeleton {
+                let vowel_ok = || {
+                    final_vowel_agrees_text(t, joined)
+                        && (!a[i + 1].script.vowels_unwritten()
+                            || final_vowel_agrees_text(&a[i + 1], &t.text))
+                };
+                let sim = if cross && skeleton(joined) == t.skeleton && vowel_ok() {
                     skeleton_sim(t.skeleton.len())
                 } else if a[i].script.syllabic() || t.script.syllabic() {
                     if joined == t.text { 1.0 } else { 0.0 }
@@ -849,11 +872,7 @@ fn align_with(
             let w = weight_of(&q.tokens, cand.qmask).max(weight_of(&c.tokens, cand.cmask)) * 2.0;
             num += cand.sim * w;
             den += w;
-            let distinctive = q
-                .tokens
-                .iter()
-                .enumerate()
-                .any(|(i, t)| cand.qmask & (1 << i) != 0 && t.class.distinctive());
+            let distinctive = cand.qmask & q.distinct != 0;
             // An initial is not evidence alone in an organisation's name: "T Motor" is not
             // "Toyota Motor", "G Energy" not "Genie Energy" (v2).
             // Nor is an acronym, unless it is the whole name against the whole name ("PLA" and
@@ -872,12 +891,8 @@ fn align_with(
             } else if distinctive && cand.sim >= 0.75 && !initial_only {
                 distinctive_hit = true;
                 evidence_words += 1;
-                uncommon_evidence |=
-                    q.tokens.iter().enumerate().any(|(i, t)| {
-                        cand.qmask & (1 << i) != 0 && t.class.distinctive() && !t.common
-                    }) || c.tokens.iter().enumerate().any(|(j, t)| {
-                        cand.cmask & (1 << j) != 0 && t.class == Class::Word && !t.common
-                    });
+                uncommon_evidence |= cand.qmask & q.distinct & !q.common != 0
+                    || cand.cmask & c.words & !c.common != 0;
             }
             if explain {
                 matched.push(TokenMatch {
@@ -930,20 +945,8 @@ fn align_with(
     // "TORRES HOYOS, Carlos Mario") is weaker evidence than a name missing its middle name
     // (v2).
     let entry_extra = if v2 && kind == NameKind::Person {
-        let named = c
-            .tokens
-            .iter()
-            .enumerate()
-            .take(64)
-            .filter(|(j, t)| used_c & (1 << j) != 0 && t.class == Class::Word)
-            .count();
-        let missing = c
-            .tokens
-            .iter()
-            .enumerate()
-            .take(64)
-            .filter(|(j, t)| used_c & (1 << j) == 0 && t.class == Class::Word)
-            .count();
+        let named = (used_c & c.words).count_ones();
+        let missing = (!used_c & c.words).count_ones();
         if missing >= 2 && named <= 2 {
             PERSON_HALF_NAME_WEIGHT
         } else {
