@@ -810,7 +810,7 @@ fn threshold(
     let bench = data.map(|d| d.join("nomenklatura/name_bench_cases.csv"));
     let (scores, curve) = match &bench {
         Some(b) => {
-            let sc = name_bench_scores(b).map_err(|e| list_error(b, e))?;
+            let sc = name_bench(b).map_err(|e| list_error(b, e))?.scores;
             let c = isotonic(&sc);
             (sc, c)
         }

@@ -86,6 +86,9 @@ pub struct NameBench {
     pub by_schema: BTreeMap<String, Counts>,
     pub by_category: BTreeMap<String, Counts>,
     pub errors: Vec<PairError>,
+    /// (score, is a match) of every pair, for calibration.
+    #[serde(skip)]
+    pub scores: Vec<(f32, bool)>,
 }
 
 fn err(path: &Path, e: impl std::fmt::Display) -> ListError {
@@ -112,6 +115,7 @@ pub fn name_bench(path: &Path) -> Result<NameBench, ListError> {
         by_schema: BTreeMap::new(),
         by_category: BTreeMap::new(),
         errors: Vec::new(),
+        scores: Vec::new(),
     };
     for (i, rec) in rdr.records().enumerate() {
         let rec = rec.map_err(|e| err(path, format!("line {}: {e}", i + 2)))?;
@@ -136,6 +140,7 @@ pub fn name_bench(path: &Path) -> Result<NameBench, ListError> {
         };
         let c = compare_kind(&prepare_str(q), &prepare_str(e), kind_of_schema(schema));
         let predicted = c.score >= THRESHOLD;
+        out.scores.push((c.score, actual));
         out.overall.add(predicted, actual);
         out.by_schema
             .entry(schema.to_string())
@@ -162,25 +167,6 @@ pub fn name_bench(path: &Path) -> Result<NameBench, ListError> {
 /// The name pairs' confusion counts under the version in use on this thread.
 fn name_bench_counts(path: &Path) -> Result<Counts, ListError> {
     Ok(name_bench(path)?.overall)
-}
-
-/// (score, is a match) of every name pair, for calibration.
-pub fn name_bench_scores(path: &Path) -> Result<Vec<(f32, bool)>, ListError> {
-    let mut rdr = csv::Reader::from_path(path).map_err(|e| err(path, e))?;
-    let mut out = Vec::new();
-    for (i, rec) in rdr.records().enumerate() {
-        let rec = rec.map_err(|e| err(path, format!("line {}: {e}", i + 2)))?;
-        if rec.len() < 5 {
-            return Err(err(path, format!("line {}: expected 8 columns", i + 2)));
-        }
-        let c = compare_kind(
-            &prepare_str(&rec[2]),
-            &prepare_str(&rec[3]),
-            kind_of_schema(&rec[1]),
-        );
-        out.push((c.score, &rec[4] == "true"));
-    }
-    Ok(out)
 }
 
 /// Read the `full_name` column of a yente fixture.
@@ -445,16 +431,10 @@ pub fn generated_companies(persons: &[Vec<String>], n: usize, seed: u64) -> Vec<
             .map(str::to_string)
             .collect()
     };
-    let words: Vec<String> = dict(
-        include_str!(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../../data/screen/english_words.txt"
-        )),
-        0,
-    )
-    .into_iter()
-    .filter(|w| (4..=9).contains(&w.len()))
-    .collect();
+    let words: Vec<String> = crate::matcher::english_words()
+        .filter(|w| (4..=9).contains(&w.len()))
+        .map(str::to_string)
+        .collect();
     let mut descriptors: Vec<String> = dict(
         include_str!(concat!(
             env!("CARGO_MANIFEST_DIR"),
@@ -691,7 +671,7 @@ pub fn evaluate_with(dir: &Path, company_seed: u64) -> Result<Evaluation, ListEr
             name_bench_versions.push((v, with_scorer(v, || name_bench_counts(&bench_path))?));
         }
     }
-    let calibration = isotonic(&name_bench_scores(&bench_path)?);
+    let calibration = isotonic(&name_bench.scores);
     let treated = read_names(&dir.join("yente/positives_un_treated.csv"))?;
     let untreated = read_names(&dir.join("yente/positives_un_untreated.csv"))?;
     let un_recall = un_recall(&treated, &untreated);
@@ -748,4 +728,54 @@ pub fn evaluate_with(dir: &Path, company_seed: u64) -> Result<Evaluation, ListEr
         negatives_list_names: s.alias_count(),
         cross_script,
     })
+}
+
+#[cfg(test)]
+mod calibration_tests {
+    use super::*;
+
+    #[test]
+    fn isotonic_is_monotone_and_pools_violators() {
+        let pts = [
+            (0.1, false),
+            (0.2, true),
+            (0.3, false),
+            (0.5, false),
+            (0.8, true),
+            (0.9, true),
+        ];
+        let c = isotonic(&pts);
+        assert!(c.windows(2).all(|w| w[0].probability <= w[1].probability));
+        assert_eq!(c.iter().map(|s| s.n).sum::<usize>(), pts.len());
+        // 0.2 (match) and 0.3 (no match) pool into one step of one half.
+        assert!(
+            c.iter()
+                .any(|s| s.lo <= 0.2 && s.hi >= 0.3 && (s.probability - 1.0 / 3.0).abs() < 0.2)
+        );
+        assert_eq!(probability(&c, 0.95), Some(1.0));
+        assert_eq!(probability(&c, 0.05), Some(0.0));
+    }
+
+    #[test]
+    fn the_budget_threshold_lets_through_at_most_the_budget() {
+        let best = [0.95, 0.9, 0.85, 0.7, 0.6, 0.0, 0.0, 0.0, 0.0, 0.0];
+        let t = threshold_for_budget(&best, 0.2);
+        assert!(best.iter().filter(|&&b| b >= t).count() <= 2);
+        assert!(t > 0.85 && t <= 0.9, "{t}");
+        assert!(threshold_for_budget(&best, 0.99) <= 0.001);
+    }
+
+    #[test]
+    fn generated_companies_are_reproducible_and_varied() {
+        let persons = vec![vec![
+            "Anna".to_string(),
+            "Wheeler".to_string(),
+            "Lyon".to_string(),
+        ]];
+        let a = generated_companies(&persons, 200, 7);
+        assert_eq!(a, generated_companies(&persons, 200, 7));
+        assert_ne!(a, generated_companies(&persons, 200, 8));
+        let distinct: std::collections::BTreeSet<&String> = a.iter().collect();
+        assert!(distinct.len() > 150, "{}", distinct.len());
+    }
 }

@@ -188,16 +188,17 @@ fn words() -> &'static Words {
 /// "security", "motor", "tidewater"; not "guangzhou", "huawei" or "dover".
 pub fn is_english_word(w: &str) -> bool {
     static W: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
-    W.get_or_init(|| {
-        include_str!(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../../data/screen/english_words.txt"
-        ))
-        .lines()
-        .filter(|l| !l.starts_with('#'))
-        .collect()
-    })
-    .contains(w)
+    W.get_or_init(|| english_words().collect()).contains(w)
+}
+
+/// The bundled ordinary English words, one per line of `data/screen/english_words.txt`.
+pub fn english_words() -> impl Iterator<Item = &'static str> {
+    include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../data/screen/english_words.txt"
+    ))
+    .lines()
+    .filter(|l| !l.starts_with('#'))
 }
 
 /// Whether a normalised word is a particle, a title or a generic business word: a match with
