@@ -829,8 +829,30 @@ fn align_with(
                             used_b: u64,
                             a_is_query: bool,
                             cands: &mut Vec<Cand>| {
+                // First letters of the other side's words left over: an acronym needs all
+                // its letters among them, and two words at least.
+                let (mut initials, mut left) = (0u32, 0);
+                for (j, t) in b.iter().enumerate().take(64) {
+                    if used_b & (1 << j) == 0
+                        && matches!(t.class, Class::Word | Class::Generic)
+                        && let Some(&f) = t.text.as_bytes().first()
+                        && f.is_ascii_lowercase()
+                    {
+                        initials |= 1 << (f - b'a');
+                        left += 1;
+                    }
+                }
+                if left < 2 {
+                    return;
+                }
                 for (i, t) in a.iter().enumerate().take(64) {
-                    if used_a & (1 << i) != 0 || !acronym_like(t, person) {
+                    if used_a & (1 << i) != 0
+                        || !t
+                            .text
+                            .bytes()
+                            .all(|x| x.is_ascii_lowercase() && initials & (1 << (x - b'a')) != 0)
+                        || !acronym_like(t, person)
+                    {
                         continue;
                     }
                     for j in 0..b.len().min(64) {
