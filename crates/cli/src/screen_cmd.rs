@@ -551,6 +551,21 @@ struct Party {
     kind: NameKind,
 }
 
+impl Party {
+    /// The party as a screening query, with its qualifiers.
+    fn query(&self) -> Query {
+        Query {
+            address: self.address.clone(),
+            name: self.name.clone(),
+            country: self.country.clone(),
+            dob: self.dob.clone(),
+            nationality: self.nationality.clone(),
+            id_number: self.id_number.clone(),
+            kind: self.kind,
+        }
+    }
+}
+
 fn read_parties(path: &Path) -> Result<Vec<Party>> {
     let mut rdr = csv::Reader::from_path(path).map_err(|e| list_error(path, e))?;
     let headers: Vec<String> = rdr
@@ -656,18 +671,7 @@ fn batch(
                 scope.spawn(move || {
                     part.iter()
                         .map(|p| {
-                            let h = s.screen_with(
-                                &Query {
-                                    address: p.address.clone(),
-                                    name: p.name.clone(),
-                                    country: p.country.clone(),
-                                    dob: p.dob.clone(),
-                                    nationality: p.nationality.clone(),
-                                    id_number: p.id_number.clone(),
-                                    kind: p.kind,
-                                },
-                                threshold,
-                            );
+                            let h = s.screen_with(&p.query(), threshold);
                             if let Some(pb) = &pb {
                                 pb.inc(1);
                             }
@@ -767,43 +771,13 @@ fn threshold(
     let parties = read_parties(negatives)?;
     let s = build(args)?;
     let floor = 0.5;
-    let queries: Vec<Query> = parties
-        .iter()
-        .map(|p| Query {
-            address: p.address.clone(),
-            name: p.name.clone(),
-            country: p.country.clone(),
-            dob: p.dob.clone(),
-            nationality: p.nationality.clone(),
-            id_number: p.id_number.clone(),
-            kind: p.kind,
-        })
-        .collect();
+    let queries: Vec<Query> = parties.iter().map(Party::query).collect();
     // The best score of each name (after its qualifiers), on all cores.
-    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let chunk = queries.len().div_ceil(workers).max(1);
-    let best: Vec<f32> = std::thread::scope(|sc| {
-        let handles: Vec<_> = queries
-            .chunks(chunk)
-            .map(|part| {
-                let s = &s;
-                sc.spawn(move || {
-                    part.iter()
-                        .map(|q| {
-                            s.screen_with(q, floor)
-                                .iter()
-                                .map(|h| h.score)
-                                .fold(0.0f32, f32::max)
-                        })
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().expect("screening worker panicked"))
-            .collect()
-    });
+    let best: Vec<f32> = s
+        .screen_all_with(&queries, floor)
+        .iter()
+        .map(|hits| hits.iter().map(|h| h.score).fold(0.0f32, f32::max))
+        .collect();
     let t = threshold_for_budget(&best, budget).max(floor);
     let share_at =
         |t: f32| best.iter().filter(|&&b| b >= t).count() as f64 / best.len().max(1) as f64;

@@ -593,13 +593,22 @@ impl Screener {
 
     /// Screen many queries on all cores; the hits of each, in the order of the queries.
     pub fn screen_all(&self, queries: &[Query]) -> Vec<Vec<Hit>> {
+        self.screen_all_with(queries, THRESHOLD)
+    }
+
+    /// [`Screener::screen_all`] at another threshold.
+    pub fn screen_all_with(&self, queries: &[Query], threshold: f32) -> Vec<Vec<Hit>> {
         let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
         let chunk = queries.len().div_ceil(workers).max(1);
         std::thread::scope(|sc| {
             let handles: Vec<_> = queries
                 .chunks(chunk)
                 .map(|part| {
-                    sc.spawn(move || part.iter().map(|q| self.screen(q)).collect::<Vec<_>>())
+                    sc.spawn(move || {
+                        part.iter()
+                            .map(|q| self.screen_with(q, threshold))
+                            .collect::<Vec<_>>()
+                    })
                 })
                 .collect();
             handles
