@@ -69,7 +69,8 @@ Usage
     python3 scripts/eval/eu_roundabout_panel.py --seed 1 --out /tmp/eu_panel_s1
     python3 scripts/eval/eu_roundabout_panel.py --seed 1 --effect 0 --out /tmp/eu_panel_null
 
-Outputs in --out: panel.csv, comext_bulk.csv, databrowser.csv and truth.json.
+Outputs in --out: panel.csv, comext_bulk.csv, databrowser.csv and truth.json (and with --xlsx
+databrowser.xlsx, the data browser's spreadsheet layout).
 Defaults give about 33k rows (effect 1) or 35k rows (effect 0).
 Python 3.11 standard library only.
 """
@@ -487,7 +488,7 @@ def generate(seed, effect):
     return cells, obs, solve_info
 
 
-def write_outputs(out, seed, effect, cells, obs, solve_info):
+def write_outputs(out, seed, effect, cells, obs, solve_info, xlsx=False):
     os.makedirs(out, exist_ok=True)
     source = f"{GENERATOR} v{VERSION} seed={seed} effect={effect:g}"
     rows = []
@@ -516,6 +517,9 @@ def write_outputs(out, seed, effect, cells, obs, solve_info):
         for per, r, p, cn8, eur, _ in rows:
             w.writerow(["ESTAT:DS-045409(1.0)", "16/01/23 11:00:00", "Monthly", REP_LABEL[r],
                         PARTNER_LABEL[p], cn8, "EXPORT", "VALUE_IN_EUROS", per, eur, ""])
+
+    if xlsx:
+        write_xlsx(os.path.join(out, "databrowser.xlsx"), rows)
 
     # ---- truth
     sums = {}
@@ -624,6 +628,50 @@ def write_outputs(out, seed, effect, cells, obs, solve_info):
     return truth
 
 
+def write_xlsx(path, rows):
+    """The data browser's spreadsheet download, "multiple sheets" by product: a block of fixed
+    dimensions, a TIME row of months each followed by a flag column, the row dimensions
+    (reporter, partner) and ':' where a cell has no observation. Needs openpyxl."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    summary = wb.active
+    summary.title = "Summary"
+    summary.append(["EU trade since 1988 by HS2-4-6 and CN8 (DS-045409)"])
+    summary.append(["Data extracted on 16/01/2023 11:00:00 from [ESTAT]"])
+    by_product = {}
+    for per, r, p, cn8, eur, _ in rows:
+        by_product.setdefault(cn8, {})[(r, p, per)] = eur
+    for n, (cn8, cells) in enumerate(sorted(by_product.items()), start=1):
+        ws = wb.create_sheet(f"Sheet {n}")
+        ws.append(["Data extracted on 16/01/2023 11:00:00 from [ESTAT]"])
+        ws.append([])
+        ws.append(["Dataset:", "EU trade since 1988 by HS2-4-6 and CN8 [DS-045409__custom_1]"])
+        ws.append(["Last updated:", "16/01/2023 11:00"])
+        ws.append([])
+        ws.append(["Time frequency", "Monthly"])
+        ws.append(["Product", f"{cn8}"])
+        ws.append(["Flow", "EXPORT"])
+        ws.append(["Indicators", "VALUE_IN_EUROS"])
+        ws.append([])
+        head = ["TIME", ""]
+        for per in MONTHS:
+            head += [per, ""]
+        ws.append(head)
+        ws.append(["REPORTER (Labels)", "PARTNER (Labels)"])
+        pairs = sorted({(r, p) for (r, p, _) in cells})
+        for r, p in pairs:
+            line = [REP_LABEL[r], PARTNER_LABEL[p]]
+            for per in MONTHS:
+                v = cells.get((r, p, per))
+                line += [":" if v is None else v, ""]
+            ws.append(line)
+        ws.append([])
+        ws.append(["Special value:"])
+        ws.append([":", "not available"])
+    wb.save(path)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--seed", type=int, default=1)
@@ -631,11 +679,13 @@ def main():
                     help="0 = null panel (no re-routing, no collapse); 1 = published magnitudes")
     ap.add_argument("--out", required=True)
     ap.add_argument("--quiet", action="store_true")
+    ap.add_argument("--xlsx", action="store_true",
+                    help="also write databrowser.xlsx, the data browser's spreadsheet layout (needs openpyxl)")
     a = ap.parse_args()
     if a.effect < 0:
         ap.error("--effect must be >= 0")
     cells, obs, info = generate(a.seed, a.effect)
-    truth = write_outputs(a.out, a.seed, a.effect, cells, obs, info)
+    truth = write_outputs(a.out, a.seed, a.effect, cells, obs, info, xlsx=a.xlsx)
     if not a.quiet:
         print(f"{a.out}: {truth['row_count']} rows (seed={a.seed}, effect={a.effect:g})")
         for h in ("8471", "8542"):

@@ -92,8 +92,9 @@ Input schemas are documented in docs/inputs.md.")]
   chipwatch flows --trade eu.csv --targets EAEU --intermediaries CCA --only substitution
 
 Trade files: the canonical schema (CSV or Parquet), UN Comtrade (API or bulk CSV), CEPII BACI
-(t,i,j,k,v,q), Eurostat Comext (bulk files or the data browser's CSV; euros at the bundled ECB
-monthly rate) or a Taiwan Customs export table, recognised from the header (docs/flows.md).
+(t,i,j,k,v,q), Eurostat Comext (bulk files, or the data browser's CSV or spreadsheet export; euros
+at the bundled ECB monthly rate) or a Taiwan Customs export table, recognised from the header
+(docs/flows.md). Any of them saved as XLSX/XLS/ODS is read too, errors naming sheet and cell.
 Country groups (EU27, EU, EAEU, ASEAN, GCC, CCA) are origins when two members report, and work
 in --targets and --intermediaries.
 Detectors: surge (peers and own history, robust z, monthly noise, change point), substitution
@@ -528,7 +529,8 @@ struct InputArgs {
     /// the canonical schema, UN Comtrade (API or bulk download), CEPII BACI (t,i,j,k,v,q),
     /// Eurostat Comext (bulk files, or the data browser's CSV with codes or labels; euros
     /// converted at the bundled ECB monthly rate) or a Taiwan Customs export table,
-    /// recognised from the header.
+    /// recognised from the header. Spreadsheets (XLSX, XLS, ODS): any of these layouts as a
+    /// sheet, or the Eurostat data browser's spreadsheet export.
     #[arg(long, value_name = "FILE")]
     trade: Vec<PathBuf>,
     /// The format of every --trade CSV, when its header is not enough: canonical, comtrade,

@@ -10,6 +10,13 @@
 //! were declared under another code on arrival. A pair is compared only where the importer
 //! reports imports of that product in that year from someone, so a country that simply does
 //! not report is not mistaken for a ghost destination.
+//!
+//! Exporters are also country groups of which two or more members report ([`crate::panel`]):
+//! EU27's exports to Armenia are its members' reported exports there, and Armenia's imports
+//! from EU27 its reported imports from those same members. At the group's level, goods one
+//! member exports and the importer records as another member's (the quasi-transit of goods
+//! through Rotterdam or Antwerp) no longer open a gap; what remains is what the group sent
+//! that never arrived. A group's finding names its members' shares.
 
 use chipwatch_model::dataset::DESTINATIONS_OF_CONCERN;
 use chipwatch_model::finding::{Figure, Finding, Severity};
@@ -41,20 +48,23 @@ impl Default for MirrorParams {
     }
 }
 
-fn query() -> String {
+/// The comparison per exporter (a country, or a group of which two or more members report:
+/// see [`crate::panel`]), importer, HS6 and year.
+fn query(groups: &[crate::panel::ActiveGroup]) -> String {
     format!(
-        "WITH x AS (
+        "WITH {cells}, {by_origin},
+     x AS (
        SELECT reporter AS exporter, partner AS importer, hs6, year,
               SUM(value_usd) AS exported,
               {MONTHS_COVERED} AS months_x
-       FROM trade_cells WHERE flow = 'export' AND reporter <> partner
+       FROM cells WHERE reporter <> partner
        GROUP BY 1, 2, 3, 4
      ),
      m AS (
        SELECT partner AS exporter, reporter AS importer, hs6, year,
               SUM(value_usd) AS imported,
               {MONTHS_COVERED} AS months_m
-       FROM trade_cells WHERE flow = 'import' AND reporter <> partner
+       FROM by_origin WHERE reporter <> partner
        GROUP BY 1, 2, 3, 4
      ),
      reports AS (SELECT DISTINCT importer, hs6, year, months_m AS months_r FROM m)
@@ -66,8 +76,47 @@ fn query() -> String {
      LEFT JOIN m ON m.exporter = x.exporter AND m.importer = x.importer AND m.hs6 = x.hs6 AND m.year = x.year
      LEFT JOIN intermediaries i ON i.country = x.importer
      ORDER BY x.exporter, x.importer, x.hs6, x.year",
+        cells = crate::panel::cells_cte(groups, "'export'"),
+        by_origin = crate::panel::by_origin_cte(groups, "'import'"),
         MONTHS_COVERED = crate::tables::MONTHS_COVERED
     )
+}
+
+/// Each member's exports behind a group's rows: `(group, importer, hs6, year)` → members and
+/// their exports, largest first.
+async fn member_exports(
+    ctx: &SessionContext,
+    groups: &[crate::panel::ActiveGroup],
+    wanted: &std::collections::BTreeSet<(String, String, String, i64)>,
+) -> Result<std::collections::HashMap<(String, String, String, i64), Vec<(String, f64)>>, FlowsError>
+{
+    let mut out: std::collections::HashMap<_, Vec<(String, f64)>> = Default::default();
+    if wanted.is_empty() {
+        return Ok(out);
+    }
+    let ids: Vec<String> = wanted.iter().map(|w| w.0.clone()).collect();
+    let q = format!(
+        "WITH {cells}
+         SELECT reporter, member, partner, hs6, year, SUM(value_usd) AS v FROM cells
+         WHERE reporter IN ({ids}) GROUP BY 1, 2, 3, 4, 5
+         ORDER BY reporter, partner, hs6, year, v DESC, member",
+        cells = crate::panel::cells_cte(groups, "'export'"),
+        ids = crate::sql_list(&ids),
+    );
+    for r in Rows::query(ctx, &q).await?.iter() {
+        let key = (
+            r.text("reporter"),
+            r.text("partner"),
+            r.text("hs6"),
+            r.i64("year").unwrap_or(0),
+        );
+        if wanted.contains(&key) {
+            out.entry(key)
+                .or_default()
+                .push((r.text("member"), r.num("v")));
+        }
+    }
+    Ok(out)
 }
 
 /// Mirror-gap findings: pairs where a large share of reported exports never appears in the
@@ -76,9 +125,13 @@ pub async fn mirror_gap(
     ctx: &SessionContext,
     p: &MirrorParams,
 ) -> Result<Vec<Finding>, FlowsError> {
-    let rows = Rows::query(ctx, &query()).await?;
+    let groups = crate::panel::active_groups(ctx, &chipwatch_model::groups::bundled()).await?;
+    let rows = Rows::query(ctx, &query(&groups)).await?;
     let countries = chipwatch_model::country::CountryRegistry::bundled();
-    let name = |code: &str| countries.name_of(code);
+    let name = |code: &str| match groups.iter().find(|g| g.id == code) {
+        Some(g) => crate::panel::origin_name(&groups, &g.id),
+        None => countries.name_of(code),
+    };
     let mut out = Vec::new();
     let mut prev: Option<(String, String, String, i64, f64)> = None;
     for row in rows.iter() {
@@ -222,5 +275,60 @@ pub async fn mirror_gap(
             .parameter("min_unaccounted_usd", p.min_usd.to_string());
         out.push(f);
     }
+    name_members(ctx, &groups, &mut out).await?;
     Ok(out)
+}
+
+/// Findings whose exporter is a group name the members behind its exports, with their shares,
+/// and say how the importer's side was summed.
+async fn name_members(
+    ctx: &SessionContext,
+    groups: &[crate::panel::ActiveGroup],
+    findings: &mut [Finding],
+) -> Result<(), FlowsError> {
+    let key = |f: &Finding| -> Option<(String, String, String, i64)> {
+        let mut parts = f.id.split('/').skip(1);
+        let (ex, im, hs6, year) = (parts.next()?, parts.next()?, parts.next()?, parts.next()?);
+        if !groups.iter().any(|g| g.id == ex) {
+            return None;
+        }
+        Some((
+            ex.to_string(),
+            im.to_string(),
+            hs6.to_string(),
+            year.parse().ok()?,
+        ))
+    };
+    let wanted: std::collections::BTreeSet<_> = findings.iter().filter_map(key).collect();
+    let members = member_exports(ctx, groups, &wanted).await?;
+    let countries = chipwatch_model::country::CountryRegistry::bundled();
+    for f in findings.iter_mut() {
+        let Some(k) = key(f) else { continue };
+        let Some(m) = members.get(&k) else { continue };
+        let total: f64 = m.iter().map(|(_, v)| v).sum();
+        if total <= 0.0 {
+            continue;
+        }
+        let shares: Vec<String> = m
+            .iter()
+            .take(5)
+            .map(|(c, v)| format!("{} {:.0}%", countries.name_of(c), v / total * 100.0))
+            .collect();
+        for (c, v) in m.iter().take(5) {
+            f.figure(Figure::new(
+                format!("member_share_{c}_pct"),
+                v / total * 100.0,
+                "%",
+                format!("{:.0}%", v / total * 100.0),
+            ));
+        }
+        f.explanation.push_str(&format!(
+            " The exports are the sum of {} members' reports ({}{}); the imports are {}'s reported imports from those same members, so goods one member declares as another's (quasi-transit) count once.",
+            m.len(),
+            shares.join(", "),
+            if m.len() > 5 { ", ..." } else { "" },
+            countries.name_of(&k.1),
+        ));
+    }
+    Ok(())
 }

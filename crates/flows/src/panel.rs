@@ -102,6 +102,56 @@ pub fn cells_cte(groups: &[ActiveGroup], flows: &str) -> String {
     )
 }
 
+/// The `by_origin` CTE: cells of the given flows seen from the other side, with `partner`
+/// (the country that sent the goods) also read as every active group of which it is a
+/// reporting member, when the reporter is outside that group. An importer's imports from
+/// Germany and from France then also count as its imports from EU27, summed over the same
+/// members that [`cells_cte`] sums on the exporters' side. Columns as [`cells_cte`], without
+/// `member`.
+pub fn by_origin_cte(groups: &[ActiveGroup], flows: &str) -> String {
+    let own = format!(
+        "SELECT reporter, partner, hs6, year, start_month, months, value_usd, preliminary
+         FROM trade_cells WHERE flow IN ({flows})"
+    );
+    let pairs: Vec<String> = groups
+        .iter()
+        .flat_map(|g| {
+            g.reporting.iter().map(move |m| {
+                format!(
+                    "('{}', '{}')",
+                    g.id.replace('\'', "''"),
+                    m.replace('\'', "''")
+                )
+            })
+        })
+        .collect();
+    if pairs.is_empty() {
+        return format!("by_origin AS ({own})");
+    }
+    let within = |alias: &str| {
+        format!(
+            "({alias}.from_month IS NULL OR t.start_month >= {alias}.from_month)
+             AND ({alias}.to_month IS NULL OR t.start_month <= {alias}.to_month)"
+        )
+    };
+    format!(
+        "by_origin AS (
+           {own}
+           UNION ALL
+           SELECT t.reporter, g.group_id AS partner, t.hs6, t.year, t.start_month, t.months,
+                  t.value_usd, t.preliminary
+           FROM trade_cells t
+           JOIN country_groups g ON g.member = t.partner AND {gw}
+           JOIN (VALUES {pairs}) AS rm(group_id, member) ON rm.group_id = g.group_id AND rm.member = t.partner
+           LEFT JOIN country_groups p ON p.group_id = g.group_id AND p.member = t.reporter AND {pw}
+           WHERE t.flow IN ({flows}) AND p.member IS NULL
+         )",
+        gw = within("g"),
+        pw = within("p"),
+        pairs = pairs.join(", "),
+    )
+}
+
 /// The name of an origin: a group's name with its id, or a country's name.
 pub fn origin_name(groups: &[ActiveGroup], code: &str) -> String {
     match groups.iter().find(|g| g.id == code) {

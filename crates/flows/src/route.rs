@@ -8,7 +8,10 @@
 //! divided by the CIF/FOB factor. The **re-export share** is exports to the targets over all
 //! imports. Routes split each origin's shipments to the hub across the hub's destinations in
 //! proportion to its exports (the proportional allocation of trade-in-transit studies): an
-//! estimate of the flow, not a trace of particular goods.
+//! estimate of the flow, not a trace of particular goods. Origins that belong to a country
+//! group ([`chipwatch_model::groups`]: EU27, CCA, ASEAN, ...) are also summed by group, with
+//! each member's part, so a hub fed by many member states shows as one route (EU27 → Armenia
+//! → Russia).
 
 use std::collections::BTreeMap;
 
@@ -107,6 +110,65 @@ impl HubYear {
     }
 }
 
+/// A route whose origin is a country group: the sum of its members' routes through one hub
+/// to one destination, with each member's part.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GroupRoute {
+    pub group: String,
+    pub destination: String,
+    pub value_usd: f64,
+    /// Members and their routes, largest first.
+    pub members: Vec<(String, f64)>,
+}
+
+/// Routes summed by group of origin (EU27 → Armenia → Russia): every bundled group of which
+/// two or more of the routes' origins are members in `year` and the hub is not. Two groups
+/// with the same members among the origins are reported once, under the first.
+pub fn group_routes(
+    routes: &[Route],
+    hub: &str,
+    year: i64,
+    groups: &[chipwatch_model::groups::CountryGroup],
+) -> Vec<GroupRoute> {
+    let date = format!("{year}-07");
+    let mut out: Vec<GroupRoute> = Vec::new();
+    let mut seen: Vec<Vec<String>> = Vec::new();
+    for g in groups {
+        if g.is_member_on(hub, &date) {
+            continue;
+        }
+        let mut origins: Vec<String> = routes
+            .iter()
+            .filter(|r| r.value_usd > 0.0 && g.is_member_on(&r.origin, &date))
+            .map(|r| r.origin.clone())
+            .collect();
+        origins.sort();
+        origins.dedup();
+        if origins.len() < 2 || seen.contains(&origins) {
+            continue;
+        }
+        seen.push(origins.clone());
+        let mut by_dest: BTreeMap<String, Vec<(String, f64)>> = BTreeMap::new();
+        for r in routes.iter().filter(|r| origins.contains(&r.origin)) {
+            by_dest
+                .entry(r.destination.clone())
+                .or_default()
+                .push((r.origin.clone(), r.value_usd));
+        }
+        for (destination, mut members) in by_dest {
+            members.sort_by(|a, b| b.1.total_cmp(&a.1));
+            out.push(GroupRoute {
+                group: g.id.clone(),
+                destination,
+                value_usd: members.iter().map(|m| m.1).sum(),
+                members,
+            });
+        }
+    }
+    out.sort_by(|a, b| b.value_usd.total_cmp(&a.value_usd));
+    out
+}
+
 /// Per hub and year, the flows the detector works on.
 pub async fn hub_flows(
     ctx: &SessionContext,
@@ -186,6 +248,7 @@ pub async fn route_share(
     p: &RouteParams,
 ) -> Result<Vec<Finding>, FlowsError> {
     let (codes, flows) = hub_flows(ctx, p).await?;
+    let groups = chipwatch_model::groups::bundled();
     let countries = chipwatch_model::country::CountryRegistry::bundled();
     let name = |code: &str| countries.name_of(code);
     let names = |v: &[String]| v.iter().map(|c| name(c)).collect::<Vec<_>>().join(", ");
@@ -206,6 +269,7 @@ pub async fn route_share(
             Severity::Medium
         };
         let routes = hy.routes(&p.targets);
+        let by_group = group_routes(&routes, hub, *year, &groups);
         let mut f = Finding::new(
             "route_share",
             format!("route_share/{hub}/{year}"),
@@ -264,6 +328,33 @@ pub async fn route_share(
                 top.join("; ")
             }
         );
+        if !by_group.is_empty() {
+            let lines: Vec<String> = by_group
+                .iter()
+                .take(5)
+                .map(|g| {
+                    let shares: Vec<String> = g
+                        .members
+                        .iter()
+                        .take(4)
+                        .map(|(m, v)| format!("{} {:.0}%", name(m), v / g.value_usd * 100.0))
+                        .collect();
+                    format!(
+                        "{} → {} → {}: {} ({}{})",
+                        g.group,
+                        name(hub),
+                        name(&g.destination),
+                        usd_m(g.value_usd / 1e6),
+                        shares.join(", "),
+                        if g.members.len() > 4 { ", ..." } else { "" }
+                    )
+                })
+                .collect();
+            f.explanation.push_str(&format!(
+                " By group of origin (members' routes summed): {}.",
+                lines.join("; ")
+            ));
+        }
         f.figure(Figure::new(
             "imports_usd",
             imports,
@@ -294,6 +385,14 @@ pub async fn route_share(
                 r.value_usd,
                 "USD",
                 usd_m(r.value_usd / 1e6),
+            ));
+        }
+        for g in by_group.iter().take(5) {
+            f.figure(Figure::new(
+                format!("route_{}_{}_{}", g.group, hub, g.destination),
+                g.value_usd,
+                "USD",
+                usd_m(g.value_usd / 1e6),
             ));
         }
         f.evidence(
@@ -336,5 +435,42 @@ mod tests {
         assert_eq!(r.len(), 2);
         assert_eq!((r[0].origin.as_str(), r[0].value_usd), ("TW", 300.0));
         assert_eq!((r[1].origin.as_str(), r[1].value_usd), ("US", 200.0));
+    }
+
+    #[test]
+    fn routes_are_summed_by_group_of_origin() {
+        let r = |o: &str, d: &str, v: f64| Route {
+            origin: o.into(),
+            destination: d.into(),
+            value_usd: v,
+        };
+        let routes = vec![
+            r("DE", "RU", 60.0),
+            r("NL", "RU", 30.0),
+            r("DE", "BY", 5.0),
+            r("CN", "RU", 100.0),
+            r("FR", "RU", 0.0),
+        ];
+        let groups = chipwatch_model::groups::bundled();
+        let g = group_routes(&routes, "AM", 2022, &groups);
+        // EU27 and the EU of 2022 have the same members here: one line per destination.
+        let eu: Vec<&GroupRoute> = g.iter().filter(|g| g.group.starts_with("EU")).collect();
+        assert_eq!(eu.len(), 2, "{g:?}");
+        assert_eq!(eu[0].destination, "RU");
+        assert_eq!(eu[0].value_usd, 90.0);
+        assert_eq!(
+            eu[0].members,
+            vec![("DE".into(), 60.0), ("NL".into(), 30.0)]
+        );
+        assert_eq!(eu[1].destination, "BY");
+        // A group the hub belongs to is not an origin of it: through Armenia, the EAEU's
+        // members (Russia, Armenia, ...) are not summed.
+        assert!(
+            group_routes(&routes, "AM", 2022, &groups)
+                .iter()
+                .all(|g| g.group != "EAEU")
+        );
+        // One member is no group.
+        assert!(group_routes(&[r("DE", "RU", 1.0)], "AM", 2022, &groups).is_empty());
     }
 }

@@ -260,6 +260,40 @@ fn a_planted_mirror_gap_is_found_and_honest_pairs_are_not() {
 }
 
 #[test]
+fn a_mirror_gap_of_a_group_sums_its_members_on_both_sides() {
+    let t = vec![
+        // Germany, the Netherlands and France say they sent $60m, $40m and $10m of
+        // processors to Armenia; Armenia records $33m, $11m and $11m CIF from them ($30m,
+        // $10m, $10m FOB). EU27 sent $110m, of which $60m (55%) never arrived.
+        rec("2022", "DE", "AM", Flow::Export, "854231", 60e6),
+        rec("2022", "NL", "AM", Flow::Export, "854231", 40e6),
+        rec("2022", "FR", "AM", Flow::Export, "854231", 10e6),
+        rec("2022", "AM", "DE", Flow::Import, "854231", 33e6),
+        rec("2022", "AM", "NL", Flow::Import, "854231", 11e6),
+        rec("2022", "AM", "FR", Flow::Import, "854231", 11e6),
+        // Trade within the group is no export of the group: France's missing imports from
+        // Germany are a gap of Germany's, not of EU27's.
+        rec("2022", "DE", "FR", Flow::Export, "854231", 100e6),
+        rec("2022", "FR", "DE", Flow::Import, "854231", 11e6),
+    ];
+    let all = run(t, &TradeParams::default());
+    let eu = find(&all, "mirror_gap/EU27/AM/854231/2022");
+    assert!((fig(eu, "exported_usd") - 110e6).abs() < 1e-3);
+    assert!((fig(eu, "imported_fob_usd") - 50e6).abs() < 1e-3);
+    assert!((fig(eu, "unaccounted_pct") - 60.0 / 110.0 * 100.0).abs() < 1e-9);
+    assert!((fig(eu, "member_share_DE_pct") - 60.0 / 110.0 * 100.0).abs() < 1e-9);
+    assert!((fig(eu, "member_share_FR_pct") - 10.0 / 110.0 * 100.0).abs() < 1e-9);
+    assert!(eu.title.contains("EU27"), "{}", eu.title);
+    assert!(eu.explanation.contains("3 members"), "{}", eu.explanation);
+    find(&all, "mirror_gap/DE/AM/854231/2022");
+    find(&all, "mirror_gap/DE/FR/854231/2022");
+    assert!(
+        all.iter().all(|f| f.id != "mirror_gap/EU27/FR/854231/2022"),
+        "trade within the group is not the group's"
+    );
+}
+
+#[test]
 fn a_planted_route_through_a_hub_is_measured() {
     let t = vec![
         // Singapore reports $100m of processor imports from Taiwan; the US reports $50m of

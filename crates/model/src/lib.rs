@@ -33,6 +33,7 @@ pub mod taiwan;
 pub mod trade;
 pub mod tradefile;
 pub mod units;
+pub mod workbook;
 
 pub use error::{InputError, RowError};
 pub use finding::{Finding, Severity};

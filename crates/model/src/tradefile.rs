@@ -9,6 +9,9 @@
 //! | [`TradeFormat::ComextBulk`] | `DECLARANT(_ISO), PARTNER(_ISO), PRODUCT_NC, PERIOD, VALUE_IN_EUROS` | Eurostat Comext bulk files, EUR → USD at the bundled ECB monthly rate |
 //! | [`TradeFormat::EurostatBrowser`] | `reporter, partner, product, TIME_PERIOD, OBS_VALUE` | Eurostat data browser CSV, codes or long labels; see [`crate::eurostat`] |
 //!
+//! Any of these saved as a spreadsheet (XLSX, XLS, ODS), and the Eurostat data browser's own
+//! spreadsheet export, are read by [`crate::workbook`], recognised by the file's first bytes.
+//!
 //! UN Comtrade numbers countries with its own codes where they differ from ISO 3166
 //! (USA 842, France 251, Italy 381, India 699, Switzerland 757, Norway 579) and lists Taiwan
 //! only as the partner 490 "Other Asia, nes"; those codes are mapped here, and a row whose
@@ -137,8 +140,21 @@ pub fn read_trade_file(
     read_trade_bytes(&file, bytes, options)
 }
 
-/// [`read_trade_file`] on bytes already read, named `file` in errors.
+/// [`read_trade_file`] on bytes already read, named `file` in errors. Spreadsheets
+/// (recognised by their first bytes) are read by [`crate::workbook`].
 pub fn read_trade_bytes(
+    file: &str,
+    bytes: Vec<u8>,
+    options: TradeFileOptions,
+) -> Result<Loaded<TradeRecord>, InputError> {
+    if crate::workbook::is_workbook(&bytes) {
+        return crate::workbook::read_workbook(file, bytes, options);
+    }
+    read_csv_bytes(file, bytes, options)
+}
+
+/// A delimited text file of trade data (every layout but spreadsheets).
+pub(crate) fn read_csv_bytes(
     file: &str,
     bytes: Vec<u8>,
     options: TradeFileOptions,
