@@ -942,6 +942,7 @@ fn eval(dir: &Path, json: bool, errors: bool, company_seed: u64) -> Result<ExitC
             unmet |= !met;
             if met { "≤ 0.2%" } else { "≤ 0.2%*" }
         };
+        let ordinary = TARGET_ORDINARY_FALSE_HIT_SHARE;
         if let Some(n) = &e.negatives_50k {
             println!(
                 "{:<44} {:>9.2}% {:>10} {:>10} {:>8}",
@@ -949,7 +950,7 @@ fn eval(dir: &Path, json: bool, errors: bool, company_seed: u64) -> Result<ExitC
                 n.share() * 100.0,
                 "",
                 "",
-                mark(n.share() <= 0.002)
+                mark(n.share() <= ordinary)
             );
         }
         if let Some(n) = &e.negatives_50k_dob {
@@ -959,7 +960,7 @@ fn eval(dir: &Path, json: bool, errors: bool, company_seed: u64) -> Result<ExitC
                 n.share() * 100.0,
                 "",
                 "",
-                mark(n.share() <= 0.002)
+                mark(n.share() <= ordinary)
             );
         }
         let mut companies: Vec<_> = e.companies.iter().collect();
@@ -971,7 +972,7 @@ fn eval(dir: &Path, json: bool, errors: bool, company_seed: u64) -> Result<ExitC
                 format!("  scorer {}", v.name())
             };
             let m = if *v == e.scorer {
-                mark(n.share() <= 0.002)
+                mark(n.share() <= ordinary)
             } else {
                 ""
             };
@@ -993,9 +994,7 @@ fn eval(dir: &Path, json: bool, errors: bool, company_seed: u64) -> Result<ExitC
             format!("≥ {TARGET_CROSS_SCRIPT}")
         );
         if unmet {
-            println!(
-                "* a target chipwatch does not meet yet: reported, not gated (exit 0 either way)"
-            );
+            println!("* a target missed (exit 3)");
         }
         println!(
             "Generated companies are screened against UN + SDN + the 2023 CSL; every figure above is scorer {}.",

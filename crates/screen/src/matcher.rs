@@ -141,6 +141,9 @@ pub struct Prepared {
     pub distinct: u64,
     pub words: u64,
     pub common: u64,
+    /// In a name written "FIRST SECOND, Given" (two surname words before the comma, as the
+    /// lists write Spanish names), the bits of the first and of the second surname.
+    pub surnames: Option<(u64, u64)>,
 }
 
 struct Words {
@@ -338,7 +341,9 @@ pub fn prepare(n: &NormalizedName) -> Prepared {
         mask(&|t| t.class == Class::Word),
         mask(&|t| t.common),
     );
+    let surnames = two_surnames(&n.original, &tokens);
     Prepared {
+        surnames,
         original: n.original.clone(),
         tokens,
         compact,
@@ -347,6 +352,24 @@ pub fn prepare(n: &NormalizedName) -> Prepared {
         words,
         common,
     }
+}
+
+/// The first and second surname of a name written "FIRST SECOND, Given": two words before
+/// the first comma, each a name word, standing first among the tokens.
+fn two_surnames(original: &str, tokens: &[PTok]) -> Option<(u64, u64)> {
+    let (before, after) = original.split_once(',')?;
+    if after.trim().is_empty() || tokens.len() < 3 {
+        return None;
+    }
+    let part = normalize(before);
+    let [a, b] = &part.tokens[..] else {
+        return None;
+    };
+    (tokens[0].text == a.text
+        && tokens[1].text == b.text
+        && tokens[0].class == Class::Word
+        && tokens[1].class == Class::Word)
+        .then_some((1, 2))
 }
 
 /// Normalise and prepare in one step.
@@ -479,15 +502,102 @@ fn skeleton_sim(len: usize) -> f32 {
 /// long vowel of Mohammadi, Qazi, Hosseini) is not a Latin word that ends in a consonant
 /// (Mohamed, Qaid, Hussein), v2.
 fn final_vowel_agrees(q: &PTok, c: &PTok) -> bool {
-    final_vowel_agrees_text(q, &c.text) && final_vowel_agrees_text(c, &q.text)
+    final_vowel_agrees_text(q, &c.text)
+        && final_vowel_agrees_text(c, &q.text)
+        && long_vowels_agree(q, &c.text)
+        && long_vowels_agree(c, &q.text)
 }
 
 fn final_vowel_agrees_text(a: &PTok, other: &str) -> bool {
-    scorer() < ScorerVersion::V2
-        || !a.script.vowels_unwritten()
-        || a.text.len() < 2
-        || !a.text.ends_with('y')
-        || other.ends_with(['i', 'y', 'e'])
+    if scorer() < ScorerVersion::V2 || !a.script.vowels_unwritten() || a.text.len() < 2 {
+        return true;
+    }
+    if a.text.ends_with('y') {
+        return other.ends_with(['i', 'y', 'e']);
+    }
+    if a.script != Script::Abjad {
+        return true;
+    }
+    // The Arabic and Hebrew scripts write a final long vowel: a Latin name that ends in "i"
+    // (Salimi, Madi) ends in ي/ی there, and one that ends in و (Kanoo, Rawa) ends in "o",
+    // "u" or "w" in Latin letters; عمرو (Amr) keeps its silent waw.
+    if a.text.ends_with('w') {
+        return other.ends_with(['o', 'u', 'w']) || a.skeleton == "mr";
+    }
+    !other.ends_with('i')
+}
+
+/// The letters between each consonant of a skeleton and the next (folded as [`skeleton`]
+/// folds them): "hossein" gives `["o", "ei", ""]` for h, s, n. One group per skeleton letter.
+fn vowel_groups(s: &str) -> Vec<String> {
+    let folded = s
+        .replace("th", "t")
+        .replace("sh", "s")
+        .replace("kh", "k")
+        .replace("ph", "f")
+        .replace("gh", "g")
+        .replace("ch", "k");
+    let folded = folded.strip_suffix('h').unwrap_or(&folded);
+    let mut groups: Vec<String> = Vec::new();
+    let mut last = '\0';
+    for c in folded.chars() {
+        let c = match c {
+            'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'w' | '\'' | '`' => {
+                if let Some(g) = groups.last_mut() {
+                    g.push(c);
+                }
+                last = '\0';
+                continue;
+            }
+            'q' | 'c' => 'k',
+            'z' => 's',
+            'v' => 'b',
+            other => other,
+        };
+        if c != last {
+            groups.push(String::new());
+        }
+        last = c;
+    }
+    groups
+}
+
+/// A word of the Arabic or Hebrew script writes its long vowels (ي/ی/י as "y", و/ו as "w"):
+/// where it has one after a consonant, a Latin spelling of the same name has a vowel of that
+/// kind there. حسین (hsyn) is Hossein or Husayn, not Hassan or Ehsan; سعود (swd) is Saud, not
+/// Sayyed; محمود (mhmwd) is Mahmoud, not Muhammad (v2). The final vowel is
+/// [`final_vowel_agrees`]'s.
+fn long_vowels_agree(a: &PTok, other: &str) -> bool {
+    long_vowels_agree_in(a.script, &a.text, other)
+}
+
+/// [`long_vowels_agree`] for a word of `script` spelt `text` (two words joined).
+fn long_vowels_agree_in(script: Script, text: &str, other: &str) -> bool {
+    if scorer() < ScorerVersion::V2 || script != Script::Abjad {
+        return true;
+    }
+    let (mine, theirs) = (vowel_groups(text), vowel_groups(other));
+    if mine.len() != theirs.len() {
+        return true;
+    }
+    let n = mine.len().saturating_sub(1);
+    // A Latin long vowel or diphthong (Hossein, Daoud) is written with ی or و there too.
+    let long_i = |t: &str| {
+        ["ee", "ei", "ai", "ay", "ey", "ie", "ii"]
+            .iter()
+            .any(|d| t.contains(d))
+    };
+    let long_u = |t: &str| {
+        ["oo", "ou", "uu", "ow", "aw", "au"]
+            .iter()
+            .any(|d| t.contains(d))
+    };
+    mine.iter().zip(&theirs).take(n).all(|(m, t)| {
+        (!m.contains('y') || t.contains(['i', 'e', 'y']))
+            && (!m.contains('w') || t.contains(['o', 'u', 'w']))
+            && (!long_i(t) || m.contains('y'))
+            && (!long_u(t) || m.contains('w'))
+    })
 }
 
 /// Length of the one token a mask selects.
@@ -752,6 +862,8 @@ fn align_with(
                 let joined = buf.as_str();
                 let vowel_ok = || {
                     final_vowel_agrees_text(t, joined)
+                        && long_vowels_agree(t, joined)
+                        && long_vowels_agree_in(a[i].script, joined, &t.text)
                         && (!a[i + 1].script.vowels_unwritten()
                             || final_vowel_agrees_text(&a[i + 1], &t.text))
                 };
@@ -1096,6 +1208,20 @@ fn align_with(
             ));
         }
     }
+    // A Spanish name goes by its first surname: "Alfonso Romero" named only by the second
+    // surname of "CORONA ROMERO, Alfonso" is weaker evidence than "Alfonso Corona" (v2).
+    if v2
+        && kind == NameKind::Person
+        && let Some((first, second)) = c.surnames
+        && used_c & second != 0
+        && used_c & first == 0
+    {
+        score *= SECOND_SURNAME_FACTOR;
+        penalties.push(format!(
+            "only the second surname ({}) of \"{}\" matched, not the first ({}): ×{SECOND_SURNAME_FACTOR:.2}",
+            c.tokens[1].text, c.original, c.tokens[0].text
+        ));
+    }
     if v2 && let Some((a, b)) = conflicting_forms(q, c) {
         score *= FORM_CONFLICT_FACTOR;
         penalties.push(format!(
@@ -1173,9 +1299,12 @@ fn inverted_words<'a>(
 /// Cap on an organisation's match that rests on one ordinary English word (v2).
 pub const COMMON_WORD_CAP: f32 = 0.75;
 
+/// Factor for a person's name matched on the second of two surnames and not the first (v2).
+pub const SECOND_SURNAME_FACTOR: f32 = 0.88;
+
 /// Factor for each syllable of a Chinese or Korean name that one side has and the other lacks
 /// (v2).
-pub const SYLLABLE_FACTOR: f32 = 0.9;
+pub const SYLLABLE_FACTOR: f32 = 0.85;
 
 /// Factor for legal forms of one country's law that one company cannot have both of ("AG"
 /// and "GmbH"; "SAS" and "SARL"), v2.
@@ -1315,6 +1444,61 @@ mod tests {
         // Arabic name variants.
         assert!(k("Saddam Husayn", "Saddam Hussein", P) >= THRESHOLD);
         assert!(k("مسعود", "Masud", P) >= THRESHOLD);
+    }
+
+    #[test]
+    fn written_long_vowels_tell_arabic_script_names_apart() {
+        use NameKind::Person as P;
+        // حسین writes its long vowel: Hossein, Husayn, Hussain; not Hassan or Ehsan.
+        assert!(k("حسین", "Hossein", P) >= THRESHOLD);
+        assert!(k("حسين", "Husayn", P) >= THRESHOLD);
+        assert!(k("حسين", "Hussain", P) >= THRESHOLD);
+        assert!(k("حسين", "Hassan", P) < THRESHOLD);
+        assert!(k("حسین محمدی", "MOHAMMADI, Ehsan", P) < THRESHOLD);
+        // سعود is Saud, not Sayyed; محمود is Mahmoud, not Muhammad.
+        assert!(k("سعود", "Saud", P) >= THRESHOLD);
+        assert!(k("سعود", "Sayyed", P) < THRESHOLD);
+        assert!(k("محمود", "Mahmoud", P) >= THRESHOLD);
+        assert!(k("محمود", "Muhammad", P) < THRESHOLD);
+        // A Latin long vowel is written there too: حسنا (Husna) is not Hossein.
+        assert!(k("حسنا عباسی", "ABBASI, Hossein", P) < THRESHOLD);
+        assert!(k("محمد سلطانی", "SOLTANI, Mohammad", P) >= THRESHOLD);
+        // Final vowels: سالم (Salim) is not Salimi, رواء (Rawa) not "Air"; كانو is Kanoo and
+        // عمرو is Amr, its waw silent.
+        assert!(k("سالم آل حسين", "HOSEIN SALIMI", P) < THRESHOLD);
+        assert!(k("رواء مهنا", "MAHAN AIR", P) < THRESHOLD);
+        assert!(k("كانو", "Kanoo", P) >= THRESHOLD);
+        assert!(k("عمرو موسى", "Amr Moussa", P) >= THRESHOLD);
+    }
+
+    #[test]
+    fn a_spanish_name_goes_by_its_first_surname() {
+        use NameKind::Person as P;
+        assert!(k("Alfonso Romero", "CORONA ROMERO, Alfonso", P) < THRESHOLD);
+        assert!(k("Alfonso Corona", "CORONA ROMERO, Alfonso", P) >= THRESHOLD);
+        assert!(k("Alfonso Corona Romero", "CORONA ROMERO, Alfonso", P) >= 0.95);
+        let c = compare_kind(
+            &prepare_str("Ignacio Garcia"),
+            &prepare_str("LEAL GARCIA, Ignacio"),
+            P,
+        );
+        assert!(
+            c.penalties
+                .iter()
+                .any(|p| p.contains("second surname (garcia)")),
+            "{:?}",
+            c.penalties
+        );
+        // One surname, or a particle among the words before the comma: no such reading.
+        assert!(k("Zakariya Ali", "AL-'ALI, Zakariya", P) >= THRESHOLD);
+    }
+
+    #[test]
+    fn a_chinese_given_name_is_one_name() {
+        use NameKind::Person as P;
+        // 李瑜 (Li Yu) is not Li Cheng Yu: the given name Chengyu is another name.
+        assert!(k("瑜 李", "LI, Cheng Yu", P) < THRESHOLD);
+        assert!(k("成宇 李", "LI, Cheng Yu", P) >= THRESHOLD);
     }
 
     #[test]
