@@ -1101,7 +1101,16 @@ fn align_with(
         }
     }
     let mut score = if den > 0.0 { num / den } else { 0.0 };
-    let mut penalties = Vec::new();
+    let mut penalties: Vec<String> = Vec::new();
+    // Penalties are written out only for an explanation: the fast path of screening scores
+    // every candidate and keeps few.
+    macro_rules! penalty {
+        ($($arg:tt)*) => {
+            if explain {
+                penalties.push(format!($($arg)*));
+            }
+        };
+    }
     let all_words_matched = !q
         .tokens
         .iter()
@@ -1163,26 +1172,23 @@ fn align_with(
         && (unexplained(&q.tokens, used_q, initial_q) || unexplained(&c.tokens, used_c, initial_c))
     {
         score = COMMON_WORD_CAP;
-        penalties.push(format!(
+        penalty!(
             "one ordinary English word in common and other words unmatched: capped at {COMMON_WORD_CAP:.2}"
-        ));
+        );
     }
     if !distinctive_hit && score > 0.5 {
         score = 0.5;
-        penalties
-            .push("only legal forms, particles or generic words in common: capped at 0.50".into());
+        penalty!("only legal forms, particles or generic words in common: capped at 0.50");
     }
     let substitutions = distinct_q.min(distinct_c);
     if substitutions > 0 {
         let f = SUBSTITUTION_FACTOR.powi(substitutions as i32);
         score *= f;
-        penalties.push(format!(
-            "{substitutions} token(s) replaced by different ones: ×{f:.2}"
-        ));
+        penalty!("{substitutions} token(s) replaced by different ones: ×{f:.2}");
     }
     if numbers_differ.0 && numbers_differ.1 {
         score *= 0.7;
-        penalties.push("different numbers: ×0.70".into());
+        penalty!("different numbers: ×0.70");
     }
     // Every syllable of a Chinese or Korean name is part of it: 徐斌莉 is not Xu Bin, 李瑜 not
     // Li Cheng Yu (v2).
@@ -1203,9 +1209,7 @@ fn align_with(
         if extra > 0 {
             let f = SYLLABLE_FACTOR.powi(extra as i32);
             score *= f;
-            penalties.push(format!(
-                "{extra} syllable(s) of a Chinese or Korean name on one side only: ×{f:.2}"
-            ));
+            penalty!("{extra} syllable(s) of a Chinese or Korean name on one side only: ×{f:.2}");
         }
     }
     // A Spanish name goes by its first surname: "Alfonso Romero" named only by the second
@@ -1217,33 +1221,33 @@ fn align_with(
         && used_c & first == 0
     {
         score *= SECOND_SURNAME_FACTOR;
-        penalties.push(format!(
+        penalty!(
             "only the second surname ({}) of \"{}\" matched, not the first ({}): ×{SECOND_SURNAME_FACTOR:.2}",
-            c.tokens[1].text, c.original, c.tokens[0].text
-        ));
+            c.tokens[1].text,
+            c.original,
+            c.tokens[0].text
+        );
     }
     if v2 && let Some((a, b)) = conflicting_forms(q, c) {
         score *= FORM_CONFLICT_FACTOR;
-        penalties.push(format!(
+        penalty!(
             "legal forms that exclude each other ({a} against {b}): ×{FORM_CONFLICT_FACTOR:.2}"
-        ));
+        );
     }
     if v2 {
         let singles = &singles[..n_singles];
         if kind == NameKind::Person {
             if let Some((a, b)) = swapped_around_bin(q, c, singles) {
                 score *= PATRONYM_FACTOR;
-                penalties.push(format!(
+                penalty!(
                     "{a} and {b} stand on the other sides of bin/ibn: another person's father: ×{PATRONYM_FACTOR:.2}"
-                ));
+                );
             }
         } else if kind != NameKind::Person
             && let Some((a, b)) = inverted_words(q, c, singles)
         {
             score *= ORDER_FACTOR;
-            penalties.push(format!(
-                "words in another order ({a} {b} against {b} {a}): ×{ORDER_FACTOR:.2}"
-            ));
+            penalty!("words in another order ({a} {b} against {b} {a}): ×{ORDER_FACTOR:.2}");
         }
     }
     Comparison {
