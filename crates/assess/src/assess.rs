@@ -181,6 +181,8 @@ pub struct Noted {
 
 /// Why a lone factor is not raised.
 pub const LONE_FACTOR: &str = "a factor alone: common in legitimate trade, raised only with another flag or factor on the order";
+/// Why flags too common in this ledger are not raised alone.
+pub const WEAK_IN_LEDGER: &str = "too common in this ledger to stop an order alone: together the order's flags weigh less than the raise level here (log-likelihood ratio 1); scored, and raised with stronger evidence";
 /// Why a licence requirement is not raised in a ledger without licences.
 pub const NO_LICENCES_RECORDED: &str = "no order of this ledger records a licence (column `licence`), so whether one is on file is unknown: the requirement is a determination to act on, not a red flag";
 
@@ -235,7 +237,44 @@ fn raise_or_note(r: &mut OrderResult, records_licences: bool) {
             });
         }
     }
+    // The flags of an order are raised when, together, they are evidence in this ledger: a
+    // flag on many of its orders (a market where every buyer is new, every hyperscaler declines
+    // installation) does not stop an order alone. A list hit, an ownership finding and a
+    // licence requirement are raised whatever the ledger.
+    if r.flags.is_empty()
+        || r.flags
+            .iter()
+            .any(|f| ALWAYS_RAISED.iter().any(|c| def(c).id == f.id))
+    {
+        return;
+    }
+    let evidence: f64 = r
+        .explanation
+        .parts
+        .iter()
+        .filter(|p| p.network_share.is_none() && r.flags.iter().any(|f| f.id == p.id))
+        .map(|p| p.evidence)
+        .sum();
+    if evidence < crate::score::RAISE_EVIDENCE {
+        for flag in r.flags.drain(..) {
+            r.noted.push(Noted {
+                flag,
+                why: WEAK_IN_LEDGER,
+            });
+        }
+    }
 }
+
+/// Flags raised whatever their rate in the ledger: a restricted-party list hit, ownership by
+/// listed parties, a licence requirement (where the ledger records licences), a PRC
+/// advanced-computing IC.
+const ALWAYS_RAISED: &[&str] = &[
+    "screening_hit",
+    "licence_required",
+    "affiliate_covered",
+    "owner_share_unknown",
+    "prc_advanced_ic",
+];
 
 /// The key two spellings of a party share: normalised words, legal forms left out.
 pub fn party_key(name: &str) -> String {

@@ -109,6 +109,9 @@ pub struct SeedResult {
     pub precision: f64,
     /// Share of legitimate orders that carry any flag.
     pub legit_flagged: f64,
+    /// Share of diverted orders that carry any flag (the rest are found, if at all, by their
+    /// score and their network).
+    pub diverted_flagged: f64,
     pub by_scheme: BTreeMap<String, SchemeResult>,
     pub flag_rates: BTreeMap<String, FlagRate>,
 }
@@ -256,11 +259,16 @@ pub fn score(generator: &str, seed: u64, l: &Labelled, a: &Assessment) -> SeedRe
     let n_div = l.truth.len();
     let n_legit = a.orders.len().saturating_sub(n_div);
     let mut legit_flagged = 0usize;
+    let mut diverted_flagged = 0usize;
     let mut counts: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     for o in &a.orders {
         let div = l.truth.contains_key(&o.order_id);
-        if !div && !o.flags.is_empty() {
-            legit_flagged += 1;
+        if !o.flags.is_empty() {
+            if div {
+                diverted_flagged += 1;
+            } else {
+                legit_flagged += 1;
+            }
         }
         let mut ids: Vec<&str> = o.flags.iter().map(|f| f.id).collect();
         ids.sort_unstable();
@@ -284,6 +292,7 @@ pub fn score(generator: &str, seed: u64, l: &Labelled, a: &Assessment) -> SeedRe
         recall: found as f64 / n_div.max(1) as f64,
         precision: found as f64 / reviewed.max(1) as f64,
         legit_flagged: legit_flagged as f64 / n_legit.max(1) as f64,
+        diverted_flagged: diverted_flagged as f64 / n_div.max(1) as f64,
         by_scheme,
         flag_rates: counts
             .into_iter()
@@ -323,6 +332,8 @@ pub struct GeneratorResult {
     pub worst_recall: f64,
     pub precision: f64,
     pub legit_flagged: f64,
+    /// The lowest share of diverted orders with a flag among the seeds.
+    pub diverted_flagged: f64,
     /// Per scheme, pooled over the seeds.
     pub by_scheme: BTreeMap<String, SchemeResult>,
 }
@@ -350,6 +361,7 @@ impl GeneratorResult {
             worst_recall: seeds.iter().map(|s| s.recall).fold(1.0, f64::min),
             precision: seeds.iter().map(|s| s.precision).sum::<f64>() / n,
             legit_flagged: seeds.iter().map(|s| s.legit_flagged).fold(0.0, f64::max),
+            diverted_flagged: seeds.iter().map(|s| s.diverted_flagged).fold(1.0, f64::min),
             by_scheme,
             seeds,
         }

@@ -41,6 +41,11 @@ use crate::assess::flag_defs;
 pub const REFERENCE_RATE: f64 = 0.03;
 /// The share of diverted orders assumed to show any one flag.
 pub const TELL_TALE_RATE: f64 = 0.1;
+/// The evidence (log-likelihood ratio, natural units) an order's own flags must reach in this
+/// ledger to be raised for review: 1, a likelihood ratio of e. One flag reaches it when it is
+/// on at most `TELL_TALE_RATE / e` (3.7%) of the ledger's orders; two flags on 7% each reach it
+/// together. Weaker flags are noted and scored; the ranking does not change.
+pub const RAISE_EVIDENCE: f64 = 1.0;
 /// With learned weights: the largest share of diverted orders assumed to show any one flag.
 pub const LEARNED_BOUND_RATE: f64 = 0.5;
 /// A flag's share of orders is smoothed toward the share its prior weight implies with the

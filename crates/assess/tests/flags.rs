@@ -822,3 +822,53 @@ fn a_party_owned_by_listed_parties_is_flagged_on_the_dates_the_rule_is_in_force(
     let why = find("IN_FORCE").explanation.text();
     assert!(why.contains("H2 "), "{why}");
 }
+
+#[test]
+fn a_flag_common_in_the_ledger_is_noted_alone_and_raised_with_stronger_evidence() {
+    use chipwatch_assess::assess::WEAK_IN_LEDGER;
+    // 200 unrelated customers; one in fifteen declines installation (as hyperscalers with
+    // their own staff do). One of those also ships to a freight forwarder, which no one else
+    // does.
+    let rows: Vec<String> = (0..200)
+        .map(|i| {
+            // Customers since 2023: not young, not established before the 2022 controls.
+            let mut changes: Vec<(&str, &str)> = vec![("customer_since", "2023-01-01")];
+            if i % 15 == 0 {
+                changes.push(("installation_declined", "true"));
+            }
+            if i == 15 {
+                changes.push(("ship_to_type", "forwarder"));
+            }
+            row(&format!("O-{i}"), &changes)
+                .replace("Sakura", &format!("Sakura{i}"))
+                .replace("sakura", &format!("sakura{i}"))
+                .replace("1234 5678", &format!("1234 {:04}", i))
+                .replace("1-2-3 Otemachi", &format!("1-2-{i} Otemachi"))
+        })
+        .collect();
+    let a = run(&rows);
+    let o = |id: &str| a.orders.iter().find(|o| o.order_id == id).unwrap();
+    // Declined installation on 7% of this ledger's orders: no reason alone to stop one.
+    assert!(o("O-0").flags.is_empty(), "{:?}", o("O-0").flags);
+    assert_eq!(
+        o("O-0").noted.len(),
+        1,
+        "{:?}",
+        o("O-0")
+            .noted
+            .iter()
+            .map(|n| (n.flag.id, n.why))
+            .collect::<Vec<_>>()
+    );
+    assert_eq!(
+        (o("O-0").noted[0].flag.id, o("O-0").noted[0].why),
+        ("K6", WEAK_IN_LEDGER)
+    );
+    // Still scored (λ = ln(0.1 / 7%) ≈ 0.4): above a clean order.
+    assert!(o("O-0").score > o("O-1").score);
+    // With the rare forwarder ship-to, both are raised.
+    assert_eq!(sorted(raised(&a, "O-15")), ["K6", "K8"]);
+    // The same flag in a ledger where it is rare is raised alone.
+    let rare = run(&rows[..1]);
+    assert_eq!(raised(&rare, "O-0"), ["K6"]);
+}

@@ -621,6 +621,7 @@ fn eval(
             "worst seed",
             "precision",
             "legit flagged",
+            "diverted flagged",
         ]);
         for g in &e.generators {
             t.add_row(vec![
@@ -636,6 +637,7 @@ fn eval(
                 format!("{:.3}", g.worst_recall),
                 format!("{:.3}", g.precision),
                 format!("{:.1}%", g.legit_flagged * 100.0),
+                format!("{:.1}%", g.diverted_flagged * 100.0),
             ]);
         }
         println!("{t}");
