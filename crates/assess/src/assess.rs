@@ -1098,7 +1098,9 @@ pub fn assess(orders: &[Order], opts: &Options<'_>) -> Assessment {
         .filter(|&i| orders[i].declared_site_mw.is_some())
         .collect();
     by_date.sort_by_key(|&i| (orders[i].order_date, i));
-    let mut site_chips: HashMap<(String, u64), (u64, usize)> = HashMap::new();
+    // Per end user: chips ordered so far, orders, and the largest site power it declared (a
+    // customer that declares another figure with each order is held to its largest).
+    let mut site_chips: HashMap<String, (u64, usize, f64)> = HashMap::new();
     let g3 = def("site_power_short").id.as_str();
     for i in by_date {
         let o = &orders[i];
@@ -1115,16 +1117,17 @@ pub fn assess(orders: &[Order], opts: &Options<'_>) -> Assessment {
         if who.is_empty() {
             continue;
         }
-        let e = site_chips.entry((who, mw.to_bits())).or_insert((0, 0));
+        let e = site_chips.entry(who).or_insert((0, 0, 0.0));
         e.0 += o.chips();
         e.1 += 1;
-        let needed_mw = e.0 as f64 * kw / 1000.0;
-        if e.1 > 1 && needed_mw > mw && !results[i].flags.iter().any(|f| f.id == g3) {
+        e.2 = e.2.max(mw);
+        let (chips, n, declared) = *e;
+        let needed_mw = chips as f64 * kw / 1000.0;
+        if n > 1 && needed_mw > declared && !results[i].flags.iter().any(|f| f.id == g3) {
             results[i].flags.push(hit(
                 "site_power_short",
                 format!(
-                    "{} chips ordered for this site in {} orders up to this one × {kw} kW = {needed_mw:.2} MW; the site declares {mw} MW",
-                    e.0, e.1
+                    "{chips} chips ordered for this end user's site in {n} orders up to this one × {kw} kW = {needed_mw:.2} MW; the largest site power it declared is {declared} MW"
                 ),
             ));
         }
