@@ -664,6 +664,22 @@ pub fn order_flags(o: &Order) -> Vec<FlagHit> {
     {
         out.push(hit("vague_end_use", format!("declared end use \"{eu}\"")));
     }
+    // K2b: an end user named by a placeholder. A distributor buying for stock has no end user
+    // yet ("Various resellers"); anyone else was asked who will use the goods. A name with a
+    // legal form is a company ("Multiple Zones International Inc."), whatever its words.
+    if let Some(eu) = o.end_user.name.as_deref()
+        && o.ship_to_type != Some(ShipToType::Distributor)
+        && let Some(w) = list_word("placeholder", eu)
+        && !normalize(eu)
+            .tokens
+            .iter()
+            .any(|t| t.kind == chipwatch_screen::normalize::TokenKind::LegalForm)
+    {
+        out.push(hit(
+            "placeholder_end_user",
+            format!("end user \"{eu}\" (\"{w}\": a placeholder, not a party)"),
+        ));
+    }
     if let (Some(s), Some(e)) = (o.ship_to.country.as_deref(), o.end_user.country.as_deref())
         && s != e
         && o.ship_to_type != Some(ShipToType::Distributor)

@@ -872,3 +872,34 @@ fn a_flag_common_in_the_ledger_is_noted_alone_and_raised_with_stronger_evidence(
     let rare = run(&rows[..1]);
     assert_eq!(raised(&rare, "O-0"), ["K6"]);
 }
+
+#[test]
+fn an_end_user_named_by_a_placeholder() {
+    let flagged = |changes: &[(&str, &str)]| ids(&run(&[row("P", changes)]), "P");
+    for name in [
+        "End user confidential",
+        "TBD",
+        "Local enterprise clients",
+        "Multiple end users - to be advised",
+        "Various cloud customers",
+    ] {
+        assert!(
+            flagged(&[("end_user_name", name)]).contains(&"K2b".to_string()),
+            "{name}"
+        );
+    }
+    // Must not trip: a distributor buying for stock, a company whose name has such a word,
+    // an ordinary end user.
+    for (name, ship_to_type) in [
+        ("Various resellers", "distributor"),
+        ("Multiple Zones International Inc.", "end_user"),
+        ("Clienteling Systems Pte. Ltd.", "end_user"),
+        ("Sakura Compute KK", "datacenter"),
+    ] {
+        assert!(
+            !flagged(&[("end_user_name", name), ("ship_to_type", ship_to_type)])
+                .contains(&"K2b".to_string()),
+            "{name}"
+        );
+    }
+}
