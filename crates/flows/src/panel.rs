@@ -68,6 +68,15 @@ pub fn select_groups(reporters: &[String], groups: &[CountryGroup]) -> Vec<Activ
     out
 }
 
+/// The SQL condition that the `country_groups` row `alias` counts its member in the month of
+/// the trade cell `t`.
+fn counts_in_month(alias: &str) -> String {
+    format!(
+        "({alias}.from_month IS NULL OR t.start_month >= {alias}.from_month)
+         AND ({alias}.to_month IS NULL OR t.start_month <= {alias}.to_month)"
+    )
+}
+
 /// The `cells` CTE: `reporter` (a country or a group id), `member` (the reporting country),
 /// `partner`, `hs6`, `year`, `start_month`, `months`, `value_usd`, `preliminary`, for the
 /// given flows (a SQL list such as `'export'`).
@@ -80,12 +89,7 @@ pub fn cells_cte(groups: &[ActiveGroup], flows: &str) -> String {
         return format!("cells AS ({own})");
     }
     let ids = crate::sql_list(&groups.iter().map(|g| g.id.clone()).collect::<Vec<_>>());
-    let within = |alias: &str| {
-        format!(
-            "({alias}.from_month IS NULL OR t.start_month >= {alias}.from_month)
-             AND ({alias}.to_month IS NULL OR t.start_month <= {alias}.to_month)"
-        )
-    };
+    let within = counts_in_month;
     format!(
         "cells AS (
            {own}
@@ -128,12 +132,7 @@ pub fn by_origin_cte(groups: &[ActiveGroup], flows: &str) -> String {
     if pairs.is_empty() {
         return format!("by_origin AS ({own})");
     }
-    let within = |alias: &str| {
-        format!(
-            "({alias}.from_month IS NULL OR t.start_month >= {alias}.from_month)
-             AND ({alias}.to_month IS NULL OR t.start_month <= {alias}.to_month)"
-        )
-    };
+    let within = counts_in_month;
     format!(
         "by_origin AS (
            {own}
