@@ -54,6 +54,9 @@ pub struct FlagDef {
     /// A factor is a circumstance that is common in legitimate trade and raises a flag only with
     /// corroboration (another flag or factor on the order); alone it is noted and scored.
     pub factor: bool,
+    /// A decisive check (a list hit, ownership, a licence requirement, a PRC IC) is raised
+    /// however common it is in the ledger.
+    pub decisive: bool,
 }
 
 /// The bundled red flags.
@@ -77,9 +80,12 @@ pub fn flag_defs() -> &'static [FlagDef] {
                     source: r[5].to_string(),
                     factor: match &r[6] {
                         "factor" => true,
-                        "flag" => false,
-                        k => panic!("bundled red_flags.csv: kind `{k}` is neither flag nor factor"),
+                        "flag" | "decisive" => false,
+                        k => panic!(
+                            "bundled red_flags.csv: kind `{k}` is none of flag, factor, decisive"
+                        ),
                     },
+                    decisive: &r[6] == "decisive",
                 }
             })
             .collect()
@@ -239,13 +245,9 @@ fn raise_or_note(r: &mut OrderResult, records_licences: bool) {
     }
     // The flags of an order are raised when, together, they are evidence in this ledger: a
     // flag on many of its orders (a market where every buyer is new, every hyperscaler declines
-    // installation) does not stop an order alone. A list hit, an ownership finding and a
-    // licence requirement are raised whatever the ledger.
-    if r.flags.is_empty()
-        || r.flags
-            .iter()
-            .any(|f| ALWAYS_RAISED.iter().any(|c| def(c).id == f.id))
-    {
+    // installation) does not stop an order alone. Decisive checks are raised whatever the
+    // ledger.
+    if r.flags.is_empty() || r.flags.iter().any(|f| is_decisive(f.id)) {
         return;
     }
     let evidence: f64 = r
@@ -265,16 +267,18 @@ fn raise_or_note(r: &mut OrderResult, records_licences: bool) {
     }
 }
 
-/// Flags raised whatever their rate in the ledger: a restricted-party list hit, ownership by
-/// listed parties, a licence requirement (where the ledger records licences), a PRC
-/// advanced-computing IC.
-const ALWAYS_RAISED: &[&str] = &[
-    "screening_hit",
-    "licence_required",
-    "affiliate_covered",
-    "owner_share_unknown",
-    "prc_advanced_ic",
-];
+/// Whether a flag id is of a decisive check (`kind` in red_flags.csv).
+fn is_decisive(id: &str) -> bool {
+    static IDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    IDS.get_or_init(|| {
+        flag_defs()
+            .iter()
+            .filter(|d| d.decisive)
+            .map(|d| d.id.as_str())
+            .collect()
+    })
+    .contains(&id)
+}
 
 /// The key two spellings of a party share: normalised words, legal forms left out.
 pub fn party_key(name: &str) -> String {

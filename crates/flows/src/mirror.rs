@@ -87,9 +87,8 @@ fn query(groups: &[crate::panel::ActiveGroup]) -> String {
 async fn member_exports(
     ctx: &SessionContext,
     groups: &[crate::panel::ActiveGroup],
-    wanted: &std::collections::BTreeSet<(String, String, String, i64)>,
-) -> Result<std::collections::HashMap<(String, String, String, i64), Vec<(String, f64)>>, FlowsError>
-{
+    wanted: &std::collections::BTreeSet<GroupKey>,
+) -> Result<std::collections::HashMap<GroupKey, Vec<(String, f64)>>, FlowsError> {
     let mut out: std::collections::HashMap<_, Vec<(String, f64)>> = Default::default();
     if wanted.is_empty() {
         return Ok(out);
@@ -127,12 +126,10 @@ pub async fn mirror_gap(
 ) -> Result<Vec<Finding>, FlowsError> {
     let groups = crate::panel::active_groups(ctx, &chipwatch_model::groups::bundled()).await?;
     let rows = Rows::query(ctx, &query(&groups)).await?;
-    let countries = chipwatch_model::country::CountryRegistry::bundled();
-    let name = |code: &str| match groups.iter().find(|g| g.id == code) {
-        Some(g) => crate::panel::origin_name(&groups, &g.id),
-        None => countries.name_of(code),
-    };
+    let name = |code: &str| crate::panel::origin_name(&groups, code);
     let mut out = Vec::new();
+    // (finding, key) of the findings whose exporter is a group.
+    let mut of_groups: Vec<(usize, GroupKey)> = Vec::new();
     let mut prev: Option<(String, String, String, i64, f64)> = None;
     for row in rows.iter() {
         let (ex, im, hs6) = (row.text("exporter"), row.text("importer"), row.text("hs6"));
@@ -273,38 +270,33 @@ pub async fn mirror_gap(
         f.parameter("cif_fob_factor", p.cif_fob.to_string())
             .parameter("min_unaccounted_share", p.min_unaccounted.to_string())
             .parameter("min_unaccounted_usd", p.min_usd.to_string());
+        if groups.iter().any(|g| g.id == ex) {
+            of_groups.push((out.len(), (ex.clone(), im.clone(), hs6.clone(), year)));
+        }
         out.push(f);
     }
-    name_members(ctx, &groups, &mut out).await?;
+    name_members(ctx, &groups, &of_groups, &mut out).await?;
     Ok(out)
 }
+
+/// A group's row of the comparison: exporter (the group), importer, HS6, year.
+type GroupKey = (String, String, String, i64);
 
 /// Findings whose exporter is a group name the members behind its exports, with their shares,
 /// and say how the importer's side was summed.
 async fn name_members(
     ctx: &SessionContext,
     groups: &[crate::panel::ActiveGroup],
+    of_groups: &[(usize, GroupKey)],
     findings: &mut [Finding],
 ) -> Result<(), FlowsError> {
-    let key = |f: &Finding| -> Option<(String, String, String, i64)> {
-        let mut parts = f.id.split('/').skip(1);
-        let (ex, im, hs6, year) = (parts.next()?, parts.next()?, parts.next()?, parts.next()?);
-        if !groups.iter().any(|g| g.id == ex) {
-            return None;
-        }
-        Some((
-            ex.to_string(),
-            im.to_string(),
-            hs6.to_string(),
-            year.parse().ok()?,
-        ))
-    };
-    let wanted: std::collections::BTreeSet<_> = findings.iter().filter_map(key).collect();
+    let wanted: std::collections::BTreeSet<GroupKey> =
+        of_groups.iter().map(|(_, k)| k.clone()).collect();
     let members = member_exports(ctx, groups, &wanted).await?;
     let countries = chipwatch_model::country::CountryRegistry::bundled();
-    for f in findings.iter_mut() {
-        let Some(k) = key(f) else { continue };
-        let Some(m) = members.get(&k) else { continue };
+    for (i, k) in of_groups {
+        let f = &mut findings[*i];
+        let Some(m) = members.get(k) else { continue };
         let total: f64 = m.iter().map(|(_, v)| v).sum();
         if total <= 0.0 {
             continue;

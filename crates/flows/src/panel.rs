@@ -89,7 +89,6 @@ pub fn cells_cte(groups: &[ActiveGroup], flows: &str) -> String {
         return format!("cells AS ({own})");
     }
     let ids = crate::sql_list(&groups.iter().map(|g| g.id.clone()).collect::<Vec<_>>());
-    let within = counts_in_month;
     format!(
         "cells AS (
            {own}
@@ -101,8 +100,8 @@ pub fn cells_cte(groups: &[ActiveGroup], flows: &str) -> String {
            LEFT JOIN country_groups p ON p.group_id = g.group_id AND p.member = t.partner AND {pw}
            WHERE t.flow IN ({flows}) AND g.group_id IN ({ids}) AND p.member IS NULL
          )",
-        gw = within("g"),
-        pw = within("p"),
+        gw = counts_in_month("g"),
+        pw = counts_in_month("p"),
     )
 }
 
@@ -132,7 +131,6 @@ pub fn by_origin_cte(groups: &[ActiveGroup], flows: &str) -> String {
     if pairs.is_empty() {
         return format!("by_origin AS ({own})");
     }
-    let within = counts_in_month;
     format!(
         "by_origin AS (
            {own}
@@ -145,8 +143,8 @@ pub fn by_origin_cte(groups: &[ActiveGroup], flows: &str) -> String {
            LEFT JOIN country_groups p ON p.group_id = g.group_id AND p.member = t.reporter AND {pw}
            WHERE t.flow IN ({flows}) AND p.member IS NULL
          )",
-        gw = within("g"),
-        pw = within("p"),
+        gw = counts_in_month("g"),
+        pw = counts_in_month("p"),
         pairs = pairs.join(", "),
     )
 }

@@ -232,19 +232,14 @@ fn export_table(grid: &Grid) -> Option<LongSheet> {
         }
     }
     // Row dimensions: named in the row below TIME (or left of `TIME` in its own row).
-    let mut data_start = t + 1;
-    let names_row: Vec<String> = if t + 1 < grid.rows.len()
-        && grid.rows[t + 1][..first_period_col.min(grid.rows[t + 1].len())]
-            .iter()
-            .any(|c| dimension(c).is_some())
-        && grid.rows[t + 1][first_period_col.min(grid.rows[t + 1].len())..]
-            .iter()
-            .all(|c| c.is_empty())
-    {
-        data_start = t + 2;
-        grid.rows[t + 1].clone()
+    let names_below = grid.rows.get(t + 1).is_some_and(|below| {
+        let (left, right) = below.split_at(first_period_col.min(below.len()));
+        left.iter().any(|c| dimension(c).is_some()) && right.iter().all(|c| c.is_empty())
+    });
+    let (names_row, data_start) = if names_below {
+        (&grid.rows[t + 1], t + 2)
     } else {
-        grid.rows[t].clone()
+        (&grid.rows[t], t + 1)
     };
     let row_dims: Vec<(usize, &'static str)> = (0..first_period_col)
         .filter_map(|c| {
@@ -257,6 +252,22 @@ fn export_table(grid: &Grid) -> Option<LongSheet> {
     if row_dims.is_empty() {
         return None;
     }
+    // Where each dimension goes in the long row; the fixed ones are the same for every row.
+    let at = |dim: &str| LONG_HEADER.iter().position(|h| *h == dim);
+    let mut base_fields: Vec<String> = vec![String::new(); LONG_HEADER.len()];
+    let mut base_cells: Vec<String> = vec![String::new(); LONG_HEADER.len()];
+    for (d, v, cell) in &fixed {
+        if let Some(i) = at(d) {
+            base_fields[i] = v.clone();
+            base_cells[i] = cell.clone();
+        }
+    }
+    let row_dims: Vec<(usize, usize)> = row_dims
+        .iter()
+        .filter_map(|(c, d)| Some((*c, at(d)?)))
+        .collect();
+    let [period_at, value_at, flag_at] =
+        ["TIME_PERIOD", "OBS_VALUE", "OBS_FLAG"].map(|d| at(d).expect("a column of LONG_HEADER"));
     let mut csv = csv_line(&LONG_HEADER.map(String::from));
     let mut origins = Vec::new();
     for r in data_start..grid.rows.len() {
@@ -286,27 +297,19 @@ fn export_table(grid: &Grid) -> Option<LongSheet> {
             if value.is_empty() || value == ":" && flag.is_empty() {
                 continue;
             }
-            let mut fields: Vec<String> = vec![String::new(); LONG_HEADER.len()];
-            let mut cells: Vec<String> = vec![String::new(); LONG_HEADER.len()];
-            let mut put = |dim: &str, v: String, cell: String| {
-                if let Some(i) = LONG_HEADER.iter().position(|h| *h == dim) {
-                    fields[i] = v;
-                    cells[i] = cell;
-                }
-            };
-            for (d, v, cell) in &fixed {
-                put(d, v.clone(), cell.clone());
+            let (mut fields, mut cells) = (base_fields.clone(), base_cells.clone());
+            for &(rc, i) in &row_dims {
+                fields[i] = row.get(rc).cloned().unwrap_or_default();
+                cells[i] = grid.cell_ref(r, rc);
             }
-            for (rc, d) in &row_dims {
-                put(
-                    d,
-                    row.get(*rc).cloned().unwrap_or_default(),
-                    grid.cell_ref(r, *rc),
-                );
+            for (i, v, cell) in [
+                (period_at, period.clone(), grid.cell_ref(t, *c)),
+                (value_at, value, grid.cell_ref(r, *c)),
+                (flag_at, flag, grid.cell_ref(r, c + 1)),
+            ] {
+                fields[i] = v;
+                cells[i] = cell;
             }
-            put("TIME_PERIOD", period.clone(), grid.cell_ref(t, *c));
-            put("OBS_VALUE", value, grid.cell_ref(r, *c));
-            put("OBS_FLAG", flag, grid.cell_ref(r, c + 1));
             csv.extend(csv_line(&fields));
             origins.push(Origin {
                 row: grid.sheet_row(r),
@@ -375,7 +378,7 @@ pub fn read_workbook(
             first_row,
             first_col,
         };
-        let Some(sheet) = header_table(&grid).or_else(|| export_table(&grid)) else {
+        let Some(mut sheet) = header_table(&grid).or_else(|| export_table(&grid)) else {
             passed_over.push(name.clone());
             continue;
         };
@@ -385,30 +388,18 @@ pub fn read_workbook(
             continue;
         }
         let format = options.format.or(sheet.format);
-        let loaded = read_csv_bytes(
-            &label,
-            sheet.csv.clone(),
-            TradeFileOptions { format, ..options },
-        )
-        .map_err(|e| match e {
-            InputError::InvalidRows {
-                count,
-                errors,
-                file,
-            } => InputError::InvalidRows {
-                count,
-                errors: errors.iter().map(|r| locate(r, &sheet, &file)).collect(),
-                file,
-            },
-            other => other,
-        })?;
+        let csv = std::mem::take(&mut sheet.csv);
+        let loaded = read_csv_bytes(&label, csv, TradeFileOptions { format, ..options })?;
         let rejected: Vec<RejectedRow> = loaded
             .rejected
             .into_iter()
-            .map(|r| RejectedRow {
-                line: locate(&r.error, &sheet, &label).line,
-                error: locate(&r.error, &sheet, &label),
-                fields: r.fields,
+            .map(|r| {
+                let error = locate(&r.error, &sheet, &label);
+                RejectedRow {
+                    line: error.line,
+                    error,
+                    fields: r.fields,
+                }
             })
             .collect();
         match &mut out {

@@ -215,13 +215,32 @@ pub fn is_generic(word: &str) -> bool {
 /// gh→g, ch→k), vowels, y, w and apostrophes dropped, a final h dropped, doubles collapsed.
 /// "Mohamed" and محمد (mhmd) both give "mhmd"; "Moshe" and משה (mshh) both give "ms".
 pub fn skeleton(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    walk_skeleton(s, |l| {
+        if let Letter::Consonant(c) = l {
+            out.push(c);
+        }
+    });
+    out
+}
+
+/// A letter of a word as [`skeleton`] reads it: a consonant that starts a skeleton letter
+/// (doubles already collapsed), or a vowel letter between consonants.
+enum Letter {
+    Consonant(char),
+    Vowel(char),
+}
+
+/// The letters of a word as [`skeleton`] reads them, in order: digraphs folded, a final h
+/// dropped, q/c read as k, z as s, v as b, a repeated consonant once.
+fn walk_skeleton(s: &str, mut on: impl FnMut(Letter)) {
     let folded = fold_digraphs(s);
     let folded = folded.strip_suffix('h').unwrap_or(&folded);
-    let mut out = String::with_capacity(s.len());
     let mut last = '\0';
     for c in folded.chars() {
         let c = match c {
             'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'w' | '\'' | '`' => {
+                on(Letter::Vowel(c));
                 last = '\0';
                 continue;
             }
@@ -231,11 +250,10 @@ pub fn skeleton(s: &str) -> String {
             other => other,
         };
         if c != last {
-            out.push(c);
+            on(Letter::Consonant(c));
         }
         last = c;
     }
-    out
 }
 
 /// The digraphs a transliteration writes for one sound, as one letter: th → t, sh → s, kh → k,
@@ -566,29 +584,15 @@ fn final_vowel_agrees_text(a: &PTok, other: &str) -> bool {
 /// The letters between each consonant of a skeleton and the next (folded as [`skeleton`]
 /// folds them): "hossein" gives `["o", "ei", ""]` for h, s, n. One group per skeleton letter.
 fn vowel_groups(s: &str) -> Vec<String> {
-    let folded = fold_digraphs(s);
-    let folded = folded.strip_suffix('h').unwrap_or(&folded);
     let mut groups: Vec<String> = Vec::new();
-    let mut last = '\0';
-    for c in folded.chars() {
-        let c = match c {
-            'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'w' | '\'' | '`' => {
-                if let Some(g) = groups.last_mut() {
-                    g.push(c);
-                }
-                last = '\0';
-                continue;
+    walk_skeleton(s, |l| match l {
+        Letter::Consonant(_) => groups.push(String::new()),
+        Letter::Vowel(v) => {
+            if let Some(g) = groups.last_mut() {
+                g.push(v);
             }
-            'q' | 'c' => 'k',
-            'z' => 's',
-            'v' => 'b',
-            other => other,
-        };
-        if c != last {
-            groups.push(String::new());
         }
-        last = c;
-    }
+    });
     groups
 }
 
