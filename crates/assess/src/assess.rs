@@ -1413,11 +1413,12 @@ pub fn assess(orders: &[Order], opts: &Options<'_>) -> Assessment {
         .collect();
     let prior = Weights::prior();
     let weights = opts.weights.unwrap_or(&prior);
-    for (r, (score, why)) in
-        results
-            .iter_mut()
-            .zip(score_orders(&distinct, &cluster_of_order, weights))
-    {
+    for (r, (score, why)) in results.iter_mut().zip(score_orders(
+        &distinct,
+        &buyer_of,
+        &cluster_of_order,
+        weights,
+    )) {
         r.score = score;
         r.explanation = why;
     }

@@ -19,9 +19,15 @@
 //!   that a ledger of a few orders is scored with the prior weights and a large one by what it
 //!   shows.
 //!
-//! Networks pool their evidence: an order in a network of several orders also carries, for every
-//! flag it does not show itself, λ × the share of the network's other orders that show it. A
-//! ring of shells that each show two of six tell-tales thus ranks as the ring, while one odd
+//! Networks pool their evidence at two levels, for every flag an order does not show itself:
+//!
+//! * **the customer's history**: λ × the share of the same buyer's other orders that show it;
+//! * **the network's other buyers**: λ × the mean, over the other buyers of its network, of the
+//!   share of each buyer's orders that show it. Each buyer counts once, whatever its number of
+//!   orders, so a large customer's routine does not drown the few orders of the shells joined
+//!   to it, and one busy shell does not speak for the whole ring.
+//!
+//! A ring of shells that each show two of six tell-tales thus ranks as the ring, while one odd
 //! order of a large, otherwise clean customer barely moves.
 //!
 //! The score is `sigmoid(logit(REFERENCE_RATE) + Σ λ + network)`.
@@ -214,8 +220,21 @@ pub struct Contribution {
     pub ledger_share: f64,
     /// The evidence used: λ after the rarity bound, times the network share for pooled evidence.
     pub evidence: f64,
-    /// For pooled evidence: the share of the network's other orders that carry the flag.
+    /// For pooled evidence: the share of the customer's other orders, or the mean share of the
+    /// network's other buyers' orders, that carry the flag.
     pub network_share: Option<f64>,
+    /// For pooled evidence: where it was pooled from.
+    pub pooled_from: Option<Pool>,
+}
+
+/// Where pooled evidence comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Pool {
+    /// The same buyer's other orders.
+    Customer,
+    /// The other buyers of the order's network.
+    Network,
 }
 
 /// Why an order scores what it does.
@@ -247,8 +266,14 @@ impl Explanation {
                         String::new()
                     }
                 )),
+                Some(n) if p.pooled_from == Some(Pool::Customer) => s.push_str(&format!(
+                    " + customer {} {:.2} (on {} of the buyer's other orders)",
+                    p.id,
+                    p.evidence,
+                    pct(n)
+                )),
                 Some(n) => s.push_str(&format!(
-                    " + network {} {:.2} (on {} of its other orders)",
+                    " + network {} {:.2} (on {} of its other buyers' orders)",
                     p.id,
                     p.evidence,
                     pct(n)
@@ -281,9 +306,11 @@ fn pct(x: f64) -> String {
     }
 }
 
-/// Score every order: `flags[i]` are the distinct flag ids of order `i`, `cluster[i]` its network.
+/// Score every order: `flags[i]` are the distinct flag ids of order `i`, `buyer[i]` its buyer
+/// (entity-resolved) and `cluster[i]` its network.
 pub fn score_orders(
     flags: &[Vec<&'static str>],
+    buyer: &[usize],
     cluster: &[usize],
     weights: &Weights,
 ) -> Vec<(f64, Explanation)> {
@@ -305,17 +332,45 @@ pub fn score_orders(
             )
         })
         .collect();
-    // Per network: orders and flag counts.
-    let n_clusters = cluster.iter().copied().max().map_or(0, |m| m + 1);
-    let mut size = vec![0usize; n_clusters];
-    let mut by_cluster: Vec<HashMap<&'static str, usize>> = vec![HashMap::new(); n_clusters];
+    // Per buyer: orders and flag counts.
+    let mut buyers: HashMap<usize, (usize, HashMap<&'static str, usize>)> = HashMap::new();
     for (i, f) in flags.iter().enumerate() {
-        size[cluster[i]] += 1;
+        let b = buyers.entry(buyer[i]).or_default();
+        b.0 += 1;
         for id in f {
-            *by_cluster[cluster[i]].entry(id).or_default() += 1;
+            *b.1.entry(id).or_default() += 1;
+        }
+    }
+    // Per network: its buyers, and the sum over them of each flag's share of the buyer's orders.
+    let n_clusters = cluster.iter().copied().max().map_or(0, |m| m + 1);
+    let mut net_buyers = vec![0usize; n_clusters];
+    let mut net_share: Vec<HashMap<&'static str, f64>> = vec![HashMap::new(); n_clusters];
+    let mut seen: HashMap<usize, ()> = HashMap::new();
+    for (i, &b) in buyer.iter().enumerate() {
+        if seen.insert(b, ()).is_some() {
+            continue;
+        }
+        let c = cluster[i];
+        let (orders, counts) = &buyers[&b];
+        net_buyers[c] += 1;
+        for (id, k) in counts {
+            *net_share[c].entry(id).or_default() += *k as f64 / *orders as f64;
         }
     }
     let intercept = weights.intercept;
+    let pooled = |id: &'static str, ns: f64, from: Pool| {
+        let (prior, share, l) = lambda[id];
+        Contribution {
+            id,
+            prior,
+            ledger_share: share,
+            evidence: NETWORK_DISCOUNT * l * ns,
+            network_share: Some(ns),
+            pooled_from: Some(from),
+        }
+    };
+    let by_evidence =
+        |a: &Contribution, b: &Contribution| b.evidence.total_cmp(&a.evidence).then(a.id.cmp(b.id));
     flags
         .iter()
         .enumerate()
@@ -330,32 +385,40 @@ pub fn score_orders(
                         ledger_share: share,
                         evidence: l,
                         network_share: None,
+                        pooled_from: None,
                     }
                 })
                 .collect();
-            parts.sort_by(|a, b| b.evidence.total_cmp(&a.evidence).then(a.id.cmp(b.id)));
-            let c = cluster[i];
-            let others = size[c].saturating_sub(1);
-            if others > 0 {
-                let mut pooled: Vec<Contribution> = by_cluster[c]
+            parts.sort_by(by_evidence);
+            let (orders, counts) = &buyers[&buyer[i]];
+            let mut customer: Vec<Contribution> = Vec::new();
+            if *orders > 1 {
+                customer = counts
                     .iter()
                     .filter(|(id, _)| !f.contains(id))
-                    .map(|(id, k)| {
-                        let (prior, share, l) = lambda[id];
-                        let ns = *k as f64 / others as f64;
-                        Contribution {
-                            id,
-                            prior,
-                            ledger_share: share,
-                            evidence: NETWORK_DISCOUNT * l * ns,
-                            network_share: Some(ns),
-                        }
-                    })
+                    .map(|(id, k)| pooled(id, *k as f64 / (orders - 1) as f64, Pool::Customer))
                     .filter(|p| p.evidence > 0.0)
                     .collect();
-                pooled.sort_by(|a, b| b.evidence.total_cmp(&a.evidence).then(a.id.cmp(b.id)));
-                parts.extend(pooled);
+                customer.sort_by(by_evidence);
             }
+            let c = cluster[i];
+            let others = net_buyers[c].saturating_sub(1);
+            let mut network: Vec<Contribution> = Vec::new();
+            if others > 0 {
+                network = net_share[c]
+                    .iter()
+                    .filter(|(id, _)| !f.contains(id))
+                    .map(|(id, sum)| {
+                        // The buyer's own share leaves the network's sum.
+                        let own = counts.get(id).map_or(0.0, |k| *k as f64 / *orders as f64);
+                        pooled(id, ((sum - own) / others as f64).max(0.0), Pool::Network)
+                    })
+                    .filter(|p| p.evidence > 1e-12)
+                    .collect();
+                network.sort_by(by_evidence);
+            }
+            parts.extend(customer);
+            parts.extend(network);
             let log_odds = intercept + parts.iter().map(|p| p.evidence).sum::<f64>();
             (
                 sigmoid(log_odds),
@@ -383,7 +446,7 @@ mod tests {
             f.push("K10");
         }
         let cluster: Vec<usize> = (0..10_000).collect();
-        let s = score_orders(&flags, &cluster, &w);
+        let s = score_orders(&flags, &cluster, &cluster, &w);
         let k8 = &s[0].1.parts[0];
         // share (1 + 200 q₀) / 10,200 with q₀ = 0.1 e^(−λ₀); λ = ln(0.1 / share)
         let q = (1.0 + PRIOR_ORDERS * prior_share(k8.prior)) / 10_200.0;
@@ -399,7 +462,7 @@ mod tests {
             s[5000].1.text()
         );
         // A ledger of one order: the flag weighs close to its prior (within the smoothing).
-        let one = score_orders(&[vec!["K8"]], &[0], &w);
+        let one = score_orders(&[vec!["K8"]], &[0], &[0], &w);
         let p = &one[0].1.parts[0];
         assert!(p.evidence > 0.5 * p.prior && p.evidence < p.prior, "{p:?}");
     }
@@ -413,7 +476,8 @@ mod tests {
         for f in flags.iter_mut().skip(500) {
             f.push("K10");
         }
-        let s = score_orders(&flags, &(0..1000).collect::<Vec<_>>(), &w);
+        let each: Vec<usize> = (0..1000).collect();
+        let s = score_orders(&flags, &each, &each, &w);
         assert!((s[0].1.parts[0].evidence - 1.5).abs() < 1e-9);
         // K10 on half the orders: bounded by ln(0.5 / share) ≈ 0.
         assert!(s[700].1.parts[0].evidence < 0.25, "{:?}", s[700].1.parts);
@@ -428,9 +492,52 @@ mod tests {
         flags.extend(std::iter::repeat_n(vec![], 994));
         let mut cluster = vec![0, 0, 0];
         cluster.extend(1..998);
-        let s = score_orders(&flags, &cluster, &w);
+        let buyer: Vec<usize> = (0..1000).collect();
+        let s = score_orders(&flags, &buyer, &cluster, &w);
         assert!(s[0].0 > s[3].0 && s[1].0 > s[4].0 && s[2].0 > s[5].0);
         assert!(s[0].1.text().contains("network K4b"), "{}", s[0].1.text());
+        // Each other buyer shows K4b on all or none of its orders: the mean share is 1/2.
+        let k4b = s[0].1.parts.iter().find(|p| p.id == "K4b").unwrap();
+        assert_eq!(k4b.network_share, Some(0.5));
+        assert_eq!(k4b.pooled_from, Some(Pool::Network));
+    }
+
+    #[test]
+    fn a_customers_history_and_each_other_buyer_weigh_once() {
+        let w = Weights::prior();
+        // Network 0: a large customer (buyer 0, 40 clean orders and one with K8) joined to two
+        // shells (buyers 1 and 2, two orders each, one of each showing K4b).
+        let mut flags: Vec<Vec<&'static str>> = vec![vec![]; 40];
+        let mut buyer = vec![0; 40];
+        flags.push(vec!["K8"]);
+        buyer.push(0);
+        flags.extend([vec!["K4b"], vec![], vec!["K4b"], vec![]]);
+        buyer.extend([1, 1, 2, 2]);
+        let mut cluster = vec![0; flags.len()];
+        let n = flags.len();
+        flags.extend(std::iter::repeat_n(vec![], 2000));
+        buyer.extend(3..2003);
+        cluster.extend(1..2001);
+        let s = score_orders(&flags, &buyer, &cluster, &w);
+        // The shell's clean order: its own history (1 of 1 other order with K4b) and the network's
+        // other buyers (buyer 2 half, buyer 0 none: 1/4).
+        let shell = &s[n - 3].1;
+        let part = |from: Pool| {
+            shell
+                .parts
+                .iter()
+                .find(|p| p.id == "K4b" && p.pooled_from == Some(from))
+                .and_then(|p| p.network_share)
+        };
+        assert_eq!(part(Pool::Customer), Some(1.0));
+        assert_eq!(part(Pool::Network), Some(0.25));
+        assert!(shell.text().contains("customer K4b"), "{}", shell.text());
+        // The large customer's clean orders: K8 on 1 of 40 other orders, K4b from the shells.
+        let big = &s[0].1;
+        let k8 = big.parts.iter().find(|p| p.id == "K8").unwrap();
+        assert_eq!(k8.network_share, Some(1.0 / 40.0));
+        // The shell outranks the large customer's routine orders.
+        assert!(s[n - 3].0 > s[0].0);
     }
 
     #[test]
