@@ -262,3 +262,108 @@ fn parties_and_list_deltas_on_both_back_ends() {
         assert!(s.verify_audit().unwrap().ok, "{}", t.name());
     }
 }
+
+#[test]
+fn orders_find_their_history_and_a_hold_opens_an_alert_in_the_customers_case() {
+    use chipwatch_store::{HoldAlert, NewOrder, OrderKeys};
+    for t in targets("orders") {
+        let s = t.open();
+        let order = |id: &str, buyer: &str, address: &str, payer: &str, verdict: &str| NewOrder {
+            order_id: id.into(),
+            order_date: "2026-03-01".into(),
+            buyer: buyer.into(),
+            keys: OrderKeys {
+                buyer: buyer.to_lowercase(),
+                address: address.into(),
+                payer: payer.into(),
+                ..OrderKeys::default()
+            },
+            verdict: verdict.into(),
+            record: serde_json::json!({"order_id": id}),
+            decision: serde_json::json!({"verdict": verdict, "reasons": []}),
+        };
+        s.add_order(
+            &order("A-1", "Alpha", "1 harbour rd", "", "proceed"),
+            None,
+            "ana",
+        )
+        .unwrap();
+        s.add_order(
+            &order("B-1", "Beta", "9 other st", "hk pay", "proceed"),
+            None,
+            "ana",
+        )
+        .unwrap();
+        s.add_order(
+            &order("A-2", "Alpha", "1 harbour rd", "", "proceed"),
+            None,
+            "ana",
+        )
+        .unwrap();
+        // A newcomer at Alpha's address, paid by Beta's payer.
+        let keys = OrderKeys {
+            buyer: "gamma".into(),
+            address: "1 harbour rd".into(),
+            payer: "hk pay".into(),
+            ..OrderKeys::default()
+        };
+        let h = s.order_history(&keys, 50).unwrap();
+        assert_eq!((h.customer_orders, h.first_order.as_deref()), (0, None));
+        let ids: Vec<&str> = h.orders.iter().map(|o| o.order_id.as_str()).collect();
+        assert_eq!(ids, ["A-2", "A-1", "B-1"], "{}", t.name());
+        assert!(h.shared.iter().all(|(_, w)| w.len() == 1));
+        // Its hold opens an alert in a new case; a second hold of the customer joins that case.
+        let hold = HoldAlert {
+            case_title: "Orders of Gamma".into(),
+            subject: "order G-1 of Gamma".into(),
+            score: 0.9,
+            details: serde_json::json!({"reasons": 2}),
+        };
+        let (_, a1) = s
+            .add_order(
+                &order("G-1", "Gamma", "1 harbour rd", "hk pay", "hold"),
+                Some(&hold),
+                "ana",
+            )
+            .unwrap();
+        let (_, a2) = s
+            .add_order(
+                &order("G-2", "Gamma", "1 harbour rd", "hk pay", "hold"),
+                Some(&hold),
+                "ana",
+            )
+            .unwrap();
+        let (a1, a2) = (a1.unwrap(), a2.unwrap());
+        assert_eq!(s.alert(a1).unwrap().case_id, s.alert(a2).unwrap().case_id);
+        assert_eq!(s.alert(a1).unwrap().kind, "order");
+        let h = s
+            .order_history(
+                &OrderKeys {
+                    buyer: "gamma".into(),
+                    ..keys
+                },
+                50,
+            )
+            .unwrap();
+        assert_eq!(h.customer_orders, 2, "{}", t.name());
+        assert_eq!(s.order_count().unwrap(), 5);
+        assert_eq!(s.orders(0, 2).unwrap()[0].order_id, "G-2");
+        // The reviewer closes it; every step is in the chain.
+        s.dispose(a1, Decision::Escalated, "ben", "payer unexplained")
+            .unwrap();
+        assert_eq!(s.alert(a1).unwrap().status, "escalated");
+        let log = s.audit_log(None, 100).unwrap();
+        assert!(log.iter().any(|e| e.action == "order.decided"));
+        assert!(s.verify_audit().unwrap().ok, "{}", t.name());
+        // An order with no id is refused.
+        assert!(
+            s.add_order(&order(" ", "Gamma", "", "", "proceed"), None, "ana")
+                .is_err()
+        );
+        // A verdict the schema does not know is refused by the database.
+        assert!(
+            s.add_order(&order("X-1", "Gamma", "", "", "maybe"), None, "ana")
+                .is_err()
+        );
+    }
+}
