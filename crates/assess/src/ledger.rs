@@ -443,7 +443,6 @@ pub fn read_ledger_jsonl(path: &Path) -> Result<Loaded<Order>, InputError> {
         file: file.clone(),
         source,
     })?;
-    let mut header: Vec<String> = Vec::new();
     let mut objects: Vec<(u64, serde_json::Map<String, serde_json::Value>)> = Vec::new();
     for (i, line) in text.lines().enumerate() {
         let l = line.trim().trim_start_matches('\u{feff}');
@@ -462,13 +461,25 @@ pub fn read_ledger_jsonl(path: &Path) -> Result<Loaded<Order>, InputError> {
                 message: "not a JSON object".into(),
             });
         };
+        objects.push((i as u64 + 1, map));
+    }
+    read_ledger_objects(&file, objects)
+}
+
+/// Orders given as JSON objects (the ledger's columns as keys), each with the line (or number)
+/// errors should name: the order desk's `POST /v1/orders` and stored history.
+pub fn read_ledger_objects(
+    file: &str,
+    objects: Vec<(u64, serde_json::Map<String, serde_json::Value>)>,
+) -> Result<Loaded<Order>, InputError> {
+    let mut header: Vec<String> = Vec::new();
+    for (_, map) in &objects {
         for k in map.keys() {
             let k = k.trim().to_ascii_lowercase();
             if !header.contains(&k) {
                 header.push(k);
             }
         }
-        objects.push((i as u64 + 1, map));
     }
     let records = objects
         .into_iter()
@@ -487,7 +498,7 @@ pub fn read_ledger_jsonl(path: &Path) -> Result<Loaded<Order>, InputError> {
             r
         })
         .collect();
-    read_input(CsvInput::from_records(&file, header, records, COLUMNS)?)
+    read_input(CsvInput::from_records(file, header, records, COLUMNS)?)
 }
 
 /// [`read_ledger`] on text already in memory.

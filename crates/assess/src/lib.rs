@@ -4,6 +4,7 @@
 //! and explained risk scores; and a simulator of ledgers with labelled diversion schemes.
 
 pub mod assess;
+pub mod desk;
 pub mod eval;
 pub mod generators;
 pub mod learn;

@@ -21,6 +21,7 @@ mod cluster_cmd;
 mod flows_cmd;
 mod lists_cmd;
 mod locate_net;
+mod order_cmd;
 mod rules_cmd;
 mod screen_cmd;
 mod serve_cmd;
@@ -182,6 +183,10 @@ third_country_payer, split_orders, near_miss_listed, forwarder_ship_to), bis_gui
 case_narratives, benign_market, each written from its own public sources. The parties are
 invented, but for deliberate look-alikes of listed parties.")]
     Simulate(assess_cmd::SimulateArgs),
+    /// The order desk: decide one order (proceed, hold for review, licence required, do not
+    /// ship) with every reason cited, against the customer's history in the store.
+    #[command(subcommand)]
+    Order(order_cmd::OrderCmd),
     /// Serve the HTTP API and the web interface for a compliance team.
     #[command(after_help = "Examples:
   chipwatch serve                                   # http://127.0.0.1:8080, store chipwatch.db, demo case
@@ -1092,6 +1097,7 @@ fn main() -> ExitCode {
             Command::Screen(args) => screen_cmd::screen(args),
             Command::Assess(args) => assess_cmd::run(args),
             Command::Simulate(args) => assess_cmd::simulate(args),
+            Command::Order(cmd) => order_cmd::run(cmd),
             Command::Serve(args) => serve_cmd::serve(args).await,
             Command::Audit(cmd) => serve_cmd::audit(cmd),
             Command::Locate(LocateCmd::Verify(args)) => locate_verify(args),

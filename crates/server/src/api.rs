@@ -25,6 +25,8 @@ pub fn routes() -> Router<Shared> {
             "/v1/assess",
             post(assess_ledger).layer(DefaultBodyLimit::max(LEDGER_LIMIT)),
         )
+        .route("/v1/orders", get(orders).post(order_post))
+        .route("/v1/orders/{id}", get(order_get))
         .route("/v1/findings", get(findings))
         .route("/v1/monitoring", get(monitoring))
         .route("/v1/alerts", get(alerts))
@@ -627,4 +629,93 @@ async fn learn_weights(State(s): State<Shared>, headers: HeaderMap) -> ApiResult
     )?;
     *s.weights.write().unwrap_or_else(|p| p.into_inner()) = fit.weights.clone();
     Ok(Json(weights_json(&fit.weights, Some(&fit))))
+}
+
+/// Decide one order at the desk (`POST /v1/orders` and the web interface's New order page):
+/// classify, licence, screen every party, weigh its red flags with the customer's history in
+/// the store; store the order and its decision, and open an alert for a hold. The order's
+/// parties are remembered for monitoring.
+pub fn decide_order(
+    s: &crate::AppState,
+    order: &Value,
+    actor: &str,
+) -> Result<chipwatch_assess::desk::DeskDecision, ApiError> {
+    use chipwatch_assess::desk::{Desk, DeskError, check};
+    let w = s.weights.read().unwrap_or_else(|p| p.into_inner()).clone();
+    let stakes = s
+        .ownership
+        .as_ref()
+        .map(|o| o.lock().unwrap_or_else(|p| p.into_inner()).stakes());
+    let screener = s.screener();
+    let desk = Desk {
+        screener: Some(&screener),
+        ownership: stakes.as_deref(),
+        weights: Some(&w),
+    };
+    let d = check(Some(&s.store), &desk, order, actor).map_err(|e| match e {
+        DeskError::Invalid(m) => ApiError::bad(m),
+        DeskError::Store(e) => e.into(),
+    })?;
+    if let Ok((o, _)) = chipwatch_assess::desk::parse_order("order", order) {
+        let parties: Vec<_> = [
+            (o.bill_to.name.as_deref(), o.bill_to.country.as_deref()),
+            (o.ship_to.name.as_deref(), o.ship_to.country.as_deref()),
+            (o.end_user.name.as_deref(), o.end_user.country.as_deref()),
+            (o.payer_name.as_deref(), o.payer_country.as_deref()),
+        ]
+        .into_iter()
+        .filter_map(|(n, c)| {
+            let n = n?;
+            let hits = screener.screen(&ScreenQuery::name(n));
+            Some(crate::monitor::party_result(n, c, "order", &hits))
+        })
+        .collect();
+        s.store.remember_parties(&parties)?;
+    }
+    Ok(d)
+}
+
+async fn order_post(
+    State(s): State<Shared>,
+    headers: HeaderMap,
+    body: Result<Json<Value>, JsonRejection>,
+) -> ApiResult {
+    let who = authorize(&s, &headers, Role::Analyst)?;
+    let Json(order) = body.map_err(json_error)?;
+    let d = decide_order(&s, &order, &who.name)?;
+    Ok(Json(json!(d)))
+}
+
+#[derive(Deserialize)]
+struct PageParams {
+    offset: Option<usize>,
+    limit: Option<usize>,
+}
+
+async fn orders(
+    State(s): State<Shared>,
+    headers: HeaderMap,
+    Query(p): Query<PageParams>,
+) -> ApiResult {
+    authorize(&s, &headers, Role::Viewer)?;
+    let (offset, limit) = (p.offset.unwrap_or(0), p.limit.unwrap_or(50).min(1000));
+    Ok(Json(json!({
+        "orders": s.store.orders(offset, limit)?,
+        "offset": offset,
+        "limit": limit,
+        "total": s.store.order_count()?,
+    })))
+}
+
+async fn order_get(
+    State(s): State<Shared>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> ApiResult {
+    authorize(&s, &headers, Role::Viewer)?;
+    let id = id_of(&id)?;
+    Ok(Json(json!({
+        "order": s.store.order(id)?,
+        "audit": s.store.audit_log(Some(("order", &id.to_string())), 100)?,
+    })))
 }

@@ -23,6 +23,7 @@ pub mod api;
 pub mod compat;
 pub mod monitor;
 pub mod openapi;
+pub mod orders_ui;
 pub mod ui;
 
 /// Largest request body for JSON endpoints.
@@ -234,6 +235,7 @@ pub fn router(state: Shared) -> Router {
         .merge(api::routes())
         .merge(compat::routes())
         .merge(ui::routes())
+        .merge(orders_ui::routes())
         .route("/openapi.json", axum::routing::get(openapi::document))
         .route("/healthz", axum::routing::get(|| async { "ok" }))
         .route("/readyz", axum::routing::get(readyz))

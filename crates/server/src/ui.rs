@@ -26,7 +26,6 @@ pub fn routes() -> Router<Shared> {
         .route("/screen", get(screen_page).post(screen))
         .route("/classify", get(classify_page).post(classify))
         .route("/cases/{id}", get(case_page))
-        .route("/audit", get(audit_page))
         .route("/weights", get(weights_page))
         .route("/monitoring", get(monitoring_page))
         .route("/party", get(party_page))
@@ -55,12 +54,13 @@ table{border-collapse:collapse;width:100%;background:#fff}td,th{border-bottom:1p
 .hit{background:#fff;border:1px solid #e3e6ea;border-radius:6px;padding:.6rem;margin:.6rem 0}.why{color:#555;font-size:.9rem}\
 .pill{display:inline-block;padding:.1rem .5rem;border-radius:1rem;background:#e8eef6;margin-right:.4rem}\
 .error{background:#fdecea;border:1px solid #f5c2bd;padding:.6rem;border-radius:6px}\
-input,select,textarea{font:inherit;padding:.3rem}form.inline{display:inline}";
+input,select,textarea{font:inherit;padding:.3rem}form.inline{display:inline}\
+.verdict-proceed{background:#d7f0dc}.verdict-licence_required{background:#fbeec0}.verdict-hold{background:#fde0bd;font-weight:600}.verdict-do_not_ship{background:#f8cfca;font-weight:600}";
 
-fn page(title: &str, who: Option<&str>, body: &str) -> Html<String> {
+pub(crate) fn page(title: &str, who: Option<&str>, body: &str) -> Html<String> {
     let nav = match who {
         Some(w) => format!(
-            "<a href=\"/\">Dashboard</a><a href=\"/alerts\">Alerts</a><a href=\"/screen\">Screen</a><a href=\"/classify\">Classify</a><a href=\"/monitoring\">Monitoring</a><a href=\"/audit\">Audit</a><a href=\"/weights\">Weights</a>\
+            "<a href=\"/\">Dashboard</a><a href=\"/orders/new\">New order</a><a href=\"/orders\">Orders</a><a href=\"/alerts\">Alerts</a><a href=\"/screen\">Screen</a><a href=\"/classify\">Classify</a><a href=\"/monitoring\">Monitoring</a><a href=\"/audit\">Audit</a><a href=\"/weights\">Weights</a>\
              <span style=\"margin-left:auto\">{}</span><form class=\"inline\" method=\"post\" action=\"/logout\"><button id=\"logout\">Log out</button></form>",
             esc(w)
         ),
@@ -76,7 +76,7 @@ fn page(title: &str, who: Option<&str>, body: &str) -> Html<String> {
 
 /// A page needing `role`: the principal, or a redirect to the login page (no or bad token)
 /// or a 403 page.
-fn gate(
+pub(crate) fn gate(
     s: &Shared,
     headers: &HeaderMap,
     role: Role,
@@ -95,7 +95,7 @@ fn gate(
     }
 }
 
-fn who(p: &chipwatch_store::Principal) -> String {
+pub(crate) fn who(p: &chipwatch_store::Principal) -> String {
     format!("{} ({})", p.name, p.role.as_str())
 }
 
@@ -278,6 +278,11 @@ async fn alert_page(State(s): State<Shared>, headers: HeaderMap, Path(id): Path<
         esc(&a.subject),
         esc(&serde_json::to_string_pretty(&a.details).unwrap_or_default())
     );
+    if a.kind == "order" {
+        let reasons = a.details["reasons"].as_array().cloned().unwrap_or_default();
+        b.push_str("<h2>Reasons</h2>");
+        b.push_str(&crate::orders_ui::reasons_html(&reasons).into_string());
+    }
     if p.role >= Role::Reviewer {
         b.push_str("<h2>Disposition</h2><form method=\"post\" action=\"/alerts/");
         let _ = write!(
@@ -317,30 +322,12 @@ async fn alert_page(State(s): State<Shared>, headers: HeaderMap, Path(id): Path<
         );
     }
     b.push_str("</ul>");
-    audit_table(
-        &mut b,
-        s.store
-            .audit_log(Some(("alert", &id.to_string())), 100)
-            .unwrap_or_default(),
-    );
+    let trail = s
+        .store
+        .audit_log(Some(("alert", &id.to_string())), 100)
+        .unwrap_or_default();
+    b.push_str(&crate::orders_ui::audit_table(&trail).into_string());
     page(&format!("Alert {id}"), Some(&who(&p)), &b).into_response()
-}
-
-fn audit_table(b: &mut String, entries: Vec<chipwatch_store::AuditEntry>) {
-    b.push_str("<h2>Audit trail</h2><table id=\"audit\"><tr><th>#</th><th>time</th><th>who</th><th>action</th><th>what</th><th>hash</th></tr>");
-    for e in entries {
-        let _ = write!(
-            b,
-            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"why\">{}</td><td><code>{}</code></td></tr>",
-            e.seq,
-            esc(&e.ts),
-            esc(&e.actor),
-            esc(&e.action),
-            esc(&e.payload),
-            esc(&e.hash[..12])
-        );
-    }
-    b.push_str("</table>");
 }
 
 #[derive(Deserialize)]
@@ -574,43 +561,12 @@ async fn case_page(State(s): State<Shared>, headers: HeaderMap, Path(id): Path<i
         );
     }
     b.push_str("</ul>");
-    audit_table(
-        &mut b,
-        s.store
-            .audit_log(Some(("case", &id.to_string())), 200)
-            .unwrap_or_default(),
-    );
+    let trail = s
+        .store
+        .audit_log(Some(("case", &id.to_string())), 200)
+        .unwrap_or_default();
+    b.push_str(&crate::orders_ui::audit_table(&trail).into_string());
     page(&c.title, Some(&who(&p)), &b).into_response()
-}
-
-async fn audit_page(State(s): State<Shared>, headers: HeaderMap) -> Response {
-    let p = match gate(&s, &headers, Role::Viewer) {
-        Ok(p) => p,
-        Err(r) => return *r,
-    };
-    let mut b = String::new();
-    match s.store.verify_audit() {
-        Ok(r) if r.ok => {
-            let _ = write!(
-                b,
-                "<p id=\"verify\">Chain verified: {} entries, head <code>{}</code>.</p>",
-                r.entries,
-                esc(&r.head)
-            );
-        }
-        Ok(r) => {
-            let _ = write!(
-                b,
-                "<p class=\"error\" id=\"verify\">Chain broken: {}</p>",
-                esc(&r.problems.join("; "))
-            );
-        }
-        Err(e) => {
-            let _ = write!(b, "<p class=\"error\">{}</p>", esc(&e.to_string()));
-        }
-    }
-    audit_table(&mut b, s.store.audit_log(None, 200).unwrap_or_default());
-    page("Audit log", Some(&who(&p)), &b).into_response()
 }
 
 /// The red flags' weights assessments use, beside their prior (learned from dispositions with

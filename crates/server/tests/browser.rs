@@ -396,3 +396,126 @@ fn a_list_change_opens_an_alert_on_the_monitoring_page() {
     );
     assert!(d.source().contains("lists.rescreen"));
 }
+
+#[test]
+fn an_order_is_held_with_its_reasons_cited_dispositioned_and_audited() {
+    let Some(d) = Driver::start() else { return };
+    let screener = chipwatch_assess::eval::sample_screener();
+    let store = Store::open_memory().unwrap();
+    let reviewer = store.create_token("ben", Role::Reviewer, "test").unwrap();
+    let state = Arc::new(AppState::new(
+        store,
+        screener,
+        vec!["sample_csl.csv".into()],
+        1000,
+    ));
+    // An earlier customer, decided through the API, at the address the new order will give.
+    let earlier = chipwatch_server::api::decide_order(
+        &state,
+        &json!({
+            "order_id": "SO-2026-0101", "order_date": "2026-02-02", "item": "H100-SXM",
+            "quantity": 8, "bill_to_name": "Lionsgate Compute Pte. Ltd.",
+            "bill_to_address": "18 Pasir Panjang Road, #07-01, Singapore 117438",
+            "bill_to_country": "SG", "ship_to_country": "SG", "ship_to_type": "datacenter",
+            "end_user_name": "Lionsgate Compute Pte. Ltd.", "end_user_country": "SG",
+            "customer_since": "2021-05-01"
+        }),
+        "ana",
+    )
+    .unwrap();
+    assert_eq!(earlier.verdict_label, "proceed");
+    let base = format!(
+        "http://{}",
+        chipwatch_server::spawn_local(state.clone()).unwrap()
+    );
+    d.go(&format!("{base}/login"));
+    d.type_into("#token", &reviewer);
+    d.click("#login");
+    d.wait_for("Riskiest open alerts");
+
+    // 64 x H100 to a Singapore distributor paid from Hong Kong, at the earlier customer's address.
+    d.go(&format!("{base}/orders/new"));
+    d.wait_for("id=\"order\"");
+    for (field, value) in [
+        ("order_id", "SO-2026-0142"),
+        ("order_date", "2026-03-02"),
+        ("item", "H100-SXM"),
+        ("quantity", "64"),
+        ("bill_to_name", "Harbourline Distribution Pte. Ltd."),
+        (
+            "bill_to_address",
+            "18 Pasir Panjang Road #07-01 Singapore 117438",
+        ),
+        ("bill_to_country", "SG"),
+        ("ship_to_name", "Harbourline Distribution Pte. Ltd."),
+        ("ship_to_country", "SG"),
+        ("ship_to_type", "distributor"),
+        ("payer_name", "Kowloon Bay Trading Ltd"),
+        ("payer_country", "HK"),
+        ("customer_since", "2026-01-10"),
+    ] {
+        d.type_into(&format!("#{field}"), value);
+    }
+    d.shot("10-new-order");
+    d.click("#check");
+    d.wait_for("id=\"verdict\"");
+    assert_eq!(d.text("#verdict"), "hold for review");
+    let reasons = d.text("#reasons");
+    assert!(
+        reasons.contains("K4b") && reasons.contains("HK"),
+        "third-country payer: {reasons}"
+    );
+    assert!(
+        reasons.contains("Lionsgate Compute") && reasons.contains("address"),
+        "the shared address: {reasons}"
+    );
+    // Every reason shows its citation.
+    let src = d.source();
+    let rows = src.matches("class=\"reason\"").count();
+    assert!(rows >= 2, "{rows} reasons");
+    assert_eq!(
+        src.matches("class=\"why citation\"").count(),
+        rows,
+        "a citation per reason"
+    );
+    assert!(d.text("#classification").contains("3A090"));
+    d.shot("11-order-held");
+
+    // The alert it opened, dispositioned by the reviewer.
+    d.click("#alert-link");
+    d.wait_for("id=\"status\"");
+    assert_eq!(d.text("#status"), "open");
+    assert!(d.text("#reasons").contains("K4b"));
+    let e = d.find("#decision option[value='escalated']");
+    wd(
+        "POST",
+        &d.url(&format!("/element/{e}/click")),
+        Some(json!({})),
+    );
+    d.type_into(
+        "#reason",
+        "payer in Hong Kong unexplained; address shared with Lionsgate",
+    );
+    d.click("#dispose");
+    d.wait_for("alert.dispose");
+    assert_eq!(d.text("#status"), "escalated");
+    d.shot("12-order-alert-dispositioned");
+
+    // The orders list and the audit log: the decision and the disposition, the chain intact.
+    d.go(&format!("{base}/orders"));
+    d.wait_for("id=\"orders\"");
+    assert!(d.text("#orders").contains("SO-2026-0142"));
+    d.go(&format!("{base}/audit"));
+    d.wait_for("id=\"verify\"");
+    assert!(
+        d.text("#verify").starts_with("Chain verified"),
+        "{}",
+        d.text("#verify")
+    );
+    let trail = d.text("#audit");
+    assert!(
+        trail.contains("order.decided") && trail.contains("alert.dispose"),
+        "{trail}"
+    );
+    d.shot("13-audit");
+}

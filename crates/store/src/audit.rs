@@ -92,6 +92,20 @@ impl Store {
         })
     }
 
+    /// A page of the audit log, newest first: `limit` entries before sequence number
+    /// `before` (from the newest without it).
+    pub fn audit_before(&self, before: Option<i64>, limit: usize) -> Result<Vec<AuditEntry>> {
+        self.with(|c| {
+            Ok(c.query(
+                "SELECT seq, ts, actor, action, entity, entity_id, payload, prev_hash, hash FROM audit WHERE seq < $1 ORDER BY seq DESC LIMIT $2",
+                &[P::I(before.unwrap_or(i64::MAX)), P::I(limit as i64)],
+            )?
+            .iter()
+            .map(|r| Self::audit_row(r))
+            .collect())
+        })
+    }
+
     /// Walk the audit chain from the first entry: every entry's hash must be the hash of its
     /// fields and its predecessor's hash, and sequence numbers must run without a gap. An
     /// edited entry breaks its own hash; a deleted one breaks the sequence and the next
