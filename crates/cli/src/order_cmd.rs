@@ -87,18 +87,7 @@ pub fn run(cmd: OrderCmd) -> Result<ExitCode> {
             e.column()
         ))
     })?;
-    let (screener, _) = match crate::screen_cmd::optional_screener(
-        &args.lists,
-        args.store.as_deref(),
-    )? {
-        Some(found) => found,
-        None => {
-            eprintln!(
-                "note: screening against the bundled 33-entry Entity List sample; pass --lists or run `chipwatch lists fetch` for real lists"
-            );
-            (chipwatch_assess::eval::sample_screener(), Vec::new())
-        }
-    };
+    let (screener, _) = crate::screen_cmd::screener_or_sample(&args.lists, args.store.as_deref())?;
     let stakes = crate::screen_cmd::read_stakes(&args.ownership)?;
     let weights = crate::assess_cmd::load_weights(args.weights.as_deref())?;
     let desk = Desk {

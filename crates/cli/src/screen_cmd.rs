@@ -351,6 +351,26 @@ pub fn optional_screener(
     Ok(Some((Screener::new(entries), names)))
 }
 
+/// The given or stored lists, else the bundled 33-entry Entity List sample with a note (for
+/// trying chipwatch out, not for compliance).
+pub fn screener_or_sample(
+    paths: &[PathBuf],
+    store: Option<&Path>,
+) -> Result<(Screener, Vec<String>)> {
+    Ok(match optional_screener(paths, store)? {
+        Some(found) => found,
+        None => {
+            eprintln!(
+                "note: screening against the bundled 33-entry Entity List sample; pass --lists or run `chipwatch lists fetch` for real lists"
+            );
+            (
+                chipwatch_assess::eval::sample_screener(),
+                vec!["data/screen/sample_csl.csv (bundled sample)".to_string()],
+            )
+        }
+    })
+}
+
 fn build(args: &ScreenArgs) -> Result<Screener> {
     let loaded = load_lists(&args.lists, args.store.as_deref())?;
     let entries = loaded.into_iter().flat_map(|l| l.entries).collect();

@@ -186,21 +186,8 @@ pub async fn serve(args: ServeArgs) -> Result<ExitCode> {
     let store = tokio::task::block_in_place(|| Store::open_url(&args.db))
         .with_context(|| format!("opening {}", redact(&args.db)))?;
     let fresh = store.has_no_tokens()?;
-    let (screener, lists) = match crate::screen_cmd::optional_screener(
-        &args.lists,
-        args.store.as_deref(),
-    )? {
-        Some(found) => found,
-        None => {
-            eprintln!(
-                "note: screening against the bundled 33-entry Entity List sample; pass --lists or run `chipwatch lists fetch` for real lists"
-            );
-            (
-                chipwatch_assess::eval::sample_screener(),
-                vec!["data/screen/sample_csl.csv (bundled sample)".to_string()],
-            )
-        }
-    };
+    let (screener, lists) =
+        crate::screen_cmd::screener_or_sample(&args.lists, args.store.as_deref())?;
     if fresh {
         let token = store.create_token("admin", Role::Admin, "chipwatch serve")?;
         eprintln!(

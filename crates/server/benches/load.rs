@@ -5,15 +5,17 @@
 //! `cargo bench -p chipwatch-server --bench load [-- --clients 32 --seconds 10 --lists FILE]`
 //! (default list: the bundled Entity List sample; `--lists` takes any list file chipwatch reads).
 
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::BufReader;
 use std::net::TcpStream;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use chipwatch_screen::lists::read_any;
 use chipwatch_screen::screener::Screener;
 use chipwatch_server::AppState;
 use chipwatch_store::{Role, Store};
+
+mod common;
+use common::{arg, exchange, latency, lists};
 
 const NAMES: &[&str] = &[
     "Cyberinn Pte Ltd",
@@ -32,32 +34,13 @@ const NAMES: &[&str] = &[
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    let arg = |k: &str| {
-        args.iter()
-            .position(|a| a == k)
-            .and_then(|i| args.get(i + 1))
-            .cloned()
-    };
-    let clients: usize = arg("--clients").and_then(|s| s.parse().ok()).unwrap_or(32);
-    let seconds: u64 = arg("--seconds").and_then(|s| s.parse().ok()).unwrap_or(10);
-    let given: Vec<&String> = args
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| *i > 0 && args[i - 1] == "--lists")
-        .map(|(_, a)| a)
-        .collect();
-    let entries: Vec<_> = if given.is_empty() {
-        chipwatch_assess::eval::sample_screener().entries().to_vec()
-    } else {
-        given
-            .iter()
-            .flat_map(|p| {
-                read_any(std::path::Path::new(p))
-                    .expect("list loads")
-                    .entries
-            })
-            .collect()
-    };
+    let clients: usize = arg(&args, "--clients")
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(32);
+    let seconds: u64 = arg(&args, "--seconds")
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(10);
+    let entries = lists(&args);
     let n_entries = entries.len();
     let store = Store::open_memory().unwrap();
     let token = store.create_token("load", Role::Analyst, "bench").unwrap();
@@ -88,22 +71,7 @@ fn main() {
                             "GET /v1/screen?name={name} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer {token}\r\n\r\n"
                         );
                         let t = Instant::now();
-                        s.write_all(req.as_bytes()).unwrap();
-                        let mut status = String::new();
-                        r.read_line(&mut status).unwrap();
-                        let mut len = 0usize;
-                        loop {
-                            let mut h = String::new();
-                            r.read_line(&mut h).unwrap();
-                            if h == "\r\n" {
-                                break;
-                            }
-                            if let Some(v) = h.to_ascii_lowercase().strip_prefix("content-length:") {
-                                len = v.trim().parse().unwrap();
-                            }
-                        }
-                        let mut body = vec![0u8; len];
-                        r.read_exact(&mut body).unwrap();
+                        let (status, _) = exchange(&mut s, &mut r, &req);
                         lat.push(t.elapsed().as_secs_f64() * 1e3);
                         if !status.contains(" 200 ") {
                             errors += 1;
@@ -116,10 +84,8 @@ fn main() {
         hs.into_iter().map(|h| h.join().unwrap()).collect()
     });
     let errors: usize = results.iter().map(|r| r.1).sum();
-    let mut lat: Vec<f64> = results.into_iter().flat_map(|r| r.0).collect();
-    lat.sort_by(f64::total_cmp);
+    let lat: Vec<f64> = results.into_iter().flat_map(|r| r.0).collect();
     let n = lat.len();
-    let pct = |p: f64| lat[((n - 1) as f64 * p) as usize];
     println!(
         "load test: GET /v1/screen over loopback, {clients} keep-alive clients, {seconds} s, {n_entries} listed entries"
     );
@@ -128,10 +94,5 @@ fn main() {
         "  throughput        {:.0} requests/s (goal ≥ 5,000)",
         n as f64 / seconds as f64
     );
-    println!(
-        "  latency p50/p99   {:.2} / {:.2} ms (goal p99 ≤ 20 ms)",
-        pct(0.5),
-        pct(0.99)
-    );
-    println!("  latency max       {:.2} ms", lat[n - 1]);
+    latency(lat, 20.0);
 }

@@ -9,18 +9,20 @@
 //!  --lists FILE --db PATH]` (default list: the bundled Entity List sample; `--db` keeps the
 //! filled store for the next run, which then skips the import).
 
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::BufReader;
 use std::net::TcpStream;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use chipwatch_assess::desk::keys_of;
 use chipwatch_assess::ledger::read_ledger_text;
-use chipwatch_screen::lists::read_any;
 use chipwatch_screen::screener::Screener;
 use chipwatch_server::AppState;
 use chipwatch_store::{NewOrder, Role, Store};
 use serde_json::{Map, Value};
+
+mod common;
+use common::{arg, exchange, latency, lists};
 
 /// A simulated ledger as (JSON object of its columns, order) pairs.
 fn ledger(
@@ -54,38 +56,20 @@ fn ledger(
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    let arg = |k: &str| {
-        args.iter()
-            .position(|a| a == k)
-            .and_then(|i| args.get(i + 1))
-            .cloned()
-    };
-    let stored: usize = arg("--stored")
+    let stored: usize = arg(&args, "--stored")
         .and_then(|s| s.parse().ok())
         .unwrap_or(1_000_000);
-    let clients: usize = arg("--clients").and_then(|s| s.parse().ok()).unwrap_or(4);
-    let seconds: u64 = arg("--seconds").and_then(|s| s.parse().ok()).unwrap_or(10);
-    let given: Vec<&String> = args
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| *i > 0 && args[i - 1] == "--lists")
-        .map(|(_, a)| a)
-        .collect();
-    let entries: Vec<_> = if given.is_empty() {
-        chipwatch_assess::eval::sample_screener().entries().to_vec()
-    } else {
-        given
-            .iter()
-            .flat_map(|p| {
-                read_any(std::path::Path::new(p))
-                    .expect("list loads")
-                    .entries
-            })
-            .collect()
-    };
+    let clients: usize = arg(&args, "--clients")
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(4);
+    let seconds: u64 = arg(&args, "--seconds")
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(10);
+    let entries = lists(&args);
     let n_entries = entries.len();
     let dir = tempfile::tempdir().unwrap();
-    let db = arg("--db").map_or_else(|| dir.path().join("orders.db"), std::path::PathBuf::from);
+    let db =
+        arg(&args, "--db").map_or_else(|| dir.path().join("orders.db"), std::path::PathBuf::from);
     let store = Store::open(&db).unwrap();
     let have = store.order_count().unwrap() as usize;
     let t = Instant::now();
@@ -156,22 +140,7 @@ fn main() {
                             body.len()
                         );
                         let t = Instant::now();
-                        s.write_all(req.as_bytes()).unwrap();
-                        let mut status = String::new();
-                        r.read_line(&mut status).unwrap();
-                        let mut len = 0usize;
-                        loop {
-                            let mut h = String::new();
-                            r.read_line(&mut h).unwrap();
-                            if h == "\r\n" {
-                                break;
-                            }
-                            if let Some(v) = h.to_ascii_lowercase().strip_prefix("content-length:") {
-                                len = v.trim().parse().unwrap();
-                            }
-                        }
-                        let mut body = vec![0u8; len];
-                        r.read_exact(&mut body).unwrap();
+                        let (status, body) = exchange(&mut s, &mut r, &req);
                         lat.push(t.elapsed().as_secs_f64() * 1e3);
                         if !status.contains(" 200 ") {
                             errors += 1;
@@ -190,10 +159,8 @@ fn main() {
     });
     let errors: usize = results.iter().map(|r| r.1).sum();
     let holds: usize = results.iter().map(|r| r.2).sum();
-    let mut lat: Vec<f64> = results.into_iter().flat_map(|r| r.0).collect();
-    lat.sort_by(f64::total_cmp);
+    let lat: Vec<f64> = results.into_iter().flat_map(|r| r.0).collect();
     let n = lat.len();
-    let pct = |p: f64| lat[((n - 1) as f64 * p) as usize];
     println!(
         "order desk: POST /v1/orders over loopback, {clients} keep-alive clients, {seconds} s, {n_entries} listed entries, {total} stored orders (import {import_s:.1} s)"
     );
@@ -202,10 +169,5 @@ fn main() {
         "  throughput        {:.0} orders/s",
         n as f64 / seconds as f64
     );
-    println!(
-        "  latency p50/p99   {:.2} / {:.2} ms (goal p99 < 50 ms)",
-        pct(0.5),
-        pct(0.99)
-    );
-    println!("  latency max       {:.2} ms", lat[n - 1]);
+    latency(lat, 50.0);
 }

@@ -72,6 +72,30 @@ pub struct OrderHistory {
 const COLUMNS: &str =
     "id, order_id, order_date, buyer, verdict, alert_id, record, decision, created_at, created_by";
 
+const INSERT: &str = "INSERT INTO orders (order_id, order_date, buyer, buyer_key, address_key, ship_address_key, payer_key, phone_key, email_key, verdict, alert_id, record, decision, created_at, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)";
+
+/// The parameters of [`INSERT`] for an order.
+fn order_params(o: &NewOrder, alert: Option<i64>, ts: &str, actor: &str) -> Vec<P> {
+    let k = &o.keys;
+    vec![
+        t(&o.order_id),
+        t(&o.order_date),
+        t(&o.buyer),
+        t(&k.buyer),
+        t(&k.address),
+        t(&k.ship_address),
+        t(&k.payer),
+        t(&k.phone),
+        t(&k.email),
+        t(&o.verdict),
+        P::OI(alert),
+        P::T(o.record.to_string()),
+        P::T(o.decision.to_string()),
+        t(ts),
+        t(actor),
+    ]
+}
+
 fn order_row(r: &[V]) -> StoredOrder {
     StoredOrder {
         id: r[0].i(),
@@ -117,27 +141,10 @@ impl Store {
                     Some(h) => Some(Self::open_hold(b, h, &ts, actor)?),
                     None => None,
                 };
-                let k = &o.keys;
                 let id = Self::insert(
                     b,
-                    "INSERT INTO orders (order_id, order_date, buyer, buyer_key, address_key, ship_address_key, payer_key, phone_key, email_key, verdict, alert_id, record, decision, created_at, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id",
-                    &[
-                        t(&o.order_id),
-                        t(&o.order_date),
-                        t(&o.buyer),
-                        t(&k.buyer),
-                        t(&k.address),
-                        t(&k.ship_address),
-                        t(&k.payer),
-                        t(&k.phone),
-                        t(&k.email),
-                        t(&o.verdict),
-                        P::OI(alert),
-                        P::T(o.record.to_string()),
-                        P::T(o.decision.to_string()),
-                        P::T(ts),
-                        t(actor),
-                    ],
+                    &format!("{INSERT} RETURNING id"),
+                    &order_params(o, alert, &ts, actor),
                 )?;
                 Self::audit(
                     b,
@@ -296,32 +303,11 @@ impl Store {
         let ts = now();
         let rows: Vec<Vec<P>> = orders
             .iter()
-            .map(|o| {
-                let k = &o.keys;
-                vec![
-                    t(&o.order_id),
-                    t(&o.order_date),
-                    t(&o.buyer),
-                    t(&k.buyer),
-                    t(&k.address),
-                    t(&k.ship_address),
-                    t(&k.payer),
-                    t(&k.phone),
-                    t(&k.email),
-                    t(&o.verdict),
-                    P::T(o.record.to_string()),
-                    P::T(o.decision.to_string()),
-                    t(&ts),
-                    t(actor),
-                ]
-            })
+            .map(|o| order_params(o, None, &ts, actor))
             .collect();
         self.with(|c| {
             c.tx(|b| {
-                let n = b.exec_many(
-                    "INSERT INTO orders (order_id, order_date, buyer, buyer_key, address_key, ship_address_key, payer_key, phone_key, email_key, verdict, record, decision, created_at, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
-                    &rows,
-                )?;
+                let n = b.exec_many(INSERT, &rows)?;
                 Self::audit(
                     b,
                     actor,
