@@ -8,8 +8,8 @@
 //!
 //! * **do not ship**: a party is, or is 50% or more owned by, a listed party (a list match at
 //!   [`DO_NOT_SHIP_SCORE`] or above, or the Affiliates / 50 Percent rule);
-//! * **hold for review**: a red flag is raised, a list match needs a reviewer's eye, or another
-//!   customer shares an identifier with this one;
+//! * **hold for review**: a red flag is raised, a list match needs a reviewer's eye, or the
+//!   order shares an identifier with another customer whose order was stopped;
 //! * **licence required**: the rules in force on the order date require one and none is on file;
 //! * **proceed**: none of these.
 //!
@@ -387,7 +387,15 @@ pub fn decide(desk: &Desk<'_>, order: &Order, history: &OrderHistory, store: boo
             )),
         }
     }
+    // A shared identifier links this order to another customer's: the network flags weigh the
+    // link (one payer behind several buyers, young buyers at one address, a listed party in the
+    // network). It holds the order by itself when that customer's own orders were stopped.
     for (other, what, ids) in &by_buyer {
+        let stopped = history
+            .orders
+            .iter()
+            .filter(|o| o.buyer == *other && ids.contains(&o.order_id.as_str()))
+            .find(|o| o.verdict == "hold" || o.verdict == "do_not_ship");
         let what: Vec<&str> = what
             .iter()
             .map(|w| match *w {
@@ -395,19 +403,41 @@ pub fn decide(desk: &Desk<'_>, order: &Order, history: &OrderHistory, store: boo
                 w => w,
             })
             .collect();
-        reasons.push(Reason {
-            calls_for: Verdict::Hold,
+        let reason = Reason {
+            calls_for: if stopped.is_some() {
+                Verdict::Hold
+            } else {
+                Verdict::Proceed
+            },
             kind: "history",
             id: "history".into(),
             title: "Shares an identifier with another customer".into(),
             detail: format!(
-                "{buyer} shares the {} of {other} (stored order{} {})",
+                "{buyer} shares the {} of {other} (stored order{} {}{}){}",
                 what.join(" and "),
                 if ids.len() > 1 { "s" } else { "" },
-                ids.join(", ")
+                ids.iter().take(5).copied().collect::<Vec<_>>().join(", "),
+                if ids.len() > 5 {
+                    format!(" and {} more", ids.len() - 5)
+                } else {
+                    String::new()
+                },
+                match stopped {
+                    Some(o) => format!(
+                        ", whose order {} was decided \"{}\"",
+                        o.order_id,
+                        o.verdict.replace('_', " ")
+                    ),
+                    None => String::new(),
+                }
             ),
             citation: "BIS guidance 2025-05-13 (shell companies, minimal presence); entity resolution over names, addresses, phones, emails and payers".into(),
-        });
+        };
+        if stopped.is_some() {
+            reasons.push(reason);
+        } else {
+            noted.push(reason);
+        }
     }
     if store && history.customer_orders == 0 {
         noted.push(Reason {
@@ -662,7 +692,11 @@ mod tests {
         let d = check(Some(&store), &desk, &order("SO-2", "2026-03-02"), "ana").unwrap();
         assert_eq!(d.verdict, Verdict::Hold, "{}", d.text());
         assert!(d.reasons.iter().any(|r| r.id == "K4b"), "{}", d.text());
-        let shared = d.reasons.iter().find(|r| r.kind == "history").unwrap();
+        let shared = d
+            .noted
+            .iter()
+            .find(|r| r.title.starts_with("Shares"))
+            .unwrap();
         assert!(
             shared.detail.contains("Lionsgate Compute") && shared.detail.contains("address"),
             "{}",
@@ -676,6 +710,15 @@ mod tests {
         // The same order again sees the first as the customer's history, not as another's.
         let again = check(Some(&store), &desk, &order("SO-3", "2026-03-09"), "ana").unwrap();
         assert_eq!(again.history.customer_orders, 1);
+        // A clean order of a third customer at that address: held, since an order it shares
+        // the address with was held.
+        let mut third = earlier.clone();
+        third["order_id"] = "SO-4".into();
+        third["bill_to_name"] = "Straits Render Studio Pte. Ltd.".into();
+        let d = check(Some(&store), &desk, &third, "ana").unwrap();
+        assert_eq!(d.verdict, Verdict::Hold, "{}", d.text());
+        let why = d.reasons.iter().find(|r| r.kind == "history").unwrap();
+        assert!(why.detail.contains("was decided \"hold\""), "{}", why.detail);
     }
 
     #[test]

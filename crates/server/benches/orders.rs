@@ -73,12 +73,15 @@ fn main() {
     let store = Store::open(&db).unwrap();
     let have = store.order_count().unwrap() as usize;
     let t = Instant::now();
+    // One simulated ledger: its first `stored` orders are the book, the next 20,000 the
+    // requests (the same customers, and new ones, later in time).
+    let (mut rows, orders) = ledger(1, stored + 20_000);
+    let requests: Vec<Map<String, Value>> = rows.split_off(stored);
     if have < stored {
-        // The order book: simulated orders, decided "proceed", imported in batches.
-        let (rows, orders) = ledger(1, stored - have);
+        // The order book: decided "proceed", imported in batches.
         let batch: Vec<NewOrder> = Vec::new();
         let mut batch = batch;
-        for (i, (row, o)) in rows.into_iter().zip(&orders).enumerate() {
+        for (i, (row, o)) in rows.into_iter().zip(&orders).enumerate().skip(have) {
             batch.push(NewOrder {
                 order_id: o.order_id.clone(),
                 order_date: o.order_date.to_string(),
@@ -88,10 +91,10 @@ fn main() {
                 record: Value::Object(row),
                 decision: serde_json::json!({"verdict": "proceed", "reasons": []}),
             });
-            if batch.len() == 50_000 || i + 1 == orders.len() {
+            if batch.len() == 50_000 || i + 1 == stored {
                 store.import_orders(&batch, "bench").unwrap();
                 batch.clear();
-                eprint!("\rimported {} orders", have + i + 1);
+                eprint!("\rimported {} orders", i + 1);
             }
         }
         eprintln!();
@@ -113,13 +116,17 @@ fn main() {
     ));
     let addr = chipwatch_server::spawn_local(state).unwrap();
     std::thread::sleep(Duration::from_millis(200));
-    // The requests: orders of a second simulated ledger (customers the book already knows,
-    // and new ones), each with an id of its own.
-    let (requests, _) = ledger(2, 20_000);
+    drop(orders);
     let requests = Arc::new(requests);
     let deadline = Instant::now() + Duration::from_secs(seconds);
     let run = std::process::id();
-    let results: Vec<(Vec<f64>, usize, usize)> = std::thread::scope(|sc| {
+    type Run = (
+        Vec<f64>,
+        usize,
+        usize,
+        std::collections::BTreeMap<String, usize>,
+    );
+    let results: Vec<Run> = std::thread::scope(|sc| {
         let hs: Vec<_> = (0..clients)
             .map(|c| {
                 let token = token.clone();
@@ -129,6 +136,7 @@ fn main() {
                     s.set_nodelay(true).unwrap();
                     let mut r = BufReader::new(s.try_clone().unwrap());
                     let (mut lat, mut errors, mut holds) = (Vec::new(), 0, 0);
+                    let mut why: std::collections::BTreeMap<String, usize> = Default::default();
                     let mut k = c;
                     while Instant::now() < deadline {
                         let mut o = requests[k % requests.len()].clone();
@@ -149,9 +157,13 @@ fn main() {
                             }
                         } else if !String::from_utf8_lossy(&body).contains("\"verdict\":\"proceed\"") {
                             holds += 1;
+                            let d: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
+                            for r in d["reasons"].as_array().into_iter().flatten() {
+                                *why.entry(r["id"].as_str().unwrap_or("?").to_string()).or_insert(0usize) += 1;
+                            }
                         }
                     }
-                    (lat, errors, holds)
+                    (lat, errors, holds, why)
                 })
             })
             .collect();
@@ -159,12 +171,30 @@ fn main() {
     });
     let errors: usize = results.iter().map(|r| r.1).sum();
     let holds: usize = results.iter().map(|r| r.2).sum();
+    let mut why: Vec<(String, usize)> = Vec::new();
+    for r in &results {
+        for (k, v) in &r.3 {
+            match why.iter_mut().find(|(w, _)| w == k) {
+                Some((_, n)) => *n += v,
+                None => why.push((k.clone(), *v)),
+            }
+        }
+    }
+    why.sort_by_key(|w| std::cmp::Reverse(w.1));
     let lat: Vec<f64> = results.into_iter().flat_map(|r| r.0).collect();
     let n = lat.len();
     println!(
         "order desk: POST /v1/orders over loopback, {clients} keep-alive clients, {seconds} s, {n_entries} listed entries, {total} stored orders (import {import_s:.1} s)"
     );
     println!("  requests          {n} ({errors} not 200; {holds} not proceed)");
+    println!(
+        "  reasons of those  {}",
+        why.iter()
+            .take(8)
+            .map(|(k, v)| format!("{k} {v}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
     println!(
         "  throughput        {:.0} orders/s",
         n as f64 / seconds as f64

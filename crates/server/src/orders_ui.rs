@@ -178,7 +178,7 @@ pub fn decision_html(d: &Value) -> Markup {
             h2 { "Noted" }
             ul #noted {
                 @for r in &noted {
-                    li { b { (s(&r["id"])) } " " (s(&r["title"])) ": " (s(&r["detail"])) }
+                    li.note { b { (s(&r["id"])) } " " (s(&r["title"])) ": " (s(&r["detail"])) " " span.why.citation { "[" (s(&r["citation"])) "]" } }
                 }
             }
         }

@@ -465,18 +465,21 @@ fn an_order_is_held_with_its_reasons_cited_dispositioned_and_audited() {
         reasons.contains("K4b") && reasons.contains("HK"),
         "third-country payer: {reasons}"
     );
+    let noted = d.text("#noted");
     assert!(
-        reasons.contains("Lionsgate Compute") && reasons.contains("address"),
-        "the shared address: {reasons}"
+        noted.contains("Lionsgate Compute") && noted.contains("address"),
+        "the shared address: {noted}"
     );
     // Every reason shows its citation.
     let src = d.source();
     let rows = src.matches("class=\"reason\"").count();
     assert!(rows >= 2, "{rows} reasons");
+    let notes = src.matches("class=\"note\"").count();
+    assert!(notes >= 2, "{notes} noted");
     assert_eq!(
         src.matches("class=\"why citation\"").count(),
-        rows,
-        "a citation per reason"
+        rows + notes,
+        "a citation per reason and per note"
     );
     assert!(d.text("#classification").contains("3A090"));
     d.shot("11-order-held");
