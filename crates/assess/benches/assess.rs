@@ -46,6 +46,7 @@ fn main() {
             mode: Mode::AsEnforced,
             weights: None,
             ownership: None,
+            screen_cache: None,
         },
     );
     let assess_s = t.elapsed().as_secs_f64();

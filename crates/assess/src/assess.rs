@@ -57,6 +57,12 @@ pub struct FlagDef {
     /// A decisive check (a list hit, ownership, a licence requirement, a PRC IC) is raised
     /// however common it is in the ledger.
     pub decisive: bool,
+    /// A context (where the goods go) is scored and noted, never raised: it is not a reason to
+    /// stop an order, but it changes how likely the rest of the order's story is diversion.
+    pub context: bool,
+    /// The share of diverted orders assumed to show it, where the case record says more than
+    /// the default ([`crate::score::TELL_TALE_RATE`]).
+    pub diverted_share: Option<f64>,
 }
 
 /// The bundled red flags.
@@ -67,7 +73,10 @@ pub fn flag_defs() -> &'static [FlagDef] {
             env!("CARGO_MANIFEST_DIR"),
             "/../../data/assess/red_flags.csv"
         ));
-        let mut rdr = csv::Reader::from_reader(text.as_bytes());
+        // `diverted_share` is given only where it differs from the default.
+        let mut rdr = csv::ReaderBuilder::new()
+            .flexible(true)
+            .from_reader(text.as_bytes());
         rdr.records()
             .map(|r| {
                 let r = r.expect("bundled red_flags.csv is valid CSV");
@@ -80,12 +89,14 @@ pub fn flag_defs() -> &'static [FlagDef] {
                     source: r[5].to_string(),
                     factor: match &r[6] {
                         "factor" => true,
-                        "flag" | "decisive" => false,
+                        "flag" | "decisive" | "context" => false,
                         k => panic!(
-                            "bundled red_flags.csv: kind `{k}` is none of flag, factor, decisive"
+                            "bundled red_flags.csv: kind `{k}` is none of flag, factor, decisive, context"
                         ),
                     },
                     decisive: &r[6] == "decisive",
+                    context: &r[6] == "context",
+                    diverted_share: r.get(7).and_then(|v| v.parse().ok()),
                 }
             })
             .collect()
@@ -185,6 +196,8 @@ pub struct Noted {
     pub why: &'static str,
 }
 
+/// Why a context is not raised.
+pub const CONTEXT: &str = "a context: where the goods go changes how likely the rest of the order's story is diversion, and is scored; it is never a reason to stop an order by itself";
 /// Why a lone factor is not raised.
 pub const LONE_FACTOR: &str = "a factor alone: common in legitimate trade, raised only with another flag or factor on the order";
 /// Why flags too common in this ledger are not raised alone.
@@ -220,6 +233,12 @@ fn named_parties(o: &Order) -> [(&'static str, Option<&str>); 6] {
 /// licence requirement is a red flag (RF 22: a required licence not obtained) only where the
 /// ledger says which licences are on file; a factor is raised only with corroboration.
 fn raise_or_note(r: &mut OrderResult, records_licences: bool) {
+    let (context, rest) = std::mem::take(&mut r.flags)
+        .into_iter()
+        .partition::<Vec<_>, _>(|f| is_context(f.id));
+    r.flags = rest;
+    r.noted
+        .extend(context.into_iter().map(|flag| Noted { flag, why: CONTEXT }));
     if !records_licences {
         let h1 = def("licence_required").id.as_str();
         let (unanswerable, rest) = std::mem::take(&mut r.flags)
@@ -265,6 +284,19 @@ fn raise_or_note(r: &mut OrderResult, records_licences: bool) {
             });
         }
     }
+}
+
+/// Whether a flag id is of a context (`kind` in red_flags.csv).
+fn is_context(id: &str) -> bool {
+    static IDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    IDS.get_or_init(|| {
+        flag_defs()
+            .iter()
+            .filter(|d| d.context)
+            .map(|d| d.id.as_str())
+            .collect()
+    })
+    .contains(&id)
 }
 
 /// Whether a flag id is of a decisive check (`kind` in red_flags.csv).
@@ -543,7 +575,15 @@ pub fn order_flags(o: &Order) -> Vec<FlagHit> {
                 o.end_user_country()
             ),
         ));
-    } else {
+    }
+    // K11: the goods go to a transshipment hub (a context, scored and never raised).
+    if let Some(c) = o.ship_to.country.as_deref().filter(|c| in_list("hub", c)) {
+        out.push(hit(
+            "hub_destination",
+            format!("ship-to in {c}, a transshipment hub"),
+        ));
+    }
+    if restricted.is_empty() || in_list("restricted", o.end_user_country()) {
         let hubs: Vec<&str> = via.iter().copied().filter(|c| in_list("hub", c)).collect();
         // An established customer's route through a regional hub is its logistics, not an
         // abnormal route (Red Flag #11 asks whether the route is abnormal for the customer).
@@ -763,12 +803,62 @@ pub struct Options<'a> {
     /// parties own them raise H2, a listed owner of unknown share H2b. Owners are screened
     /// with `screener`.
     pub ownership: Option<&'a [chipwatch_screen::ownership::Stake]>,
+    /// Screening results kept between assessments (the order desk, which sees the same
+    /// customers again and again); `None`: every party is screened.
+    pub screen_cache: Option<&'a ScreenCache>,
+}
+
+/// Screening results of parties by name, kept between assessments against one screener: the
+/// order desk reads a customer's history with every order, and its parties were screened the
+/// last time. Cleared when full, and by whoever replaces the screener.
+/// Results are kept for one screener ([`Screener::id`]): another screener (new lists) starts
+/// the cache over, and results of a screener no longer current are not kept.
+#[derive(Default)]
+pub struct ScreenCache {
+    /// The screener the results are of, and the results by party name.
+    hits: std::sync::Mutex<(u64, HashMap<String, Vec<Hit>>)>,
+}
+
+impl ScreenCache {
+    /// How many parties the cache holds before it starts over.
+    pub const CAPACITY: usize = 200_000;
+
+    /// The hits of one party under screener `s`: kept ones, or screened now (and kept).
+    pub fn screen(&self, s: &Screener, name: &str) -> Vec<Hit> {
+        if let Some(Some(hits)) = self.get(s, &[name]).pop() {
+            return hits;
+        }
+        let hits = s.screen(&Query::name(name));
+        self.put(s, [(name.to_string(), hits.clone())]);
+        hits
+    }
+
+    /// The kept results of `names` under screener `s` (None: not kept).
+    fn get(&self, s: &Screener, names: &[&str]) -> Vec<Option<Vec<Hit>>> {
+        let mut c = self.hits.lock().unwrap_or_else(|p| p.into_inner());
+        if c.0 != s.id() {
+            *c = (s.id(), HashMap::new());
+        }
+        names.iter().map(|n| c.1.get(*n).cloned()).collect()
+    }
+
+    /// Keep results of screener `s`, unless another screener has taken the cache since.
+    fn put(&self, s: &Screener, results: impl IntoIterator<Item = (String, Vec<Hit>)>) {
+        let mut c = self.hits.lock().unwrap_or_else(|p| p.into_inner());
+        if c.0 != s.id() {
+            return;
+        }
+        if c.1.len() > Self::CAPACITY {
+            c.1.clear();
+        }
+        c.1.extend(results);
+    }
 }
 
 /// Screen every distinct party name once (on all cores).
 type ScreenedParties = HashMap<String, (String, Vec<String>, Vec<Hit>)>;
 
-fn screen_parties(orders: &[Order], s: &Screener) -> ScreenedParties {
+fn screen_parties(orders: &[Order], s: &Screener, cache: Option<&ScreenCache>) -> ScreenedParties {
     let mut roles: BTreeMap<String, (String, BTreeSet<String>)> = BTreeMap::new();
     for o in orders {
         for (role, name) in [
@@ -791,10 +881,33 @@ fn screen_parties(orders: &[Order], s: &Screener) -> ScreenedParties {
         .into_iter()
         .map(|(k, (n, r))| (k, n, r.into_iter().collect()))
         .collect();
-    let queries: Vec<Query> = names.iter().map(|(_, n, _)| Query::name(n)).collect();
+    let results: Vec<Vec<Hit>> = match cache {
+        None => {
+            let queries: Vec<Query> = names.iter().map(|(_, n, _)| Query::name(n)).collect();
+            s.screen_all(&queries)
+        }
+        Some(c) => {
+            let as_written: Vec<&str> = names.iter().map(|(_, n, _)| n.as_str()).collect();
+            let mut out = c.get(s, &as_written);
+            let missing: Vec<usize> = (0..names.len()).filter(|&i| out[i].is_none()).collect();
+            let queries: Vec<Query> = missing.iter().map(|&i| Query::name(&names[i].1)).collect();
+            let fresh = s.screen_all(&queries);
+            c.put(
+                s,
+                missing
+                    .iter()
+                    .zip(&fresh)
+                    .map(|(&i, hits)| (names[i].1.clone(), hits.clone())),
+            );
+            for (&i, hits) in missing.iter().zip(fresh) {
+                out[i] = Some(hits);
+            }
+            out.into_iter().map(Option::unwrap_or_default).collect()
+        }
+    };
     names
         .into_iter()
-        .zip(s.screen_all(&queries))
+        .zip(results)
         .filter(|(_, hits)| !hits.is_empty())
         .map(|((k, n, r), hits)| (k, (n, r, hits)))
         .collect()
@@ -837,7 +950,7 @@ pub fn assess(orders: &[Order], opts: &Options<'_>) -> Assessment {
     // Screening.
     let party_hits = opts
         .screener
-        .map(|s| screen_parties(orders, s))
+        .map(|s| screen_parties(orders, s, opts.screen_cache))
         .unwrap_or_default();
     let parties_screened = {
         let mut k = BTreeSet::new();

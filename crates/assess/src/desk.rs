@@ -166,6 +166,8 @@ pub struct Desk<'a> {
     pub screener: Option<&'a Screener>,
     pub ownership: Option<&'a [Stake]>,
     pub weights: Option<&'a Weights>,
+    /// Screening results kept between orders (the parties of a customer's history recur).
+    pub screen_cache: Option<&'a crate::assess::ScreenCache>,
 }
 
 /// Why an order could not be decided.
@@ -266,6 +268,22 @@ pub fn keys_of(o: &Order) -> OrderKeys {
     }
 }
 
+/// Whether a stored order was stopped for reasons of its own: "do not ship", or a hold the
+/// reviewer has not cleared that rests on more than another customer's standing (so that a
+/// hold does not spread from customer to customer through shared identifiers alone).
+fn stopped_for_itself(o: &chipwatch_store::StoredOrder) -> bool {
+    match o.verdict.as_str() {
+        "do_not_ship" => true,
+        "hold" => {
+            o.alert_status.as_deref() != Some("cleared")
+                && o.decision["reasons"]
+                    .as_array()
+                    .is_some_and(|r| r.iter().any(|r| r["kind"] != "history"))
+        }
+        _ => false,
+    }
+}
+
 /// Decide an order given what the store holds around it (`history`, empty without a store).
 pub fn decide(desk: &Desk<'_>, order: &Order, history: &OrderHistory, store: bool) -> DeskDecision {
     // The stored orders, read back as ledger rows, then the order in front of the desk.
@@ -294,6 +312,7 @@ pub fn decide(desk: &Desk<'_>, order: &Order, history: &OrderHistory, store: boo
             mode: Mode::AsEnforced,
             weights: desk.weights,
             ownership: desk.ownership,
+            screen_cache: desk.screen_cache,
         },
     );
     let r = a.orders.last().expect("the order was assessed");
@@ -395,7 +414,7 @@ pub fn decide(desk: &Desk<'_>, order: &Order, history: &OrderHistory, store: boo
             .orders
             .iter()
             .filter(|o| o.buyer == *other && ids.contains(&o.order_id.as_str()))
-            .find(|o| o.verdict == "hold" || o.verdict == "do_not_ship");
+            .find(|o| stopped_for_itself(o));
         let what: Vec<&str> = what
             .iter()
             .map(|w| match *w {
@@ -718,7 +737,36 @@ mod tests {
         let d = check(Some(&store), &desk, &third, "ana").unwrap();
         assert_eq!(d.verdict, Verdict::Hold, "{}", d.text());
         let why = d.reasons.iter().find(|r| r.kind == "history").unwrap();
-        assert!(why.detail.contains("was decided \"hold\""), "{}", why.detail);
+        assert!(
+            why.detail.contains("was decided \"hold\""),
+            "{}",
+            why.detail
+        );
+        // Once a reviewer clears the held orders, the link is only noted; but four young
+        // buyers at one address now make a network flag (N2), formed across orders entered
+        // over weeks.
+        for a in store.alerts(Some("open")).unwrap() {
+            store
+                .dispose(
+                    a.id,
+                    chipwatch_store::Decision::Cleared,
+                    "ben",
+                    "known distributor",
+                )
+                .unwrap();
+        }
+        let mut fourth = earlier.clone();
+        fourth["order_id"] = "SO-5".into();
+        fourth["bill_to_name"] = "Marina Bay Visuals Pte. Ltd.".into();
+        let d = check(Some(&store), &desk, &fourth, "ana").unwrap();
+        assert!(
+            d.reasons.iter().all(|r| r.kind != "history"),
+            "{}",
+            d.text()
+        );
+        assert!(d.noted.iter().any(|r| r.kind == "history"), "{}", d.text());
+        let n2 = d.reasons.iter().find(|r| r.id == "N2").unwrap();
+        assert!(n2.detail.contains("4 young buyers"), "{}", n2.detail);
     }
 
     #[test]

@@ -218,6 +218,7 @@ pub fn evaluate_ledger(
             mode: Mode::AsEnforced,
             weights,
             ownership: None,
+            screen_cache: None,
         },
     );
     let r = score(name, 0, &l, &a);
@@ -232,6 +233,7 @@ fn run(l: &Labelled, screener: &Screener, weights: Option<&Weights>) -> Assessme
             mode: Mode::AsEnforced,
             weights,
             ownership: None,
+            screen_cache: None,
         },
     )
 }

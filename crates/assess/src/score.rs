@@ -187,9 +187,23 @@ impl Weights {
     }
 }
 
+/// A flag's own assumed share of diverted orders (`diverted_share` in red_flags.csv), where
+/// the case record says more than [`TELL_TALE_RATE`].
+pub fn diverted_share(id: &str) -> Option<f64> {
+    flag_defs()
+        .iter()
+        .find(|f| f.id == id)
+        .and_then(|f| f.diverted_share)
+}
+
 /// The share of legitimate orders a flag of prior evidence `prior` is expected to be seen on.
 pub fn prior_share(prior: f64) -> f64 {
-    (TELL_TALE_RATE * (-prior).exp()).min(1.0)
+    prior_share_at(prior, TELL_TALE_RATE)
+}
+
+/// [`prior_share`] for a flag assumed on `diverted` of diverted orders.
+pub fn prior_share_at(prior: f64, diverted: f64) -> f64 {
+    (diverted * (-prior).exp()).min(1.0)
 }
 
 /// A flag's smoothed share of a ledger of `n` orders of which `count` carry it.
@@ -325,11 +339,18 @@ pub fn score_orders(
         .iter()
         .map(|(id, c)| {
             let prior = weights.prior_of(id);
-            let share = smoothed_share(*c, n, prior);
-            (
-                *id,
-                (prior, share, ledger_lambda(prior, share, weights.learned)),
-            )
+            let share = match diverted_share(id) {
+                Some(d) => {
+                    (*c as f64 + PRIOR_ORDERS * prior_share_at(prior, d))
+                        / (n as f64 + PRIOR_ORDERS)
+                }
+                None => smoothed_share(*c, n, prior),
+            };
+            let l = match diverted_share(id) {
+                Some(d) if !weights.learned => (d / share).ln().max(0.0),
+                _ => ledger_lambda(prior, share, weights.learned),
+            };
+            (*id, (prior, share, l))
         })
         .collect();
     // Per buyer: orders and flag counts.

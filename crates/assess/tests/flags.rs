@@ -52,6 +52,7 @@ fn run(rows: &[String]) -> Assessment {
             mode: Mode::AsEnforced,
             weights: None,
             ownership: None,
+            screen_cache: None,
         },
     )
 }
@@ -314,6 +315,7 @@ fn a_licence_on_file_answers_the_licence_requirement() {
             mode: Mode::AsEnforced,
             weights: None,
             ownership: None,
+            screen_cache: None,
         },
     );
     // This ledger records licences, so a requirement without one is raised (RF 22).
@@ -581,6 +583,7 @@ fn screening_hits_and_the_network_that_reaches_them() {
             mode: Mode::AsEnforced,
             weights: None,
             ownership: None,
+            screen_cache: None,
         },
     );
     let l1 = ids(&a, "L1");
@@ -656,6 +659,7 @@ fn a_listed_party_reaches_two_shared_identifiers_and_no_further() {
             mode: Mode::AsEnforced,
             weights: None,
             ownership: None,
+            screen_cache: None,
         },
     );
     assert!(
@@ -801,6 +805,7 @@ fn a_party_owned_by_listed_parties_is_flagged_on_the_dates_the_rule_is_in_force(
             mode: Mode::AsEnforced,
             weights: None,
             ownership: Some(&stakes),
+            screen_cache: None,
         },
     );
     let find = |id: &str| a.orders.iter().find(|o| o.order_id == id).unwrap();
@@ -902,4 +907,95 @@ fn an_end_user_named_by_a_placeholder() {
             "{name}"
         );
     }
+}
+
+#[test]
+fn a_hub_destination_is_a_context_scored_and_never_raised() {
+    use chipwatch_assess::assess::CONTEXT;
+    // 100 customers in Japan and 100 in Singapore, all clean otherwise.
+    let rows: Vec<String> = (0..200)
+        .map(|i| {
+            let changes: Vec<(&str, &str)> = if i % 2 == 0 {
+                vec![]
+            } else {
+                vec![
+                    ("ship_to_country", "SG"),
+                    ("end_user_country", "SG"),
+                    ("bill_to_country", "SG"),
+                ]
+            };
+            row(&format!("O-{i}"), &changes)
+                .replace("Sakura", &format!("Sakura{i}"))
+                .replace("sakura", &format!("sakura{i}"))
+                .replace("1234 5678", &format!("1234 {:04}", i))
+                .replace("1-2-3 Otemachi", &format!("1-2-{i} Otemachi"))
+        })
+        .collect();
+    let a = run(&rows);
+    let o = |id: &str| a.orders.iter().find(|o| o.order_id == id).unwrap();
+    assert!(o("O-1").flags.is_empty(), "{:?}", o("O-1").flags);
+    assert_eq!(
+        o("O-1")
+            .noted
+            .iter()
+            .map(|n| (n.flag.id, n.why))
+            .collect::<Vec<_>>(),
+        [("K11", CONTEXT)]
+    );
+    // Half the ledger ships to a hub: the context weighs little (λ = ln(0.5 / share), share
+    // smoothed toward the 20% the prior expects); where hubs are rare, it weighs more.
+    let gain = |a: &Assessment, hub: &str, other: &str| {
+        let s = |id: &str| a.orders.iter().find(|o| o.order_id == id).unwrap().score;
+        s(hub) / s(other)
+    };
+    let few: Vec<String> = rows
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| i % 2 == 0 || *i < 20)
+        .map(|(_, r)| r.clone())
+        .collect();
+    let b = run(&few);
+    let p = |id: &str| b.orders.iter().find(|o| o.order_id == id).unwrap();
+    assert!(gain(&a, "O-1", "O-0") > 1.0);
+    assert!(
+        gain(&b, "O-1", "O-0") > gain(&a, "O-1", "O-0") + 0.5,
+        "{} vs {}",
+        gain(&b, "O-1", "O-0"),
+        gain(&a, "O-1", "O-0")
+    );
+    assert!(p("O-1").flags.is_empty());
+}
+
+#[test]
+fn kept_screening_results_are_the_screeners_own() {
+    use chipwatch_assess::assess::ScreenCache;
+    let listed = chipwatch_assess::eval::sample_screener();
+    let name = listed.entries()[0].name.clone();
+    let rows = [row("L-1", &[("bill_to_name", &name)]), row("L-2", &[])];
+    let opts = |s, c| Options {
+        screener: Some(s),
+        mode: Mode::AsEnforced,
+        weights: None,
+        ownership: None,
+        screen_cache: c,
+    };
+    let cache = ScreenCache::default();
+    let plain = assess(&ledger(&rows), &opts(&listed, None));
+    let first = assess(&ledger(&rows), &opts(&listed, Some(&cache)));
+    let again = assess(&ledger(&rows), &opts(&listed, Some(&cache)));
+    for a in [&first, &again] {
+        assert_eq!(a.party_hits.len(), plain.party_hits.len());
+        assert_eq!(raised(a, "L-1"), raised(&plain, "L-1"));
+    }
+    assert!(raised(&again, "L-1").contains(&"K1".to_string()));
+    // Another screener (new lists, here an empty one) does not see the first one's results.
+    let empty = Screener::new(Vec::new());
+    let other = assess(&ledger(&rows), &opts(&empty, Some(&cache)));
+    assert!(other.party_hits.is_empty());
+    assert!(!raised(&other, "L-1").contains(&"K1".to_string()));
+    // Nor does the same screener once changed.
+    let mut changed = chipwatch_assess::eval::sample_screener();
+    let id = changed.id();
+    changed.exclude("x", "y", "z");
+    assert_ne!(changed.id(), id);
 }

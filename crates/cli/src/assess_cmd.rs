@@ -184,6 +184,7 @@ pub fn demo_section() -> chipwatch_model::finding::Section {
             mode: Mode::AsEnforced,
             weights: None,
             ownership: None,
+            screen_cache: None,
         },
     );
     chipwatch_assess::report::section(
@@ -206,6 +207,7 @@ pub fn data_section(path: &std::path::Path) -> Result<chipwatch_model::finding::
             mode: Mode::AsEnforced,
             weights: None,
             ownership: None,
+            screen_cache: None,
         },
     );
     Ok(chipwatch_assess::report::section(
@@ -329,6 +331,7 @@ pub fn run(args: AssessArgs) -> Result<ExitCode> {
             },
             weights: weights.as_ref(),
             ownership: (!stakes.is_empty()).then_some(stakes.as_slice()),
+            screen_cache: None,
         },
     );
     let secs = started.elapsed().as_secs_f64();
@@ -438,6 +441,7 @@ fn learn(
                 mode: Mode::AsEnforced,
                 weights: Some(&prior),
                 ownership: None,
+                screen_cache: None,
             },
         );
         let mut missing = 0usize;

@@ -94,6 +94,7 @@ pub fn run(cmd: OrderCmd) -> Result<ExitCode> {
         screener: Some(&screener),
         ownership: (!stakes.is_empty()).then_some(stakes.as_slice()),
         weights: weights.as_ref(),
+        screen_cache: None,
     };
     let store = if args.no_store {
         None

@@ -83,6 +83,15 @@ pub struct Screener {
     keys: HashMap<String, Vec<u32>>,
     trigrams: HashMap<[u8; 3], Vec<u32>>,
     exclusions: HashSet<(String, String)>,
+    /// Which screener this is: new for every screener built and every change to one, so that
+    /// results kept elsewhere can tell whose they are.
+    id: u64,
+}
+
+/// A new screener id.
+fn next_id() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
 /// A name to screen, with optional qualifiers.
@@ -239,7 +248,13 @@ impl Screener {
             keys,
             trigrams,
             exclusions: HashSet::new(),
+            id: next_id(),
         }
+    }
+
+    /// This screener's id: another screener, or this one after a change, has another.
+    pub fn id(&self) -> u64 {
+        self.id
     }
 
     /// Entries loaded.
@@ -255,6 +270,7 @@ impl Screener {
     /// Exclude a decided false positive: this entry (source and id) never hits this query name
     /// (compared after normalisation).
     pub fn exclude(&mut self, source: &str, entry_id: &str, query_name: &str) {
+        self.id = next_id();
         self.exclusions.insert((
             format!("{source}\u{1f}{entry_id}"),
             prepare_str(query_name).compact,

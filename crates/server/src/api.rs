@@ -300,6 +300,7 @@ async fn assess_ledger(
             mode: Mode::AsEnforced,
             weights: Some(&w),
             ownership: stakes.as_deref(),
+            screen_cache: None,
         },
     );
     // Every party of the ledger is remembered with its result, for monitoring.
@@ -651,6 +652,7 @@ pub fn decide_order(
         screener: Some(&screener),
         ownership: stakes.as_deref(),
         weights: Some(&w),
+        screen_cache: Some(&s.desk_cache),
     };
     let d = check(Some(&s.store), &desk, order, actor).map_err(|e| match e {
         DeskError::Invalid(m) => ApiError::bad(m),
@@ -666,7 +668,7 @@ pub fn decide_order(
         .into_iter()
         .filter_map(|(n, c)| {
             let n = n?;
-            let hits = screener.screen(&ScreenQuery::name(n));
+            let hits = s.desk_cache.screen(&screener, n);
             Some(crate::monitor::party_result(n, c, "order", &hits))
         })
         .collect();

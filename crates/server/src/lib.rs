@@ -50,6 +50,8 @@ pub struct AppState {
     /// Who owns whom (`serve --ownership FILE`): screening also answers with the parties
     /// listed owners cover.
     pub ownership: Option<Mutex<chipwatch_screen::ownership::OwnershipIndex>>,
+    /// The order desk's screening results, kept for the screener in use.
+    pub desk_cache: chipwatch_assess::assess::ScreenCache,
 }
 
 impl AppState {
@@ -63,6 +65,7 @@ impl AppState {
             findings: Mutex::new(Vec::new()),
             weights: std::sync::RwLock::new(chipwatch_assess::score::Weights::prior()),
             ownership: None,
+            desk_cache: Default::default(),
         }
     }
 
@@ -307,6 +310,7 @@ pub fn demo_findings(screener: &Screener) -> Vec<chipwatch_model::Finding> {
             mode: chipwatch_rules::licence::Mode::AsEnforced,
             weights: None,
             ownership: None,
+            screen_cache: None,
         },
     );
     chipwatch_assess::report::section(&a, &ledger.records, "a simulated ledger (seed 7)", true, 10)
@@ -328,6 +332,7 @@ pub fn seed_demo(store: &Store, screener: &Screener) -> Result<usize, StoreError
             mode: chipwatch_rules::licence::Mode::AsEnforced,
             weights: None,
             ownership: None,
+            screen_cache: None,
         },
     );
     let case = store.create_case(

@@ -53,6 +53,8 @@ pub struct StoredOrder {
     pub decision: serde_json::Value,
     pub created_at: String,
     pub created_by: String,
+    /// The status of the alert a hold opened (`open`, or the reviewer's decision).
+    pub alert_status: Option<String>,
 }
 
 /// What the store knows around an order: the same customer's earlier orders and the orders of
@@ -69,8 +71,9 @@ pub struct OrderHistory {
     pub first_order: Option<String>,
 }
 
-const COLUMNS: &str =
-    "id, order_id, order_date, buyer, verdict, alert_id, record, decision, created_at, created_by";
+const COLUMNS: &str = "orders.id, order_id, order_date, buyer, verdict, alert_id, record, decision, orders.created_at, created_by, alerts.status";
+/// The orders with the status of their alerts.
+const FROM: &str = "orders LEFT JOIN alerts ON alerts.id = orders.alert_id";
 
 const INSERT: &str = "INSERT INTO orders (order_id, order_date, buyer, buyer_key, address_key, ship_address_key, payer_key, phone_key, email_key, verdict, alert_id, record, decision, created_at, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)";
 
@@ -108,6 +111,10 @@ fn order_row(r: &[V]) -> StoredOrder {
         decision: serde_json::from_str(&r[7].t()).unwrap_or(serde_json::Value::Null),
         created_at: r[8].t(),
         created_by: r[9].t(),
+        alert_status: match &r[10] {
+            V::Null => None,
+            v => Some(v.t()),
+        },
     }
 }
 
@@ -228,7 +235,7 @@ impl Store {
                 }
                 h.orders = c
                     .query(
-                        &format!("SELECT {COLUMNS} FROM orders WHERE buyer_key = $1 ORDER BY id DESC LIMIT $2"),
+                        &format!("SELECT {COLUMNS} FROM {FROM} WHERE buyer_key = $1 ORDER BY orders.id DESC LIMIT $2"),
                         &[t(&keys.buyer), P::I(limit)],
                     )?
                     .iter()
@@ -247,7 +254,7 @@ impl Store {
                     continue;
                 }
                 let rows = c.query(
-                    &format!("SELECT {COLUMNS} FROM orders WHERE {column} = $1 AND buyer_key <> $2 ORDER BY id DESC LIMIT $3"),
+                    &format!("SELECT {COLUMNS} FROM {FROM} WHERE {column} = $1 AND buyer_key <> $2 ORDER BY orders.id DESC LIMIT $3"),
                     &[t(value), t(&keys.buyer), P::I(limit)],
                 )?;
                 for r in rows {
@@ -270,7 +277,7 @@ impl Store {
     pub fn orders(&self, offset: usize, limit: usize) -> Result<Vec<StoredOrder>> {
         self.with(|c| {
             Ok(c.query(
-                &format!("SELECT {COLUMNS} FROM orders ORDER BY id DESC LIMIT $1 OFFSET $2"),
+                &format!("SELECT {COLUMNS} FROM {FROM} ORDER BY orders.id DESC LIMIT $1 OFFSET $2"),
                 &[P::I(limit as i64), P::I(offset as i64)],
             )?
             .iter()
@@ -282,7 +289,7 @@ impl Store {
     pub fn order(&self, id: i64) -> Result<StoredOrder> {
         self.with(|c| {
             c.one(
-                &format!("SELECT {COLUMNS} FROM orders WHERE id = $1"),
+                &format!("SELECT {COLUMNS} FROM {FROM} WHERE orders.id = $1"),
                 &[P::I(id)],
             )?
             .map(|r| order_row(&r))
