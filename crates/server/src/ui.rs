@@ -270,63 +270,59 @@ async fn alert_page(State(s): State<Shared>, headers: HeaderMap, Path(id): Path<
                 .into_response();
         }
     };
-    let mut b = format!(
-        "<p><span class=\"pill\">{}</span><span class=\"pill\">score {:.2}</span><span class=\"pill\" id=\"status\">{}</span></p><h2>{}</h2><pre class=\"why\">{}</pre>",
-        esc(&a.kind),
-        a.score,
-        esc(&a.status),
-        esc(&a.subject),
-        esc(&serde_json::to_string_pretty(&a.details).unwrap_or_default())
-    );
-    if a.kind == "order" {
-        let reasons = a.details["reasons"].as_array().cloned().unwrap_or_default();
-        b.push_str("<h2>Reasons</h2>");
-        b.push_str(&crate::orders_ui::reasons_html(&reasons).into_string());
-    }
-    if p.role >= Role::Reviewer {
-        b.push_str("<h2>Disposition</h2><form method=\"post\" action=\"/alerts/");
-        let _ = write!(
-            b,
-            "{id}/disposition\"><select id=\"decision\" name=\"decision\">"
-        );
-        for d in Decision::ALL {
-            let _ = write!(b, "<option value=\"{0}\">{0}</option>", d.as_str());
-        }
-        b.push_str("</select> <input id=\"reason\" name=\"reason\" size=\"60\" placeholder=\"reason (required)\" required> <button id=\"dispose\">Record</button></form>");
-    } else {
-        b.push_str("<p class=\"why\">Dispositions need the reviewer role.</p>");
-    }
-    if let Ok(g) = serde_json::from_value::<chipwatch_model::finding::GraphFigure>(
+    let reasons = a.details["reasons"].as_array().cloned().unwrap_or_default();
+    let graph = serde_json::from_value::<chipwatch_model::finding::GraphFigure>(
         a.details["network_graph"].clone(),
-    ) {
-        b.push_str("<h2>Parties in this network</h2><p>");
-        for n in &g.nodes {
-            let _ = write!(
-                b,
-                "<a class=\"pill party\" href=\"/party?name={}\">{}</a>",
-                url_encode(&n.label),
-                esc(&n.label)
-            );
-        }
-        b.push_str("</p>");
-    }
-    b.push_str("<h2>Dispositions</h2><ul id=\"dispositions\">");
-    for d in s.store.dispositions(Some(id)).unwrap_or_default() {
-        let _ = write!(
-            b,
-            "<li>{} — <b>{}</b> by {}: {}</li>",
-            esc(&d.created_at),
-            esc(&d.decision),
-            esc(&d.reviewer),
-            esc(&d.reason)
-        );
-    }
-    b.push_str("</ul>");
+    )
+    .ok();
+    let dispositions = s.store.dispositions(Some(id)).unwrap_or_default();
     let trail = s
         .store
         .audit_log(Some(("alert", &id.to_string())), 100)
         .unwrap_or_default();
-    b.push_str(&crate::orders_ui::audit_table(&trail).into_string());
+    let b = maud::html! {
+        p {
+            span.pill { (a.kind) }
+            span.pill { "score " (format!("{:.2}", a.score)) }
+            span.pill #status { (a.status) }
+        }
+        h2 { (a.subject) }
+        @if a.kind == "order" {
+            h2 { "Reasons" }
+            (crate::orders_ui::reasons_html(&reasons))
+        }
+        pre.why { (serde_json::to_string_pretty(&a.details).unwrap_or_default()) }
+        @if p.role >= Role::Reviewer {
+            h2 { "Disposition" }
+            form method="post" action=(format!("/alerts/{id}/disposition")) {
+                select #decision name="decision" {
+                    @for d in Decision::ALL { option value=(d.as_str()) { (d.as_str()) } }
+                }
+                " "
+                input #reason name="reason" size="60" placeholder="reason (required)" required;
+                " "
+                button #dispose { "Record" }
+            }
+        } @else {
+            p.why { "Dispositions need the reviewer role." }
+        }
+        @if let Some(g) = &graph {
+            h2 { "Parties in this network" }
+            p {
+                @for n in &g.nodes {
+                    a.pill.party href=(format!("/party?name={}", url_encode(&n.label))) { (n.label) }
+                }
+            }
+        }
+        h2 { "Dispositions" }
+        ul #dispositions {
+            @for d in &dispositions {
+                li { (d.created_at) " — " b { (d.decision) } " by " (d.reviewer) ": " (d.reason) }
+            }
+        }
+        (crate::orders_ui::audit_table(&trail))
+    }
+    .into_string();
     page(&format!("Alert {id}"), Some(&who(&p)), &b).into_response()
 }
 
