@@ -295,12 +295,22 @@ pub fn decide(desk: &Desk<'_>, order: &Order, history: &OrderHistory, store: boo
             _ => None,
         })
         .collect();
+    // A stored order that no longer reads (an item the catalogue has dropped, say) is left out
+    // of the history, and the decision says so.
+    let mut unread: Vec<String> = Vec::new();
     let mut orders: Vec<Order> = if objects.is_empty() {
         Vec::new()
     } else {
-        read_ledger_objects("stored orders", objects)
-            .map(|l| l.records)
-            .unwrap_or_default()
+        match read_ledger_objects("stored order", objects) {
+            Ok(l) => {
+                unread.extend(l.rejected.iter().map(|r| r.error.to_string()));
+                l.records
+            }
+            Err(e) => {
+                unread.push(e.to_string());
+                Vec::new()
+            }
+        }
     };
     // An order decided before under the same id is this one again: not its own history.
     orders.retain(|o| o.order_id != order.order_id);
@@ -472,6 +482,20 @@ pub fn decide(desk: &Desk<'_>, order: &Order, history: &OrderHistory, store: boo
                     .unwrap_or_default()
             ),
             citation: "BIS Red Flag Indicators #6 (little or no business background)".into(),
+        });
+    }
+    if !unread.is_empty() {
+        noted.push(Reason {
+            calls_for: Verdict::Proceed,
+            kind: "history",
+            id: "history".into(),
+            title: "Stored orders left out of the history".into(),
+            detail: format!(
+                "{} stored order(s) could not be read and were left out; the first: {}",
+                unread.len(),
+                unread[0]
+            ),
+            citation: "chipwatch store (orders table)".into(),
         });
     }
     reasons.sort_by_key(|r| std::cmp::Reverse(r.calls_for));
@@ -767,6 +791,42 @@ mod tests {
         assert!(d.noted.iter().any(|r| r.kind == "history"), "{}", d.text());
         let n2 = d.reasons.iter().find(|r| r.id == "N2").unwrap();
         assert!(n2.detail.contains("4 young buyers"), "{}", n2.detail);
+    }
+
+    #[test]
+    fn a_stored_order_that_no_longer_reads_is_left_out_and_said() {
+        let store = Store::open_memory().unwrap();
+        let (o, _) = parse_order("order", &order("SO-1", "2026-03-02")).unwrap();
+        let mut record = order("OLD-1", "2025-01-01");
+        record["item"] = "H999-RETIRED".into();
+        store
+            .import_orders(
+                &[NewOrder {
+                    order_id: "OLD-1".into(),
+                    order_date: "2025-01-01".into(),
+                    buyer: "Harbourline Distribution Pte. Ltd.".into(),
+                    keys: keys_of(&o),
+                    verdict: "proceed".into(),
+                    record,
+                    decision: serde_json::json!({"verdict": "proceed", "reasons": []}),
+                }],
+                "test",
+            )
+            .unwrap();
+        let d = check(
+            Some(&store),
+            &Desk::default(),
+            &order("SO-1", "2026-03-02"),
+            "ana",
+        )
+        .unwrap();
+        let note = d
+            .noted
+            .iter()
+            .find(|r| r.title.starts_with("Stored orders left out"))
+            .unwrap_or_else(|| panic!("{}", d.text()));
+        assert!(note.detail.contains("H999-RETIRED"), "{}", note.detail);
+        assert_eq!(d.history.customer_orders, 1);
     }
 
     #[test]
