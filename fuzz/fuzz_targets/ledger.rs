@@ -13,6 +13,9 @@ fuzz_target!(|data: &[u8]| {
             &chipwatch_assess::assess::Options {
                 screener: None,
                 mode: chipwatch_rules::licence::Mode::AsEnforced,
+                weights: None,
+                ownership: None,
+                screen_cache: None,
             },
         );
         assert!(a.orders.iter().all(|o| (0.0..=1.0).contains(&o.score)));
