@@ -489,15 +489,9 @@ async fn create_case(
 async fn case(State(s): State<Shared>, headers: HeaderMap, Path(id): Path<String>) -> ApiResult {
     authorize(&s, &headers, Role::Viewer)?;
     let id = id_of(&id)?;
-    let alerts: Vec<_> = s
-        .store
-        .alerts(None)?
-        .into_iter()
-        .filter(|a| a.case_id == Some(id))
-        .collect();
     Ok(Json(json!({
         "case": s.store.case(id)?,
-        "alerts": alerts,
+        "alerts": s.store.alerts_in_case(id)?,
         "comments": s.store.comments(id)?,
         "evidence": s.store.evidence(id)?,
         "audit": s.store.audit_log(Some(("case", &id.to_string())), 200)?,

@@ -285,6 +285,9 @@ async fn alert_page(State(s): State<Shared>, headers: HeaderMap, Path(id): Path<
             span.pill { (a.kind) }
             span.pill { "score " (format!("{:.2}", a.score)) }
             span.pill #status { (a.status) }
+            @if let Some(c) = a.case_id {
+                a.pill #case-link href=(format!("/cases/{c}")) { "case " (c) }
+            }
         }
         h2 { (a.subject) }
         @if a.kind == "order" {
@@ -514,54 +517,37 @@ async fn case_page(State(s): State<Shared>, headers: HeaderMap, Path(id): Path<i
                 .into_response();
         }
     };
-    let mut b = format!(
-        "<p>Opened {} by {} · {}</p><h2>Alerts</h2><ul>",
-        esc(&c.created_at),
-        esc(&c.created_by),
-        esc(&c.status)
-    );
-    for a in s
-        .store
-        .alerts(None)
-        .unwrap_or_default()
-        .into_iter()
-        .filter(|a| a.case_id == Some(id))
-    {
-        let _ = write!(
-            b,
-            "<li><a href=\"/alerts/{}\">{}</a> — {:.2}, {}</li>",
-            a.id,
-            esc(&a.subject),
-            a.score,
-            esc(&a.status)
-        );
-    }
-    b.push_str("</ul><h2>Comments</h2><ul>");
-    for cm in s.store.comments(id).unwrap_or_default() {
-        let _ = write!(
-            b,
-            "<li>{} — {}: {}</li>",
-            esc(&cm.created_at),
-            esc(&cm.author),
-            esc(&cm.body)
-        );
-    }
-    b.push_str("</ul><h2>Evidence</h2><ul>");
-    for e in s.store.evidence(id).unwrap_or_default() {
-        let _ = write!(
-            b,
-            "<li>{} — {} (sha256 {})</li>",
-            esc(&e.description),
-            esc(&e.uri),
-            esc(&e.sha256[..16])
-        );
-    }
-    b.push_str("</ul>");
+    let alerts = s.store.alerts_in_case(id).unwrap_or_default();
+    let comments = s.store.comments(id).unwrap_or_default();
+    let evidence = s.store.evidence(id).unwrap_or_default();
     let trail = s
         .store
         .audit_log(Some(("case", &id.to_string())), 200)
         .unwrap_or_default();
-    b.push_str(&crate::orders_ui::audit_table(&trail).into_string());
+    let b = maud::html! {
+        p { "Opened " (c.created_at) " by " (c.created_by) " · " (c.status) }
+        h2 { "Alerts" }
+        ul #case-alerts {
+            @for a in &alerts {
+                li {
+                    a href=(format!("/alerts/{}", a.id)) { (a.subject) }
+                    " — " (format!("{:.2}", a.score)) ", " (a.status)
+                }
+            }
+        }
+        h2 { "Comments" }
+        ul {
+            @for cm in &comments { li { (cm.created_at) " — " (cm.author) ": " (cm.body) } }
+        }
+        h2 { "Evidence" }
+        ul {
+            @for e in &evidence {
+                li { (e.description) " — " (e.uri) " (sha256 " (e.sha256.get(..16).unwrap_or(&e.sha256)) ")" }
+            }
+        }
+        (crate::orders_ui::audit_table(&trail))
+    }
+    .into_string();
     page(&c.title, Some(&who(&p)), &b).into_response()
 }
 

@@ -504,6 +504,15 @@ fn an_order_is_held_with_its_reasons_cited_dispositioned_and_audited() {
     assert_eq!(d.text("#status"), "escalated");
     d.shot("12-order-alert-dispositioned");
 
+    // The customer's case holds the alert.
+    d.click("#case-link");
+    d.wait_for("id=\"case-alerts\"");
+    assert!(
+        d.text("#case-alerts").contains("SO-2026-0142"),
+        "{}",
+        d.text("#case-alerts")
+    );
+
     // The orders list and the audit log: the decision and the disposition, the chain intact.
     d.go(&format!("{base}/orders"));
     d.wait_for("id=\"orders\"");

@@ -179,6 +179,19 @@ impl Store {
         })
     }
 
+    /// The alerts of a case, riskiest first.
+    pub fn alerts_in_case(&self, case_id: i64) -> Result<Vec<Alert>> {
+        self.with(|c| {
+            Ok(c.query(
+                "SELECT id, case_id, kind, subject, score, details, status, created_at FROM alerts WHERE case_id = $1 ORDER BY score DESC, id",
+                &[P::I(case_id)],
+            )?
+            .iter()
+            .map(|r| Self::alert_row(r))
+            .collect())
+        })
+    }
+
     /// Alerts of one kind (`list_change`, `assess`, ...), riskiest first.
     pub fn alerts_of_kind(&self, kind: &str) -> Result<Vec<Alert>> {
         self.with(|c| {

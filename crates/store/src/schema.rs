@@ -122,6 +122,7 @@ CREATE INDEX orders_payer ON orders(payer_key, id);
 CREATE INDEX orders_phone ON orders(phone_key, id);
 CREATE INDEX orders_email ON orders(email_key, id);
 CREATE INDEX orders_alert ON orders(alert_id);
+CREATE INDEX alerts_case ON alerts(case_id);
 "#;
 
 /// Schema versions: each migration is applied once, in order.

@@ -335,6 +335,15 @@ fn orders_find_their_history_and_a_hold_opens_an_alert_in_the_customers_case() {
             .unwrap();
         let (a1, a2) = (a1.unwrap(), a2.unwrap());
         assert_eq!(s.alert(a1).unwrap().case_id, s.alert(a2).unwrap().case_id);
+        let case = s.alert(a1).unwrap().case_id.unwrap();
+        let mut in_case: Vec<i64> = s
+            .alerts_in_case(case)
+            .unwrap()
+            .iter()
+            .map(|a| a.id)
+            .collect();
+        in_case.sort_unstable();
+        assert_eq!(in_case, [a1, a2], "{}", t.name());
         assert_eq!(s.alert(a1).unwrap().kind, "order");
         let h = s
             .order_history(
