@@ -103,6 +103,15 @@ pub fn flag_defs() -> &'static [FlagDef] {
     })
 }
 
+/// The bundled flag of an id (K1, G3, ...).
+pub fn flag_def(id: &str) -> Option<&'static FlagDef> {
+    static BY_ID: OnceLock<HashMap<&'static str, &'static FlagDef>> = OnceLock::new();
+    BY_ID
+        .get_or_init(|| flag_defs().iter().map(|f| (f.id.as_str(), f)).collect())
+        .get(id)
+        .copied()
+}
+
 fn def(check: &str) -> &'static FlagDef {
     static BY_CHECK: OnceLock<HashMap<&'static str, &'static FlagDef>> = OnceLock::new();
     BY_CHECK
@@ -288,28 +297,12 @@ fn raise_or_note(r: &mut OrderResult, records_licences: bool) {
 
 /// Whether a flag id is of a context (`kind` in red_flags.csv).
 fn is_context(id: &str) -> bool {
-    static IDS: OnceLock<Vec<&'static str>> = OnceLock::new();
-    IDS.get_or_init(|| {
-        flag_defs()
-            .iter()
-            .filter(|d| d.context)
-            .map(|d| d.id.as_str())
-            .collect()
-    })
-    .contains(&id)
+    flag_def(id).is_some_and(|d| d.context)
 }
 
 /// Whether a flag id is of a decisive check (`kind` in red_flags.csv).
 fn is_decisive(id: &str) -> bool {
-    static IDS: OnceLock<Vec<&'static str>> = OnceLock::new();
-    IDS.get_or_init(|| {
-        flag_defs()
-            .iter()
-            .filter(|d| d.decisive)
-            .map(|d| d.id.as_str())
-            .collect()
-    })
-    .contains(&id)
+    flag_def(id).is_some_and(|d| d.decisive)
 }
 
 /// The key two spellings of a party share: normalised words, legal forms left out.
@@ -808,11 +801,10 @@ pub struct Options<'a> {
     pub screen_cache: Option<&'a ScreenCache>,
 }
 
-/// Screening results of parties by name, kept between assessments against one screener: the
-/// order desk reads a customer's history with every order, and its parties were screened the
-/// last time. Cleared when full, and by whoever replaces the screener.
-/// Results are kept for one screener ([`Screener::id`]): another screener (new lists) starts
-/// the cache over, and results of a screener no longer current are not kept.
+/// Screening results of parties by name, kept between assessments: the order desk reads a
+/// customer's history with every order, and its parties were screened the last time. Results
+/// are kept for one screener ([`Screener::id`]): another screener (new lists) starts the cache
+/// over, results of a screener no longer current are not kept, and a full cache starts over.
 #[derive(Default)]
 pub struct ScreenCache {
     /// The screener the results are of, and the results by party name.
@@ -985,22 +977,13 @@ pub fn assess(orders: &[Order], opts: &Options<'_>) -> Assessment {
     let mut buyer_of = Vec::with_capacity(orders.len());
     let mut attrs: Vec<(usize, String, String)> = Vec::new();
     for (i, o) in orders.iter().enumerate() {
-        let buyer_name = o
-            .bill_to
-            .name
-            .clone()
-            .or_else(|| o.end_user.name.clone())
-            .unwrap_or_else(|| format!("(unnamed buyer, order {})", o.order_id));
+        let buyer_name = o.buyer_name();
         let b = node(&buyer_name, &mut index);
         buyer_of.push(b);
-        if let Some(p) = o.contact_phone.as_deref() {
-            let digits: String = p.chars().filter(char::is_ascii_digit).collect();
-            if digits.len() >= 7 {
-                attrs.push((b, "phone".into(), digits));
-            }
+        if let Some(digits) = o.phone_key() {
+            attrs.push((b, "phone".into(), digits));
         }
-        if let Some(e) = o.contact_email.as_deref() {
-            let e = e.trim().to_ascii_lowercase();
+        if let Some(e) = o.email_key() {
             let domain = e.rsplit('@').next().unwrap_or("").to_string();
             attrs.push((b, "email".into(), e.clone()));
             if !domain.is_empty() && !in_list("webmail", &domain) {

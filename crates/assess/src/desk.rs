@@ -217,54 +217,33 @@ pub fn parse_order(
     Ok((order, map))
 }
 
-fn norm(s: &str) -> String {
-    s.to_lowercase()
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// The buyer as the desk names it: the bill-to, else the end user.
-fn buyer_name(o: &Order) -> String {
-    o.bill_to
-        .name
-        .clone()
-        .or_else(|| o.end_user.name.clone())
-        .unwrap_or_else(|| format!("(unnamed buyer, order {})", o.order_id))
-}
-
-/// The keys an order's history is found by.
+/// The keys an order's history is found by: the buyer, addresses and payer as entity
+/// resolution keys them ([`party_key`]), the phone's digits, the email.
 pub fn keys_of(o: &Order) -> OrderKeys {
-    let buyer = party_key(&buyer_name(o));
+    let buyer = party_key(&o.buyer_name());
     let payer = o
         .payer_name
         .as_deref()
         .map(party_key)
         .filter(|p| *p != buyer)
         .unwrap_or_default();
-    let phone: String = o
-        .contact_phone
-        .as_deref()
-        .unwrap_or("")
-        .chars()
-        .filter(char::is_ascii_digit)
-        .collect();
     OrderKeys {
         buyer,
-        address: o.bill_to.address.as_deref().map(norm).unwrap_or_default(),
-        ship_address: o.ship_to.address.as_deref().map(norm).unwrap_or_default(),
-        payer,
-        phone: if phone.len() >= 7 {
-            phone
-        } else {
-            String::new()
-        },
-        email: o
-            .contact_email
+        address: o
+            .bill_to
+            .address
             .as_deref()
-            .map(|e| e.trim().to_ascii_lowercase())
+            .map(party_key)
             .unwrap_or_default(),
+        ship_address: o
+            .ship_to
+            .address
+            .as_deref()
+            .map(party_key)
+            .unwrap_or_default(),
+        payer,
+        phone: o.phone_key().unwrap_or_default(),
+        email: o.email_key().unwrap_or_default(),
     }
 }
 
@@ -401,7 +380,7 @@ pub fn decide(desk: &Desk<'_>, order: &Order, history: &OrderHistory, store: boo
             });
         }
     }
-    let buyer = buyer_name(order);
+    let buyer = order.buyer_name();
     let mut by_buyer: Vec<(&str, BTreeSet<&'static str>, Vec<&str>)> = Vec::new();
     for s in &h.shared {
         match by_buyer.iter_mut().find(|(b, _, _)| *b == s.buyer) {
@@ -559,14 +538,25 @@ pub fn check(
     actor: &str,
 ) -> Result<DeskDecision, DeskError> {
     let (o, record) = parse_order("order", order)?;
-    let keys = keys_of(&o);
+    check_order(store, desk, &o, record, actor)
+}
+
+/// [`check`] for an order already read with [`parse_order`] (`record`: its columns, as stored).
+pub fn check_order(
+    store: Option<&Store>,
+    desk: &Desk<'_>,
+    o: &Order,
+    record: serde_json::Map<String, serde_json::Value>,
+    actor: &str,
+) -> Result<DeskDecision, DeskError> {
+    let keys = keys_of(o);
     let history = match store {
         Some(s) => s
             .order_history(&keys, HISTORY_LIMIT)
             .map_err(DeskError::Store)?,
         None => OrderHistory::default(),
     };
-    let mut d = decide(desk, &o, &history, store.is_some());
+    let mut d = decide(desk, o, &history, store.is_some());
     if let Some(s) = store {
         let decision = serde_json::to_value(&d).unwrap_or_default();
         let hold = (d.verdict >= Verdict::Hold).then(|| HoldAlert {

@@ -114,6 +114,30 @@ impl Order {
             .as_deref()
             .unwrap_or(self.ship_to.country.as_deref().unwrap_or(""))
     }
+    /// The buyer as written: the bill-to, else the end user, else a name made of the order id.
+    pub fn buyer_name(&self) -> String {
+        self.bill_to
+            .name
+            .clone()
+            .or_else(|| self.end_user.name.clone())
+            .unwrap_or_else(|| format!("(unnamed buyer, order {})", self.order_id))
+    }
+    /// The contact phone's digits, when there are enough of them to tell a number (7).
+    pub fn phone_key(&self) -> Option<String> {
+        let digits: String = self
+            .contact_phone
+            .as_deref()?
+            .chars()
+            .filter(char::is_ascii_digit)
+            .collect();
+        (digits.len() >= 7).then_some(digits)
+    }
+    /// The contact email, trimmed and in lower case.
+    pub fn email_key(&self) -> Option<String> {
+        self.contact_email
+            .as_deref()
+            .map(|e| e.trim().to_ascii_lowercase())
+    }
 }
 
 const fn col(name: &'static str, required: bool, description: &'static str) -> Column {

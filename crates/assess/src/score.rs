@@ -36,7 +36,7 @@
 //! ratios and are used as they are, bounded only by the ledger's rarity at
 //! [`LEARNED_BOUND_RATE`]: `λ = clamp(min(λ_learned, ln(0.5 / q_f)), 0, ∞)`.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 
 use serde::Serialize;
@@ -190,10 +190,7 @@ impl Weights {
 /// A flag's own assumed share of diverted orders (`diverted_share` in red_flags.csv), where
 /// the case record says more than [`TELL_TALE_RATE`].
 pub fn diverted_share(id: &str) -> Option<f64> {
-    flag_defs()
-        .iter()
-        .find(|f| f.id == id)
-        .and_then(|f| f.diverted_share)
+    crate::assess::flag_def(id).and_then(|f| f.diverted_share)
 }
 
 /// The share of legitimate orders a flag of prior evidence `prior` is expected to be seen on.
@@ -208,7 +205,12 @@ pub fn prior_share_at(prior: f64, diverted: f64) -> f64 {
 
 /// A flag's smoothed share of a ledger of `n` orders of which `count` carry it.
 pub fn smoothed_share(count: usize, n: usize, prior: f64) -> f64 {
-    (count as f64 + PRIOR_ORDERS * prior_share(prior)) / (n as f64 + PRIOR_ORDERS)
+    smoothed_share_at(count, n, prior, TELL_TALE_RATE)
+}
+
+/// [`smoothed_share`] for a flag assumed on `diverted` of diverted orders.
+pub fn smoothed_share_at(count: usize, n: usize, prior: f64, diverted: f64) -> f64 {
+    (count as f64 + PRIOR_ORDERS * prior_share_at(prior, diverted)) / (n as f64 + PRIOR_ORDERS)
 }
 
 /// The evidence a flag contributes in this ledger: its rarity, or with learned weights the
@@ -339,14 +341,9 @@ pub fn score_orders(
         .iter()
         .map(|(id, c)| {
             let prior = weights.prior_of(id);
-            let share = match diverted_share(id) {
-                Some(d) => {
-                    (*c as f64 + PRIOR_ORDERS * prior_share_at(prior, d))
-                        / (n as f64 + PRIOR_ORDERS)
-                }
-                None => smoothed_share(*c, n, prior),
-            };
-            let l = match diverted_share(id) {
+            let rate = diverted_share(id);
+            let share = smoothed_share_at(*c, n, prior, rate.unwrap_or(TELL_TALE_RATE));
+            let l = match rate {
                 Some(d) if !weights.learned => (d / share).ln().max(0.0),
                 _ => ledger_lambda(prior, share, weights.learned),
             };
@@ -366,9 +363,9 @@ pub fn score_orders(
     let n_clusters = cluster.iter().copied().max().map_or(0, |m| m + 1);
     let mut net_buyers = vec![0usize; n_clusters];
     let mut net_share: Vec<HashMap<&'static str, f64>> = vec![HashMap::new(); n_clusters];
-    let mut seen: HashMap<usize, ()> = HashMap::new();
+    let mut seen: HashSet<usize> = HashSet::new();
     for (i, &b) in buyer.iter().enumerate() {
-        if seen.insert(b, ()).is_some() {
+        if !seen.insert(b) {
             continue;
         }
         let c = cluster[i];

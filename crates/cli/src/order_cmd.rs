@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
-use chipwatch_assess::desk::{Desk, DeskError, Verdict, check};
+use chipwatch_assess::desk::{Desk, DeskError, Verdict, check_order, parse_order};
 use chipwatch_store::Store;
 use clap::{Args, Subcommand};
 
@@ -104,10 +104,12 @@ pub fn run(cmd: OrderCmd) -> Result<ExitCode> {
                 .with_context(|| format!("opening the case store {}", args.db))?,
         )
     };
-    let d = check(store.as_ref(), &desk, &value, &args.actor).map_err(|e| match e {
-        DeskError::Invalid(m) => anyhow::anyhow!(crate::InvalidInput(m.replacen("order", name, 1))),
+    let fail = |e| match e {
+        DeskError::Invalid(m) => anyhow::anyhow!(crate::InvalidInput(m)),
         e => anyhow::anyhow!(e),
-    })?;
+    };
+    let (order, record) = parse_order(name, &value).map_err(fail)?;
+    let d = check_order(store.as_ref(), &desk, &order, record, &args.actor).map_err(fail)?;
     if args.json {
         println!("{}", serde_json::to_string_pretty(&d)?);
     } else {

@@ -287,12 +287,7 @@ async fn assess_ledger(
         .map(|r| r.error.to_string())
         .collect();
     let orders = loaded.records;
-    let w = s.weights.read().unwrap_or_else(|p| p.into_inner()).clone();
-    let stakes = s
-        .ownership
-        .as_ref()
-        .map(|o| o.lock().unwrap_or_else(|p| p.into_inner()).stakes());
-    let screener = s.screener();
+    let (w, stakes, screener) = assess_inputs(&s);
     let a = assess(
         &orders,
         &Options {
@@ -317,12 +312,7 @@ async fn assess_ledger(
     let mut seen = std::collections::HashSet::new();
     let mut parties = Vec::new();
     for o in &orders {
-        for (name, country) in [
-            (o.bill_to.name.as_deref(), o.bill_to.country.as_deref()),
-            (o.ship_to.name.as_deref(), o.ship_to.country.as_deref()),
-            (o.end_user.name.as_deref(), o.end_user.country.as_deref()),
-            (o.payer_name.as_deref(), o.payer_country.as_deref()),
-        ] {
+        for (name, country) in remembered_parties(o) {
             let Some(n) = name else { continue };
             let r = crate::monitor::party_result(
                 n,
@@ -635,30 +625,22 @@ pub fn decide_order(
     order: &Value,
     actor: &str,
 ) -> Result<chipwatch_assess::desk::DeskDecision, ApiError> {
-    use chipwatch_assess::desk::{Desk, DeskError, check};
-    let w = s.weights.read().unwrap_or_else(|p| p.into_inner()).clone();
-    let stakes = s
-        .ownership
-        .as_ref()
-        .map(|o| o.lock().unwrap_or_else(|p| p.into_inner()).stakes());
-    let screener = s.screener();
+    use chipwatch_assess::desk::{Desk, DeskError, check_order, parse_order};
+    let invalid = |e| match e {
+        DeskError::Invalid(m) => ApiError::bad(m),
+        DeskError::Store(e) => e.into(),
+    };
+    let (o, record) = parse_order("order", order).map_err(invalid)?;
+    let (w, stakes, screener) = assess_inputs(s);
     let desk = Desk {
         screener: Some(&screener),
         ownership: stakes.as_deref(),
         weights: Some(&w),
         screen_cache: Some(&s.desk_cache),
     };
-    let d = check(Some(&s.store), &desk, order, actor).map_err(|e| match e {
-        DeskError::Invalid(m) => ApiError::bad(m),
-        DeskError::Store(e) => e.into(),
-    })?;
-    if let Ok((o, _)) = chipwatch_assess::desk::parse_order("order", order) {
-        let parties: Vec<_> = [
-            (o.bill_to.name.as_deref(), o.bill_to.country.as_deref()),
-            (o.ship_to.name.as_deref(), o.ship_to.country.as_deref()),
-            (o.end_user.name.as_deref(), o.end_user.country.as_deref()),
-            (o.payer_name.as_deref(), o.payer_country.as_deref()),
-        ]
+    let d = check_order(Some(&s.store), &desk, &o, record, actor).map_err(invalid)?;
+    // The order's parties were screened for the decision: their results are in the cache.
+    let parties: Vec<_> = remembered_parties(&o)
         .into_iter()
         .filter_map(|(n, c)| {
             let n = n?;
@@ -666,9 +648,34 @@ pub fn decide_order(
             Some(crate::monitor::party_result(n, c, "order", &hits))
         })
         .collect();
-        s.store.remember_parties(&parties)?;
-    }
+    s.store.remember_parties(&parties)?;
     Ok(d)
+}
+
+/// What an assessment runs with: the weights, the ownership stakes and the screener in use.
+fn assess_inputs(
+    s: &crate::AppState,
+) -> (
+    chipwatch_assess::score::Weights,
+    Option<std::sync::Arc<[chipwatch_screen::ownership::Stake]>>,
+    std::sync::Arc<chipwatch_screen::screener::Screener>,
+) {
+    let w = s.weights.read().unwrap_or_else(|p| p.into_inner()).clone();
+    let stakes = s
+        .ownership
+        .as_ref()
+        .map(|o| o.lock().unwrap_or_else(|p| p.into_inner()).stakes());
+    (w, stakes, s.screener())
+}
+
+/// The parties of an order remembered for monitoring, with their countries.
+fn remembered_parties(o: &chipwatch_assess::ledger::Order) -> [(Option<&str>, Option<&str>); 4] {
+    [
+        (o.bill_to.name.as_deref(), o.bill_to.country.as_deref()),
+        (o.ship_to.name.as_deref(), o.ship_to.country.as_deref()),
+        (o.end_user.name.as_deref(), o.end_user.country.as_deref()),
+        (o.payer_name.as_deref(), o.payer_country.as_deref()),
+    ]
 }
 
 async fn order_post(
