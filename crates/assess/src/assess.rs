@@ -632,9 +632,10 @@ pub fn order_flags(o: &Order) -> Vec<FlagHit> {
             ));
         }
     }
-    // H1b: the buyer's contacts are in China, Hong Kong or Macau while the buyer, ship-to and end
-    // user are elsewhere: a sign of a parent or principal headquartered there (the headquarters
-    // rule) that the order does not declare.
+    // H1b: the buyer's contacts, or the invoice currency (renminbi, Hong Kong or Macau dollars,
+    // with no payer there either), are of China, Hong Kong or Macau while the buyer, ship-to and
+    // end user are elsewhere: a sign of a parent or principal headquartered there (the
+    // headquarters rule) that the order does not declare.
     let parties_outside = [
         o.bill_to.country.as_deref(),
         o.ship_to.country.as_deref(),
@@ -664,11 +665,28 @@ pub fn order_flags(o: &Order) -> Vec<FlagHit> {
             (in_list("d5_mail", &dom) || [".cn", ".hk", ".mo"].iter().any(|t| dom.ends_with(t)))
                 .then(|| format!("email {e}"))
         });
-        if let Some(c) = phone.or(mail) {
+        let payer_outside = o
+            .payer_country
+            .as_deref()
+            .is_none_or(|c| !in_list("restricted", c));
+        let money = o
+            .currency
+            .as_deref()
+            .filter(|c| {
+                payer_outside
+                    && ["CNY", "RMB", "CNH", "HKD", "MOP"]
+                        .contains(&c.trim().to_ascii_uppercase().as_str())
+            })
+            .map(|c| format!("invoice currency {c}"));
+        if let Some(c) = phone
+            .map(|p| format!("contact {p}"))
+            .or(mail.map(|m| format!("contact {m}")))
+            .or(money)
+        {
             out.push(hit(
                 "d5_contact",
                 format!(
-                    "contact {c} for a buyer in {}, shipped to {}, end user in {}",
+                    "{c} for a buyer in {}, shipped to {}, end user in {}",
                     o.bill_to.country.as_deref().unwrap_or("?"),
                     o.ship_to.country.as_deref().unwrap_or("?"),
                     o.end_user_country()
@@ -720,6 +738,8 @@ pub fn order_flags(o: &Order) -> Vec<FlagHit> {
     if let (Some(s), Some(e)) = (o.ship_to.country.as_deref(), o.end_user.country.as_deref())
         && s != e
         && o.ship_to_type != Some(ShipToType::Distributor)
+        // A forwarder ship-to for an end user in another country is K8's own fact: counted once.
+        && !out.iter().any(|h| h.id == "K8")
     {
         out.push(hit(
             "ship_to_elsewhere",

@@ -7,8 +7,8 @@
 //! fit returns the prior; with few it moves the weights only as far as the decisions warrant.
 //!
 //! An example's features are the evidence the scorer used: 1 for a flag the order carries, and
-//! `NETWORK_DISCOUNT × share` for a flag pooled from its network, so the learned weight of a flag
-//! is the one [`crate::score`] applies in both places.
+//! `NETWORK_DISCOUNT × share × history weight` for a flag pooled from the customer's history or its
+//! network, so the learned weight of a flag is the one [`crate::score`] applies in every place.
 
 use std::collections::BTreeMap;
 
@@ -31,9 +31,11 @@ pub struct Example {
 }
 
 /// The feature value of one part of an explanation: 1 for an order's own flag, the network
-/// share (times the discount) for pooled evidence.
-fn feature(network_share: Option<f64>) -> f64 {
-    network_share.map_or(1.0, |s| crate::score::NETWORK_DISCOUNT * s)
+/// share (times the discount and the weight against the buyer's own history) for pooled evidence.
+fn feature(network_share: Option<f64>, history_weight: Option<f64>) -> f64 {
+    network_share.map_or(1.0, |s| {
+        crate::score::NETWORK_DISCOUNT * s * history_weight.unwrap_or(1.0)
+    })
 }
 
 impl Example {
@@ -43,7 +45,7 @@ impl Example {
             features: e
                 .parts
                 .iter()
-                .map(|p| (p.id.to_string(), feature(p.network_share)))
+                .map(|p| (p.id.to_string(), feature(p.network_share, p.history_weight)))
                 .collect(),
             diverted,
         }
@@ -292,7 +294,8 @@ pub fn example_from_alert(details: &serde_json::Value, decision: &str) -> Option
             .iter()
             .filter_map(|p| {
                 let id = p.get("id")?.as_str()?.to_string();
-                Some((id, feature(p.get("network_share").and_then(|v| v.as_f64()))))
+                let f = |k: &str| p.get(k).and_then(|v| v.as_f64());
+                Some((id, feature(f("network_share"), f("history_weight"))))
             })
             .collect(),
         None => {

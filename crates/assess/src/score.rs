@@ -27,6 +27,12 @@
 //!   orders, so a large customer's routine does not drown the few orders of the shells joined
 //!   to it, and one busy shell does not speak for the whole ring.
 //!
+//! The network's part is weighed against the buyer's own history, `t / (t + m)` for a buyer with
+//! `m` other orders in a ledger whose buyers place `t` orders on average: the network speaks for
+//! a buyer the ledger knows little of, and a customer with a long record of its own is judged by
+//! it (a distributor that a forwarder or a shared address joins to two shells does not take on
+//! their evidence on each of its hundred orders).
+//!
 //! A ring of shells that each show two of six tell-tales thus ranks as the ring, while one odd
 //! order of a large, otherwise clean customer barely moves.
 //!
@@ -241,6 +247,11 @@ pub struct Contribution {
     pub network_share: Option<f64>,
     /// For pooled evidence: where it was pooled from.
     pub pooled_from: Option<Pool>,
+    /// For network evidence: the weight of the network against the buyer's own history,
+    /// `t / (t + m)` for a buyer with `m` other orders in a ledger whose buyers place `t` orders
+    /// on average (1 for a buyer with no other order).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub history_weight: Option<f64>,
 }
 
 /// Where pooled evidence comes from.
@@ -288,12 +299,20 @@ impl Explanation {
                     p.evidence,
                     pct(n)
                 )),
-                Some(n) => s.push_str(&format!(
-                    " + network {} {:.2} (on {} of its other buyers' orders)",
-                    p.id,
-                    p.evidence,
-                    pct(n)
-                )),
+                Some(n) => {
+                    s.push_str(&format!(
+                        " + network {} {:.2} (on {} of its other buyers' orders",
+                        p.id,
+                        p.evidence,
+                        pct(n)
+                    ));
+                    match p.history_weight {
+                        Some(h) if h < 0.995 => s.push_str(&format!(
+                            ", weighed {h:.2} against the buyer's own history)"
+                        )),
+                        _ => s.push(')'),
+                    }
+                }
             }
         }
         let zero: Vec<&str> = self
@@ -376,15 +395,19 @@ pub fn score_orders(
         }
     }
     let intercept = weights.intercept;
-    let pooled = |id: &'static str, ns: f64, from: Pool| {
+    // A buyer's own history competes with its network's: the network speaks for a buyer with
+    // the weight of as many orders as the ledger's buyers place on average.
+    let typical = n as f64 / buyers.len().max(1) as f64;
+    let pooled = |id: &'static str, ns: f64, weight: f64, from: Pool| {
         let (prior, share, l) = lambda[id];
         Contribution {
             id,
             prior,
             ledger_share: share,
-            evidence: NETWORK_DISCOUNT * l * ns,
+            evidence: NETWORK_DISCOUNT * l * ns * weight,
             network_share: Some(ns),
             pooled_from: Some(from),
+            history_weight: (from == Pool::Network).then_some(weight),
         }
     };
     let by_evidence =
@@ -404,6 +427,7 @@ pub fn score_orders(
                         evidence: l,
                         network_share: None,
                         pooled_from: None,
+                        history_weight: None,
                     }
                 })
                 .collect();
@@ -414,13 +438,14 @@ pub fn score_orders(
                 customer = counts
                     .iter()
                     .filter(|(id, _)| !f.contains(id))
-                    .map(|(id, k)| pooled(id, *k as f64 / (orders - 1) as f64, Pool::Customer))
+                    .map(|(id, k)| pooled(id, *k as f64 / (orders - 1) as f64, 1.0, Pool::Customer))
                     .filter(|p| p.evidence > 0.0)
                     .collect();
                 customer.sort_by(by_evidence);
             }
             let c = cluster[i];
             let others = net_buyers[c].saturating_sub(1);
+            let history = typical / (typical + (orders - 1) as f64);
             let mut network: Vec<Contribution> = Vec::new();
             if others > 0 {
                 network = net_share[c]
@@ -429,7 +454,8 @@ pub fn score_orders(
                     .map(|(id, sum)| {
                         // The buyer's own share leaves the network's sum.
                         let own = counts.get(id).map_or(0.0, |k| *k as f64 / *orders as f64);
-                        pooled(id, ((sum - own) / others as f64).max(0.0), Pool::Network)
+                        let share = ((sum - own) / others as f64).max(0.0);
+                        pooled(id, share, history, Pool::Network)
                     })
                     .filter(|p| p.evidence > 1e-12)
                     .collect();
@@ -556,6 +582,51 @@ mod tests {
         assert_eq!(k8.network_share, Some(1.0 / 40.0));
         // The shell outranks the large customer's routine orders.
         assert!(s[n - 3].0 > s[0].0);
+    }
+
+    #[test]
+    fn a_buyers_own_history_weighs_against_its_network() {
+        let w = Weights::prior();
+        // Network 0: a shell with one order showing K4b, a customer with 30 clean orders and a
+        // buyer with a single clean order. 60 lone buyers with one clean order each: buyers place
+        // 92 / 63 orders on average.
+        let mut flags: Vec<Vec<&'static str>> = vec![vec!["K4b"]];
+        let mut buyer = vec![0];
+        flags.extend(std::iter::repeat_n(vec![], 31));
+        buyer.extend(std::iter::repeat_n(1, 30));
+        buyer.push(2);
+        let mut cluster = vec![0; flags.len()];
+        flags.extend(std::iter::repeat_n(vec![], 60));
+        buyer.extend(3..63);
+        cluster.extend(1..61);
+        let s = score_orders(&flags, &buyer, &cluster, &w);
+        let k4b = |i: usize| {
+            s[i].1
+                .parts
+                .iter()
+                .find(|p| p.id == "K4b" && p.pooled_from == Some(Pool::Network))
+                .cloned()
+                .unwrap()
+        };
+        let t = 92.0 / 63.0;
+        // The single-order buyer: nothing of its own to weigh, the network counts whole.
+        let lone = k4b(31);
+        assert_eq!(lone.history_weight, Some(1.0));
+        // The customer with 29 other orders: the network weighs t / (t + 29).
+        let big = k4b(1);
+        assert_eq!(big.network_share, lone.network_share);
+        let h = big.history_weight.unwrap();
+        assert!((h - t / (t + 29.0)).abs() < 1e-12, "{h}");
+        assert!((big.evidence - lone.evidence * h).abs() < 1e-12);
+        assert!(
+            s[1].1.text().contains("against the buyer's own history"),
+            "{}",
+            s[1].1.text()
+        );
+        assert!(
+            s[31].0 > s[1].0,
+            "the unknown buyer ranks above the known one"
+        );
     }
 
     #[test]

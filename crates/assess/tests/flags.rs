@@ -6,10 +6,10 @@ use chipwatch_rules::licence::Mode;
 use chipwatch_screen::lists::read_csl_bytes;
 use chipwatch_screen::screener::Screener;
 
-const HEAD: &str = "order_id,order_date,item,quantity,seller_country,bill_to_name,bill_to_address,bill_to_country,ship_to_name,ship_to_address,ship_to_country,ship_to_type,end_user_name,end_user_address,end_user_country,end_user_parent,end_user_parent_country,payer_name,payer_country,hs_code,forwarder,route,declared_end_use,installation_declined,customer_since,contact_email,contact_phone,declared_site_mw,unit_price_usd";
+const HEAD: &str = "order_id,order_date,item,quantity,seller_country,bill_to_name,bill_to_address,bill_to_country,ship_to_name,ship_to_address,ship_to_country,ship_to_type,end_user_name,end_user_address,end_user_country,end_user_parent,end_user_parent_country,payer_name,payer_country,hs_code,forwarder,route,declared_end_use,installation_declined,customer_since,contact_email,contact_phone,declared_site_mw,unit_price_usd,currency";
 
 /// A clean order: a long-standing Japanese datacenter buying for itself, shipped direct.
-const CLEAN: &str = "O-1,2024-05-01,HGX-H100-8GPU,4,US,Sakura Compute KK,1-2-3 Otemachi Tokyo,JP,Sakura Compute KK,1-2-3 Otemachi Tokyo,JP,datacenter,Sakura Compute KK,1-2-3 Otemachi Tokyo,JP,Sakura Holdings,JP,Sakura Compute KK,JP,8471.50,,US;JP,AI training cloud,false,2015-01-01,it@sakura.example.jp,+81 3 1234 5678,20,260000";
+const CLEAN: &str = "O-1,2024-05-01,HGX-H100-8GPU,4,US,Sakura Compute KK,1-2-3 Otemachi Tokyo,JP,Sakura Compute KK,1-2-3 Otemachi Tokyo,JP,datacenter,Sakura Compute KK,1-2-3 Otemachi Tokyo,JP,Sakura Holdings,JP,Sakura Compute KK,JP,8471.50,,US;JP,AI training cloud,false,2015-01-01,it@sakura.example.jp,+81 3 1234 5678,20,260000,USD";
 
 fn ledger(rows: &[String]) -> Vec<Order> {
     let text = format!("{HEAD}\n{}\n", rows.join("\n"));
@@ -141,6 +141,10 @@ fn each_order_flag_fires_on_its_fact() {
                 ("end_user_parent_country", ""),
             ],
         ),
+        (
+            "H1b",
+            vec![("currency", "CNY"), ("end_user_parent_country", "")],
+        ),
         ("K7", vec![("ship_to_country", "MY")]),
         ("H1", vec![("end_user_parent_country", "CN")]),
         (
@@ -241,6 +245,29 @@ fn legitimate_orders_that_must_not_trip_the_flags() {
             ("end_user_parent_country", "CN"),
         ],
         "H1b",
+    );
+    // H1b: renminbi paid by a payer in China is that payer's currency (K4 asks about the payer).
+    not(
+        &[
+            ("currency", "CNY"),
+            ("payer_name", "Sakura Compute (Shanghai) Co Ltd"),
+            ("payer_country", "CN"),
+        ],
+        "H1b",
+    );
+    // K7: a forwarder in Singapore for an end user in Japan is K8's fact, counted once.
+    let a = run(&[row(
+        "X",
+        &[
+            ("ship_to_type", "forwarder"),
+            ("ship_to_name", "Quick Freight Pte Ltd"),
+            ("ship_to_country", "SG"),
+        ],
+    )]);
+    assert!(
+        ids(&a, "X").contains(&"K8".to_string()) && !ids(&a, "X").contains(&"K7".to_string()),
+        "{:?}",
+        ids(&a, "X")
     );
     // K3: a computing business.
     not(&[("bill_to_name", "Realtime Compute KK")], "K3");
