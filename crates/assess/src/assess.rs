@@ -1425,6 +1425,59 @@ pub fn assess(orders: &[Order], opts: &Options<'_>) -> Assessment {
             }
         }
     }
+    // N5: an order whose contact phone or email address is also another buyer's, of another
+    // group (not a subsidiary sharing the group's switchboard, not a number that serves more than
+    // 8 buyers). The order that gives the shared contact carries it, not every order of its
+    // buyer: a legitimate company whose name a shell imitates keeps its own orders clean.
+    {
+        let mut contacts: HashMap<(&'static str, String), BTreeSet<usize>> = HashMap::new();
+        for (i, o) in orders.iter().enumerate() {
+            if let Some(p) = o.phone_key() {
+                contacts
+                    .entry(("phone", p))
+                    .or_default()
+                    .insert(buyer_of[i]);
+            }
+            if let Some(e) = o.email_key() {
+                contacts
+                    .entry(("email", e))
+                    .or_default()
+                    .insert(buyer_of[i]);
+            }
+        }
+        for (i, o) in orders.iter().enumerate() {
+            let b = buyer_of[i];
+            let mut found: Vec<String> = Vec::new();
+            for key in [
+                o.phone_key().map(|p| ("phone", p)),
+                o.email_key().map(|e| ("email", e)),
+            ]
+            .into_iter()
+            .flatten()
+            {
+                let Some(buyers) = contacts.get(&key) else {
+                    continue;
+                };
+                if buyers.len() > MAX_SHARED {
+                    continue;
+                }
+                let others: Vec<&str> = buyers
+                    .iter()
+                    .filter(|&&x| x != b && !same_group(&display[x], &display[b]))
+                    .map(|&x| display[x].as_str())
+                    .collect();
+                if !others.is_empty() {
+                    found.push(format!("{} {} with {}", key.0, key.1, others.join(", ")));
+                }
+            }
+            if !found.is_empty() {
+                order_net[i].push(hit(
+                    "network_shared_contact",
+                    format!("{} shares {}", display[b], found.join("; ")),
+                ));
+            }
+        }
+    }
     // N3: one payer behind several buyers.
     let need = def("network_one_payer").parameter.unwrap_or(3.0) as usize;
     let mut payers: HashMap<String, PayerGroup> = HashMap::new();

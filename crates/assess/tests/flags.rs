@@ -473,6 +473,97 @@ fn network_one_payer_behind_many_buyers() {
 }
 
 #[test]
+fn network_buyers_of_different_groups_sharing_a_contact() {
+    let order = |id: &str, buyer: &str, phone: &str, email: &str| {
+        row(
+            id,
+            &[
+                ("bill_to_name", buyer),
+                ("ship_to_name", buyer),
+                ("end_user_name", buyer),
+                ("end_user_parent", ""),
+                ("payer_name", ""),
+                ("contact_phone", phone),
+                ("contact_email", email),
+                ("bill_to_address", &format!("{id} Road")),
+            ],
+        )
+    };
+    let rows = vec![
+        // Two unrelated companies give the same phone; the second's other order has its own.
+        order(
+            "C1",
+            "Jade Tech Allianz Pte Ltd",
+            "+65 6669 0700",
+            "a@jadetech.example",
+        ),
+        order(
+            "C2",
+            "Astnetek Cloud Pte Ltd",
+            "+65 6669 0700",
+            "b@astnetek.example",
+        ),
+        order(
+            "C3",
+            "Astnetek Cloud Pte Ltd",
+            "+65 6111 2222",
+            "b@astnetek.example",
+        ),
+        // Two subsidiaries of one group share the group's switchboard: not a finding.
+        order(
+            "G1",
+            "Fenloop Technologies LLC",
+            "+1 415 555 0100",
+            "x@fenloop.example",
+        ),
+        order(
+            "G2",
+            "Fenloop Japan KK",
+            "+1 415 555 0100",
+            "y@fenloop.example",
+        ),
+    ];
+    let a = run(&rows);
+    for id in ["C1", "C2"] {
+        assert!(
+            ids(&a, id).contains(&"N5".to_string()),
+            "{id}: {:?}",
+            ids(&a, id)
+        );
+    }
+    let c1 = a.orders.iter().find(|o| o.order_id == "C1").unwrap();
+    let n5 = c1.flags.iter().find(|f| f.id == "N5").unwrap();
+    assert!(
+        n5.detail
+            .contains("phone 6566690700 with Astnetek Cloud Pte Ltd"),
+        "{}",
+        n5.detail
+    );
+    // The order that does not give the shared contact does not carry it.
+    assert!(!ids(&a, "C3").contains(&"N5".to_string()));
+    for id in ["G1", "G2"] {
+        assert!(
+            !ids(&a, id).contains(&"N5".to_string()),
+            "{id}: {:?}",
+            ids(&a, id)
+        );
+    }
+    // A number that nine buyers give (a business centre's reception) says nothing.
+    let many: Vec<String> = (0..9)
+        .map(|i| {
+            order(
+                &format!("M{i}"),
+                &format!("Company{i} Pte Ltd"),
+                "+65 6222 3333",
+                &format!("c{i}@c{i}.example"),
+            )
+        })
+        .collect();
+    let a = run(&many);
+    assert!(!ids(&a, "M0").contains(&"N5".to_string()));
+}
+
+#[test]
 fn network_young_buyers_sharing_an_address_and_entity_resolution() {
     let rows: Vec<String> = (0..3)
         .map(|i| {
