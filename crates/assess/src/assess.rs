@@ -1430,35 +1430,30 @@ pub fn assess(orders: &[Order], opts: &Options<'_>) -> Assessment {
     // 8 buyers). The order that gives the shared contact carries it, not every order of its
     // buyer: a legitimate company whose name a shell imitates keeps its own orders clean.
     {
-        let mut contacts: HashMap<(&'static str, String), BTreeSet<usize>> = HashMap::new();
-        for (i, o) in orders.iter().enumerate() {
-            if let Some(p) = o.phone_key() {
-                contacts
-                    .entry(("phone", p))
-                    .or_default()
-                    .insert(buyer_of[i]);
-            }
-            if let Some(e) = o.email_key() {
-                contacts
-                    .entry(("email", e))
-                    .or_default()
-                    .insert(buyer_of[i]);
+        // Each order's phone and email, once; per contact, its distinct buyers (counted up to
+        // one past the limit: beyond it the contact says nothing).
+        let keys: Vec<[Option<String>; 2]> = orders
+            .iter()
+            .map(|o| [o.phone_key(), o.email_key()])
+            .collect();
+        let mut contacts: HashMap<(usize, &str), Vec<usize>> = HashMap::new();
+        for (i, k) in keys.iter().enumerate() {
+            for (kind, key) in k.iter().enumerate() {
+                if let Some(key) = key {
+                    let users = contacts.entry((kind, key.as_str())).or_default();
+                    if users.len() <= MAX_SHARED && !users.contains(&buyer_of[i]) {
+                        users.push(buyer_of[i]);
+                    }
+                }
             }
         }
-        for (i, o) in orders.iter().enumerate() {
+        for (i, k) in keys.iter().enumerate() {
             let b = buyer_of[i];
             let mut found: Vec<String> = Vec::new();
-            for key in [
-                o.phone_key().map(|p| ("phone", p)),
-                o.email_key().map(|e| ("email", e)),
-            ]
-            .into_iter()
-            .flatten()
-            {
-                let Some(buyers) = contacts.get(&key) else {
-                    continue;
-                };
-                if buyers.len() > MAX_SHARED {
+            for (kind, key) in k.iter().enumerate() {
+                let Some(key) = key else { continue };
+                let buyers = &contacts[&(kind, key.as_str())];
+                if buyers.len() < 2 || buyers.len() > MAX_SHARED {
                     continue;
                 }
                 let others: Vec<&str> = buyers
@@ -1467,7 +1462,8 @@ pub fn assess(orders: &[Order], opts: &Options<'_>) -> Assessment {
                     .map(|&x| display[x].as_str())
                     .collect();
                 if !others.is_empty() {
-                    found.push(format!("{} {} with {}", key.0, key.1, others.join(", ")));
+                    let what = if kind == 0 { "phone" } else { "email" };
+                    found.push(format!("{what} {key} with {}", others.join(", ")));
                 }
             }
             if !found.is_empty() {
