@@ -678,11 +678,7 @@ pub fn order_flags(o: &Order) -> Vec<FlagHit> {
                         .contains(&c.trim().to_ascii_uppercase().as_str())
             })
             .map(|c| format!("invoice currency {c}"));
-        if let Some(c) = phone
-            .map(|p| format!("contact {p}"))
-            .or(mail.map(|m| format!("contact {m}")))
-            .or(money)
-        {
+        if let Some(c) = phone.or(mail).map(|c| format!("contact {c}")).or(money) {
             out.push(hit(
                 "d5_contact",
                 format!(
@@ -995,21 +991,25 @@ pub fn assess(orders: &[Order], opts: &Options<'_>) -> Assessment {
         })
     };
     let mut buyer_of = Vec::with_capacity(orders.len());
+    // Each order's contact phone and email (N5 asks which of them another buyer gives).
+    let mut contact_of: Vec<[Option<String>; 2]> = Vec::with_capacity(orders.len());
     let mut attrs: Vec<(usize, String, String)> = Vec::new();
     for (i, o) in orders.iter().enumerate() {
         let buyer_name = o.buyer_name();
         let b = node(&buyer_name, &mut index);
         buyer_of.push(b);
-        if let Some(digits) = o.phone_key() {
-            attrs.push((b, "phone".into(), digits));
+        let (phone, email) = (o.phone_key(), o.email_key());
+        if let Some(digits) = &phone {
+            attrs.push((b, "phone".into(), digits.clone()));
         }
-        if let Some(e) = o.email_key() {
+        if let Some(e) = &email {
             let domain = e.rsplit('@').next().unwrap_or("").to_string();
             attrs.push((b, "email".into(), e.clone()));
             if !domain.is_empty() && !in_list("webmail", &domain) {
                 attrs.push((b, "email domain".into(), domain));
             }
         }
+        contact_of.push([phone, email]);
         if let Some(a) = o.bill_to.address.as_deref() {
             attrs.push((b, "address".into(), party_key(a)));
         }
@@ -1393,24 +1393,24 @@ pub fn assess(orders: &[Order], opts: &Options<'_>) -> Assessment {
     };
     // N2: several young buyers at one address or behind one forwarder.
     let need = def("network_shared_address").parameter.unwrap_or(3.0) as usize;
-    let mut groups: HashMap<(&'static str, String), BuyersAndOrders> = HashMap::new();
+    let mut gathered: HashMap<(&'static str, String), BuyersAndOrders> = HashMap::new();
     for (i, o) in orders.iter().enumerate() {
         if !young(o) {
             continue;
         }
         let buyer = display[buyer_of[i]].clone();
         if let Some(a) = o.bill_to.address.as_deref() {
-            let g = groups.entry(("address", a.to_string())).or_default();
+            let g = gathered.entry(("address", a.to_string())).or_default();
             g.0.insert(buyer.clone());
             g.1.push(i);
         }
         if let Some(f) = o.forwarder.as_deref() {
-            let g = groups.entry(("forwarder", party_key(f))).or_default();
+            let g = gathered.entry(("forwarder", party_key(f))).or_default();
             g.0.insert(buyer.clone());
             g.1.push(i);
         }
     }
-    for ((kind, value), (buyers, idx)) in &groups {
+    for ((kind, value), (buyers, idx)) in &gathered {
         if buyers.len() >= need && !common_service(kind, value, buyers.len()) {
             let f = hit(
                 "network_shared_address",
@@ -1426,52 +1426,35 @@ pub fn assess(orders: &[Order], opts: &Options<'_>) -> Assessment {
         }
     }
     // N5: an order whose contact phone or email address is also another buyer's, of another
-    // group (not a subsidiary sharing the group's switchboard, not a number that serves more than
-    // 8 buyers). The order that gives the shared contact carries it, not every order of its
-    // buyer: a legitimate company whose name a shell imitates keeps its own orders clean.
-    {
-        // Each order's phone and email, once; per contact, its distinct buyers (counted up to
-        // one past the limit: beyond it the contact says nothing).
-        let keys: Vec<[Option<String>; 2]> = orders
-            .iter()
-            .map(|o| [o.phone_key(), o.email_key()])
-            .collect();
-        let mut contacts: HashMap<(usize, &str), Vec<usize>> = HashMap::new();
-        for (i, k) in keys.iter().enumerate() {
-            for (kind, key) in k.iter().enumerate() {
-                if let Some(key) = key {
-                    let users = contacts.entry((kind, key.as_str())).or_default();
-                    if users.len() <= MAX_SHARED && !users.contains(&buyer_of[i]) {
-                        users.push(buyer_of[i]);
-                    }
-                }
+    // group (not a subsidiary sharing the group's switchboard). Entity resolution's identifier
+    // groups are the contacts 2 to 8 buyers give (a number that serves more says nothing). The
+    // order that gives the shared contact carries it, not every order of its buyer: a legitimate
+    // company whose name a shell imitates keeps its own orders clean.
+    for (i, contacts) in contact_of.iter().enumerate() {
+        let b = buyer_of[i];
+        let mut found: Vec<String> = Vec::new();
+        for (kind, own) in ["phone", "email"].into_iter().zip(contacts) {
+            let Some(own) = own else { continue };
+            let Some(&g) = groups_of[b].iter().find(|&&g| {
+                let (k, v) = group_key[g as usize];
+                k == kind && v == own
+            }) else {
+                continue;
+            };
+            let others: Vec<&str> = groups[g as usize]
+                .iter()
+                .filter(|&&x| x != b && !same_group(&display[x], &display[b]))
+                .map(|&x| display[x].as_str())
+                .collect();
+            if !others.is_empty() {
+                found.push(format!("{kind} {own} with {}", others.join(", ")));
             }
         }
-        for (i, k) in keys.iter().enumerate() {
-            let b = buyer_of[i];
-            let mut found: Vec<String> = Vec::new();
-            for (kind, key) in k.iter().enumerate() {
-                let Some(key) = key else { continue };
-                let buyers = &contacts[&(kind, key.as_str())];
-                if buyers.len() < 2 || buyers.len() > MAX_SHARED {
-                    continue;
-                }
-                let others: Vec<&str> = buyers
-                    .iter()
-                    .filter(|&&x| x != b && !same_group(&display[x], &display[b]))
-                    .map(|&x| display[x].as_str())
-                    .collect();
-                if !others.is_empty() {
-                    let what = if kind == 0 { "phone" } else { "email" };
-                    found.push(format!("{what} {key} with {}", others.join(", ")));
-                }
-            }
-            if !found.is_empty() {
-                order_net[i].push(hit(
-                    "network_shared_contact",
-                    format!("{} shares {}", display[b], found.join("; ")),
-                ));
-            }
+        if !found.is_empty() {
+            order_net[i].push(hit(
+                "network_shared_contact",
+                format!("{} shares {}", display[b], found.join("; ")),
+            ));
         }
     }
     // N3: one payer behind several buyers.

@@ -44,6 +44,14 @@ fn row(id: &str, changes: &[(&str, &str)]) -> String {
     fields.join(",")
 }
 
+/// The clean order's row as customer `i`'s: a name, email, phone and address of its own.
+fn customer(i: usize, row: String) -> String {
+    row.replace("Sakura", &format!("Sakura{i}"))
+        .replace("sakura", &format!("sakura{i}"))
+        .replace("1234 5678", &format!("1234 {:04}", i))
+        .replace("1-2-3 Otemachi", &format!("1-2-{i} Otemachi"))
+}
+
 fn run(rows: &[String]) -> Assessment {
     assess(
         &ledger(rows),
@@ -962,11 +970,7 @@ fn a_flag_common_in_the_ledger_is_noted_alone_and_raised_with_stronger_evidence(
             if i == 15 {
                 changes.push(("ship_to_type", "forwarder"));
             }
-            row(&format!("O-{i}"), &changes)
-                .replace("Sakura", &format!("Sakura{i}"))
-                .replace("sakura", &format!("sakura{i}"))
-                .replace("1234 5678", &format!("1234 {:04}", i))
-                .replace("1-2-3 Otemachi", &format!("1-2-{i} Otemachi"))
+            customer(i, row(&format!("O-{i}"), &changes))
         })
         .collect();
     let a = run(&rows);
@@ -1042,11 +1046,7 @@ fn a_hub_destination_is_a_context_scored_and_never_raised() {
                     ("bill_to_country", "SG"),
                 ]
             };
-            row(&format!("O-{i}"), &changes)
-                .replace("Sakura", &format!("Sakura{i}"))
-                .replace("sakura", &format!("sakura{i}"))
-                .replace("1234 5678", &format!("1234 {:04}", i))
-                .replace("1-2-3 Otemachi", &format!("1-2-{i} Otemachi"))
+            customer(i, row(&format!("O-{i}"), &changes))
         })
         .collect();
     let a = run(&rows);

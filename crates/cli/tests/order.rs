@@ -1,10 +1,12 @@
 //! The order desk through the CLI and through the API gives the same decision and reasons.
 
-use std::io::{BufRead, BufReader, Write};
+use std::io::Write;
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
+
+mod common;
+use common::serve;
 
 fn earlier() -> Value {
     json!({
@@ -76,49 +78,13 @@ fn the_same_order_through_the_cli_and_the_api_gives_the_same_decision() {
     assert!(cli["alert"].as_i64().is_some());
 
     // The API, on a store of its own.
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let db = dir.path().join("api.db");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_chipwatch"))
-        .args([
-            "serve",
-            "--no-demo",
-            "--addr",
-            &format!("127.0.0.1:{port}"),
-            "--db",
-            db.to_str().unwrap(),
-        ])
-        .env_remove("CHIPWATCH_LISTS")
-        .env("HOME", dir.path())
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut err = BufReader::new(child.stderr.take().unwrap());
-    let mut token = String::new();
-    let t = Instant::now();
-    loop {
-        let mut line = String::new();
-        assert!(
-            err.read_line(&mut line).unwrap() > 0,
-            "chipwatch serve exited"
-        );
-        if let Some(i) = line.find("cw_") {
-            token = line[i..].trim().to_string();
-        }
-        if line.contains("serving on") {
-            break;
-        }
-        assert!(t.elapsed() < Duration::from_secs(60));
-    }
+    let api_db = dir.path().join("api.db");
+    let server = serve(&api_db, &["--no-demo"]);
+    let (base, token) = (&server.base, &server.token);
     let post = |order: &Value| -> Value {
-        let r = ureq::post(&format!("http://127.0.0.1:{port}/v1/orders"))
+        let r = ureq::post(&format!("{base}/v1/orders"))
             .set("Authorization", &format!("Bearer {token}"))
             .send_json(order.clone());
-        let _ = child.id();
         match r {
             Ok(r) => r.into_json().unwrap(),
             Err(ureq::Error::Status(c, r)) => panic!("{c}: {}", r.into_string().unwrap()),
@@ -128,7 +94,7 @@ fn the_same_order_through_the_cli_and_the_api_gives_the_same_decision() {
     post(&earlier());
     let api = post(&held());
     // An invalid order is refused with the field named.
-    let bad = ureq::post(&format!("http://127.0.0.1:{port}/v1/orders"))
+    let bad = ureq::post(&format!("{base}/v1/orders"))
         .set("Authorization", &format!("Bearer {token}"))
         .send_json(json!({"order_id": "X", "order_date": "2026-02-30", "item": "H100-SXM", "quantity": 1, "ship_to_country": "SG"}));
     match bad {
@@ -138,8 +104,7 @@ fn the_same_order_through_the_cli_and_the_api_gives_the_same_decision() {
         }
         other => panic!("expected 400, got {other:?}"),
     }
-    let _ = child.kill();
-    let _ = child.wait();
+    drop(server);
     assert_eq!(essence(&cli), essence(&api), "CLI {cli:#}\nAPI {api:#}");
 
     // The CLI names the field of an invalid order and exits 2.

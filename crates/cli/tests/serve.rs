@@ -2,68 +2,13 @@
 //! killing the server with SIGKILL in the middle of writes loses no acknowledged disposition
 //! and leaves the audit chain valid.
 
-use std::io::{BufRead, BufReader};
-use std::process::{Child, Command, Stdio};
+use std::process::Command;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-struct Serve {
-    child: Child,
-    base: String,
-    token: String,
-}
-
-impl Drop for Serve {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn serve(db: &std::path::Path) -> Serve {
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_chipwatch"))
-        .args([
-            "serve",
-            "--addr",
-            &format!("127.0.0.1:{port}"),
-            "--db",
-            db.to_str().unwrap(),
-        ])
-        .env_remove("CHIPWATCH_LISTS")
-        .env("HOME", db.parent().unwrap())
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut err = BufReader::new(child.stderr.take().unwrap());
-    let mut token = String::new();
-    let t = Instant::now();
-    loop {
-        let mut line = String::new();
-        if err.read_line(&mut line).unwrap() == 0 {
-            panic!("chipwatch serve exited");
-        }
-        if let Some(i) = line.find("cw_") {
-            token = line[i..].trim().to_string();
-        }
-        if line.contains("serving on") {
-            break;
-        }
-        assert!(t.elapsed() < Duration::from_secs(60));
-    }
-    std::thread::spawn(move || for _ in err.lines() {});
-    Serve {
-        child,
-        base: format!("http://127.0.0.1:{port}"),
-        token,
-    }
-}
+mod common;
+use common::{Serve, serve};
 
 fn post(url: &str, token: &str, body: &str) -> Result<u16, String> {
     match ureq::post(url)
@@ -118,7 +63,7 @@ fn count_dispositions(db: &std::path::Path) -> usize {
 fn a_hundred_clients_writing_dispositions_lose_none() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("cw.db");
-    let s = serve(&db);
+    let s = serve(&db, &[]);
     let alerts = open_alerts(&s);
     let before = count_dispositions(&db);
     let ok = Arc::new(AtomicUsize::new(0));
@@ -158,7 +103,7 @@ fn a_hundred_clients_writing_dispositions_lose_none() {
 fn sigkill_in_the_middle_of_writes_loses_no_acknowledged_disposition() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("cw.db");
-    let mut s = serve(&db);
+    let mut s = serve(&db, &[]);
     let alerts = open_alerts(&s);
     let before = count_dispositions(&db);
     let acked = Arc::new(Mutex::new(0usize));
@@ -208,7 +153,7 @@ fn sigkill_in_the_middle_of_writes_loses_no_acknowledged_disposition() {
     // The server starts again on the same store, with the same tokens.
     let token = s.token.clone();
     drop(s);
-    let mut s2 = serve(&db);
+    let mut s2 = serve(&db, &[]);
     s2.token = token;
     assert!(!open_alerts(&s2).is_empty());
 }

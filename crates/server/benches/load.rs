@@ -15,7 +15,7 @@ use chipwatch_server::AppState;
 use chipwatch_store::{Role, Store};
 
 mod common;
-use common::{arg, exchange, latency, lists};
+use common::{arg_or, exchange, latency, lists};
 
 const NAMES: &[&str] = &[
     "Cyberinn Pte Ltd",
@@ -34,12 +34,8 @@ const NAMES: &[&str] = &[
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    let clients: usize = arg(&args, "--clients")
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(32);
-    let seconds: u64 = arg(&args, "--seconds")
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(10);
+    let clients: usize = arg_or(&args, "--clients", 32);
+    let seconds: u64 = arg_or(&args, "--seconds", 10);
     let entries = lists(&args);
     let n_entries = entries.len();
     let store = Store::open_memory().unwrap();

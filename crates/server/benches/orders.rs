@@ -22,7 +22,7 @@ use chipwatch_store::{NewOrder, Role, Store};
 use serde_json::{Map, Value};
 
 mod common;
-use common::{arg, exchange, latency, lists};
+use common::{arg, arg_or, exchange, latency, lists};
 
 /// A simulated ledger as (JSON object of its columns, order) pairs.
 fn ledger(
@@ -56,15 +56,9 @@ fn ledger(
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    let stored: usize = arg(&args, "--stored")
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(1_000_000);
-    let clients: usize = arg(&args, "--clients")
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(4);
-    let seconds: u64 = arg(&args, "--seconds")
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(10);
+    let stored: usize = arg_or(&args, "--stored", 1_000_000);
+    let clients: usize = arg_or(&args, "--clients", 4);
+    let seconds: u64 = arg_or(&args, "--seconds", 10);
     let entries = lists(&args);
     let n_entries = entries.len();
     let dir = tempfile::tempdir().unwrap();

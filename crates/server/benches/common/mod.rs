@@ -14,6 +14,13 @@ pub fn arg(args: &[String], key: &str) -> Option<String> {
         .cloned()
 }
 
+/// The number after `--key`, or `default`.
+pub fn arg_or<T: std::str::FromStr>(args: &[String], key: &str, default: T) -> T {
+    arg(args, key)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(default)
+}
+
 /// The entries of every `--lists FILE`, or the bundled Entity List sample.
 pub fn lists(args: &[String]) -> Vec<ListEntry> {
     let given: Vec<&String> = args
