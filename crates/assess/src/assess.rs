@@ -991,25 +991,28 @@ pub fn assess(orders: &[Order], opts: &Options<'_>) -> Assessment {
         })
     };
     let mut buyer_of = Vec::with_capacity(orders.len());
-    // Each order's contact phone and email (N5 asks which of them another buyer gives).
-    let mut contact_of: Vec<[Option<String>; 2]> = Vec::with_capacity(orders.len());
+    // Where each order's contact phone and email sit in `attrs` (N5 asks which of them another
+    // buyer gives).
+    let mut contact_of: Vec<[Option<usize>; 2]> = Vec::with_capacity(orders.len());
     let mut attrs: Vec<(usize, String, String)> = Vec::new();
     for (i, o) in orders.iter().enumerate() {
         let buyer_name = o.buyer_name();
         let b = node(&buyer_name, &mut index);
         buyer_of.push(b);
-        let (phone, email) = (o.phone_key(), o.email_key());
-        if let Some(digits) = &phone {
-            attrs.push((b, "phone".into(), digits.clone()));
+        let mut contact = [None, None];
+        if let Some(digits) = o.phone_key() {
+            contact[0] = Some(attrs.len());
+            attrs.push((b, "phone".into(), digits));
         }
-        if let Some(e) = &email {
+        if let Some(e) = o.email_key() {
             let domain = e.rsplit('@').next().unwrap_or("").to_string();
-            attrs.push((b, "email".into(), e.clone()));
+            contact[1] = Some(attrs.len());
+            attrs.push((b, "email".into(), e));
             if !domain.is_empty() && !in_list("webmail", &domain) {
                 attrs.push((b, "email domain".into(), domain));
             }
         }
-        contact_of.push([phone, email]);
+        contact_of.push(contact);
         if let Some(a) = o.bill_to.address.as_deref() {
             attrs.push((b, "address".into(), party_key(a)));
         }
@@ -1434,7 +1437,9 @@ pub fn assess(orders: &[Order], opts: &Options<'_>) -> Assessment {
         let b = buyer_of[i];
         let mut found: Vec<String> = Vec::new();
         for (kind, own) in ["phone", "email"].into_iter().zip(contacts) {
-            let Some(own) = own else { continue };
+            let Some(own) = own.map(|a| attrs[a].2.as_str()) else {
+                continue;
+            };
             let Some(&g) = groups_of[b].iter().find(|&&g| {
                 let (k, v) = group_key[g as usize];
                 k == kind && v == own
