@@ -7,15 +7,12 @@
 
 use std::io::BufReader;
 use std::net::TcpStream;
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use chipwatch_screen::screener::Screener;
-use chipwatch_server::AppState;
 use chipwatch_store::{Role, Store};
 
 mod common;
-use common::{arg_or, exchange, latency, lists};
+use common::{arg_or, exchange, latency, lists, serve};
 
 const NAMES: &[&str] = &[
     "Cyberinn Pte Ltd",
@@ -40,14 +37,7 @@ fn main() {
     let n_entries = entries.len();
     let store = Store::open_memory().unwrap();
     let token = store.create_token("load", Role::Analyst, "bench").unwrap();
-    let state = Arc::new(AppState::new(
-        store,
-        Screener::new(entries),
-        vec![],
-        u32::MAX,
-    ));
-    let addr = chipwatch_server::spawn_local(state).unwrap();
-    std::thread::sleep(Duration::from_millis(200));
+    let addr = serve(store, entries);
     let deadline = Instant::now() + Duration::from_secs(seconds);
     let results: Vec<(Vec<f64>, usize)> = std::thread::scope(|sc| {
         let hs: Vec<_> = (0..clients)

@@ -16,13 +16,11 @@ use std::time::{Duration, Instant};
 
 use chipwatch_assess::desk::keys_of;
 use chipwatch_assess::ledger::read_ledger_text;
-use chipwatch_screen::screener::Screener;
-use chipwatch_server::AppState;
 use chipwatch_store::{NewOrder, Role, Store};
 use serde_json::{Map, Value};
 
 mod common;
-use common::{arg, arg_or, exchange, latency, lists};
+use common::{arg, arg_or, exchange, latency, lists, serve};
 
 /// A simulated ledger as (JSON object of its columns, order) pairs.
 fn ledger(
@@ -102,14 +100,7 @@ fn main() {
             "bench",
         )
         .unwrap();
-    let state = Arc::new(AppState::new(
-        store,
-        Screener::new(entries),
-        vec![],
-        u32::MAX,
-    ));
-    let addr = chipwatch_server::spawn_local(state).unwrap();
-    std::thread::sleep(Duration::from_millis(200));
+    let addr = serve(store, entries);
     drop(orders);
     let requests = Arc::new(requests);
     let deadline = Instant::now() + Duration::from_secs(seconds);

@@ -5,6 +5,9 @@ use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 
 use chipwatch_screen::lists::{ListEntry, read_any};
+use chipwatch_screen::screener::Screener;
+use chipwatch_server::AppState;
+use chipwatch_store::Store;
 
 /// The value after `--key`.
 pub fn arg(args: &[String], key: &str) -> Option<String> {
@@ -12,6 +15,19 @@ pub fn arg(args: &[String], key: &str) -> Option<String> {
         .position(|a| a == key)
         .and_then(|i| args.get(i + 1))
         .cloned()
+}
+
+/// Serve `store` screened against `entries` on a loopback port, and give it a moment to listen.
+pub fn serve(store: Store, entries: Vec<ListEntry>) -> std::net::SocketAddr {
+    let state = std::sync::Arc::new(AppState::new(
+        store,
+        Screener::new(entries),
+        vec![],
+        u32::MAX,
+    ));
+    let addr = chipwatch_server::spawn_local(state).unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    addr
 }
 
 /// The number after `--key`, or `default`.
