@@ -336,6 +336,33 @@ fn group_word(name: &str) -> Option<String> {
         .map(str::to_string)
 }
 
+/// Whether an e-mail domain can be the named company's own: its first label holds the first
+/// letters of one of the name's words ("tesseldata.in" for Tessel DataHalls Ltd.) or begins with
+/// the name's initials ("nudt.edu.cn").
+fn domain_fits(name: &str, domain: &str) -> bool {
+    let label: String = domain
+        .split('.')
+        .next()
+        .unwrap_or("")
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect();
+    if label.chars().count() < 2 {
+        return false;
+    }
+    let key = party_key(name);
+    let words: Vec<&str> = key.split_whitespace().collect();
+    let initials: String = words.iter().filter_map(|w| w.chars().next()).collect();
+    if initials.chars().count() >= 2 && label.starts_with(&initials) {
+        return true;
+    }
+    words.iter().any(|w| {
+        let head: String = w.chars().take(6).collect();
+        head.chars().count() >= 3 && (label.contains(&head) || w.starts_with(&label))
+    })
+}
+
 /// Two names of one corporate group: they share their first distinctive word ("Fenloop
 /// Treasury Services Ltd" and "Fenloop Technologies LLC").
 fn same_group(a: &str, b: &str) -> bool {
@@ -993,13 +1020,13 @@ pub fn assess(orders: &[Order], opts: &Options<'_>) -> Assessment {
     let mut buyer_of = Vec::with_capacity(orders.len());
     // Where each order's contact phone and email sit in `attrs` (N5 asks which of them another
     // buyer gives).
-    let mut contact_of: Vec<[Option<usize>; 2]> = Vec::with_capacity(orders.len());
+    let mut contact_of: Vec<[Option<usize>; 3]> = Vec::with_capacity(orders.len());
     let mut attrs: Vec<(usize, String, String)> = Vec::new();
     for (i, o) in orders.iter().enumerate() {
         let buyer_name = o.buyer_name();
         let b = node(&buyer_name, &mut index);
         buyer_of.push(b);
-        let mut contact = [None, None];
+        let mut contact = [None, None, None];
         if let Some(digits) = o.phone_key() {
             contact[0] = Some(attrs.len());
             attrs.push((b, "phone".into(), digits));
@@ -1009,6 +1036,7 @@ pub fn assess(orders: &[Order], opts: &Options<'_>) -> Assessment {
             contact[1] = Some(attrs.len());
             attrs.push((b, "email".into(), e));
             if !domain.is_empty() && !in_list("webmail", &domain) {
+                contact[2] = Some(attrs.len());
                 attrs.push((b, "email domain".into(), domain));
             }
         }
@@ -1436,7 +1464,10 @@ pub fn assess(orders: &[Order], opts: &Options<'_>) -> Assessment {
     for (i, contacts) in contact_of.iter().enumerate() {
         let b = buyer_of[i];
         let mut found: Vec<String> = Vec::new();
-        for (kind, own) in ["phone", "email"].into_iter().zip(contacts) {
+        for (kind, own) in ["phone", "email", "email domain"].into_iter().zip(contacts) {
+            if kind == "email domain" && !found.is_empty() {
+                continue;
+            }
             let Some(own) = own.map(|a| attrs[a].2.as_str()) else {
                 continue;
             };
@@ -1446,9 +1477,15 @@ pub fn assess(orders: &[Order], opts: &Options<'_>) -> Assessment {
             }) else {
                 continue;
             };
+            // A domain is another buyer's when it fits that buyer's name and not this one's.
+            let domain = kind == "email domain";
+            if domain && domain_fits(&display[b], own) {
+                continue;
+            }
             let others: Vec<&str> = groups[g as usize]
                 .iter()
                 .filter(|&&x| x != b && !same_group(&display[x], &display[b]))
+                .filter(|&&x| !domain || domain_fits(&display[x], own))
                 .map(|&x| display[x].as_str())
                 .collect();
             if !others.is_empty() {

@@ -569,6 +569,54 @@ fn network_buyers_of_different_groups_sharing_a_contact() {
         .collect();
     let a = run(&many);
     assert!(!ids(&a, "M0").contains(&"N5".to_string()));
+
+    // A buyer writing from another customer's domain: the domain fits Prismsky Compute's name
+    // and not Xenonspark Robotics'. Two companies whose names both fit a domain they share
+    // ("Pacific ...") are not told apart by it.
+    let rows = vec![
+        order(
+            "D1",
+            "Prismsky Compute Co., Ltd.",
+            "+66 2 111 0001",
+            "orders@prismskycomp.example",
+        ),
+        order(
+            "D2",
+            "Xenonspark Robotics Co., Ltd.",
+            "+66 2 111 0002",
+            "purchasing@prismskycomp.example",
+        ),
+        order(
+            "P1",
+            "Pacific Solutions Co., Ltd.",
+            "+1 415 555 0001",
+            "a@pacific.example",
+        ),
+        order(
+            "P2",
+            "Pacific Realty Partners LLC",
+            "+1 415 555 0002",
+            "b@pacific.example",
+        ),
+    ];
+    let a = run(&rows);
+    let d2 = a.orders.iter().find(|o| o.order_id == "D2").unwrap();
+    let n5 = d2.flags.iter().find(|f| f.id == "N5");
+    assert!(
+        n5.is_some_and(|f| f
+            .detail
+            .contains("email domain prismskycomp.example with Prismsky Compute")),
+        "{:?}",
+        d2.flags
+    );
+    // The domain's owner is not accused of writing from its own domain.
+    for id in ["D1", "P1", "P2"] {
+        assert!(
+            !ids(&a, id).contains(&"N5".to_string()),
+            "{id}: {:?}",
+            ids(&a, id)
+        );
+    }
 }
 
 #[test]
