@@ -1479,13 +1479,15 @@ pub fn assess(orders: &[Order], opts: &Options<'_>) -> Assessment {
             };
             // A domain is another buyer's when it fits that buyer's name and not this one's.
             let domain = kind == "email domain";
-            if domain && domain_fits(&display[b], own) {
+            if (domain && domain_fits(&display[b], own)) || financier_word(&display[b]).is_some() {
                 continue;
             }
             let others: Vec<&str> = groups[g as usize]
                 .iter()
                 .filter(|&&x| x != b && !same_group(&display[x], &display[b]))
                 .filter(|&&x| !domain || domain_fits(&display[x], own))
+                // A lessor or bank billed for its lessee's kit gives the lessee's contact.
+                .filter(|&&x| financier_word(&display[x]).is_none())
                 .map(|&x| display[x].as_str())
                 .collect();
             if !others.is_empty() {

@@ -598,6 +598,19 @@ fn network_buyers_of_different_groups_sharing_a_contact() {
             "+1 415 555 0002",
             "b@pacific.example",
         ),
+        // A lessor billed for its lessee's servers gives the lessee's contact.
+        order(
+            "L1",
+            "Vertex Equipment Finance Inc.",
+            "+1 303 555 0199",
+            "ops@solbel.example",
+        ),
+        order(
+            "L2",
+            "Solbel Cloud Platform Corp.",
+            "+1 303 555 0199",
+            "ops@solbel.example",
+        ),
     ];
     let a = run(&rows);
     let d2 = a.orders.iter().find(|o| o.order_id == "D2").unwrap();
@@ -610,7 +623,7 @@ fn network_buyers_of_different_groups_sharing_a_contact() {
         d2.flags
     );
     // The domain's owner is not accused of writing from its own domain.
-    for id in ["D1", "P1", "P2"] {
+    for id in ["D1", "P1", "P2", "L1", "L2"] {
         assert!(
             !ids(&a, id).contains(&"N5".to_string()),
             "{id}: {:?}",
