@@ -1032,10 +1032,16 @@ pub fn assess(orders: &[Order], opts: &Options<'_>) -> Assessment {
             attrs.push((b, "phone".into(), digits));
         }
         if let Some(e) = o.email_key() {
-            let domain = e.rsplit('@').next().unwrap_or("").to_string();
-            contact[1] = Some(attrs.len());
-            attrs.push((b, "email".into(), e));
-            if !domain.is_empty() && !in_list("webmail", &domain) {
+            let (local, domain) = e.rsplit_once('@').unwrap_or(("", &e));
+            let domain = domain.to_string();
+            let webmail = in_list("webmail", &domain);
+            // A role mailbox at a free webmail domain (info@gmail.com, typed where the
+            // customer gave none) names no one.
+            if !(webmail && in_list("role_mailbox", local)) {
+                contact[1] = Some(attrs.len());
+                attrs.push((b, "email".into(), e.clone()));
+            }
+            if !domain.is_empty() && !webmail {
                 contact[2] = Some(attrs.len());
                 attrs.push((b, "email domain".into(), domain));
             }

@@ -598,6 +598,19 @@ fn network_buyers_of_different_groups_sharing_a_contact() {
             "+1 415 555 0002",
             "b@pacific.example",
         ),
+        // A role mailbox at a free webmail domain names no one.
+        order(
+            "R1",
+            "Dello Studio S.A.",
+            "+34 91 555 0001",
+            "procurement@yahoo.com",
+        ),
+        order(
+            "R2",
+            "Ardor Studio LLC",
+            "+1 212 555 0002",
+            "procurement@yahoo.com",
+        ),
         // A lessor billed for its lessee's servers gives the lessee's contact.
         order(
             "L1",
@@ -623,7 +636,7 @@ fn network_buyers_of_different_groups_sharing_a_contact() {
         d2.flags
     );
     // The domain's owner is not accused of writing from its own domain.
-    for id in ["D1", "P1", "P2", "L1", "L2"] {
+    for id in ["D1", "P1", "P2", "L1", "L2", "R1", "R2"] {
         assert!(
             !ids(&a, id).contains(&"N5".to_string()),
             "{id}: {:?}",
