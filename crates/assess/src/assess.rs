@@ -336,6 +336,25 @@ fn group_word(name: &str) -> Option<String> {
         .map(str::to_string)
 }
 
+/// The word that marks an address as residential (`apt`, `condominium`, `hdb`...), if any.
+fn residential_marker(address: &str) -> Option<&'static str> {
+    let lower = address.to_ascii_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    vocabulary().lists["residential"]
+        .iter()
+        .find(|m| {
+            if m.contains(' ') {
+                lower.contains(m.as_str())
+            } else {
+                words.contains(&m.as_str())
+            }
+        })
+        .map(String::as_str)
+}
+
 /// Whether an e-mail domain can be the named company's own: its first label holds the first
 /// letters of one of the name's words ("tesseldata.in" for Tessel DataHalls Ltd.) or begins with
 /// the name's initials ("nudt.edu.cn").
@@ -531,19 +550,7 @@ pub fn order_flags(o: &Order) -> Vec<FlagHit> {
             ("end user", o.end_user.address.as_deref()),
         ] {
             if let Some(a) = addr {
-                let lower = a.to_ascii_lowercase();
-                let words: Vec<&str> = lower
-                    .split(|c: char| !c.is_ascii_alphanumeric())
-                    .filter(|w| !w.is_empty())
-                    .collect();
-                let marker = vocabulary().lists["residential"].iter().find(|m| {
-                    if m.contains(' ') {
-                        lower.contains(m.as_str())
-                    } else {
-                        words.contains(&m.as_str())
-                    }
-                });
-                if let Some(m) = marker {
+                if let Some(m) = residential_marker(a) {
                     out.push(hit(
                         "residential_bulk",
                         format!(
@@ -1301,6 +1308,55 @@ pub fn assess(orders: &[Order], opts: &Options<'_>) -> Assessment {
                 "site_power_short",
                 format!(
                     "{chips} chips ordered for this end user's site in {n} orders up to this one × {kw} kW = {needed_mw:.2} MW; the largest site power it declared is {declared} MW"
+                ),
+            ));
+        }
+    }
+    // G2 over time: commercial quantities of controlled chips reaching one residential address
+    // in small orders (straw buyers, or one flat receiving for several), over a year.
+    let res_min = def("residential_bulk").parameter.unwrap_or(16.0) as u64;
+    let g2 = def("residential_bulk").id.as_str();
+    let mut homes: HashMap<String, std::collections::VecDeque<(chrono::NaiveDate, u64)>> =
+        HashMap::new();
+    let mut dated: Vec<usize> = (0..orders.len()).collect();
+    dated.sort_by_key(|&i| (orders[i].order_date, i));
+    // Only controlled chips count (3A090/4A090 on the order date): a home studio's China
+    // variants or L4 inference cards are not what the flag is about.
+    let mut controlled: HashMap<(&str, NaiveDate), bool> = HashMap::new();
+    for i in dated {
+        let o = &orders[i];
+        let period = rules_period(o.order_date);
+        if !*controlled
+            .entry((o.item.as_str(), period))
+            .or_insert_with(|| {
+                chipwatch_rules::classify::classify_item(&o.item, period)
+                    .is_ok_and(|(_, c)| c.controlled)
+            })
+        {
+            continue;
+        }
+        let Some((a, m)) = [o.ship_to.address.as_deref(), o.end_user.address.as_deref()]
+            .into_iter()
+            .flatten()
+            .find_map(|a| residential_marker(a).map(|m| (a, m)))
+        else {
+            continue;
+        };
+        let q = homes.entry(party_key(a)).or_default();
+        q.push_back((o.order_date, o.chips()));
+        while q
+            .front()
+            .is_some_and(|(d, _)| (o.order_date - *d).num_days() > 365)
+        {
+            q.pop_front();
+        }
+        let total: u64 = q.iter().map(|(_, c)| c).sum();
+        if q.len() > 1 && total >= res_min && !results[i].flags.iter().any(|f| f.id == g2) {
+            results[i].flags.push(hit(
+                "residential_bulk",
+                format!(
+                    "{total} chips in {} orders within a year to \"{a}\", which looks residential (\"{m}\")",
+                    q.len()
                 ),
             ));
         }

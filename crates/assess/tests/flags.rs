@@ -1191,3 +1191,64 @@ fn kept_screening_results_are_the_screeners_own() {
     changed.exclude("x", "y", "z");
     assert_ne!(changed.id(), id);
 }
+
+#[test]
+fn small_orders_adding_up_at_one_residential_address() {
+    let small = |id: &str, date: &str, item: &str, qty: &str, addr: &str| {
+        row(
+            id,
+            &[
+                ("order_date", date),
+                ("item", item),
+                ("quantity", qty),
+                ("ship_to_type", "end_user"),
+                ("ship_to_address", addr),
+                ("end_user_address", addr),
+                ("hs_code", "8473.30"),
+                ("declared_site_mw", ""),
+            ],
+        )
+    };
+    let flat = "12 Elm Rd, Apt 18B, Calgary";
+    let house = "40 Eagle St, Apt 19, Perth";
+    let rows = vec![
+        // 6 + 6 + 6 H100 PCIe cards within a year: the third order reaches 16 chips.
+        small("R1", "2024-05-01", "H100-PCIE", "6", flat),
+        small("R2", "2024-07-01", "H100-PCIE", "6", flat),
+        small("R3", "2024-09-01", "H100-PCIE", "6", flat),
+        // More than a year apart: each year's orders stand alone.
+        small("Y1", "2024-01-01", "H100-PCIE", "9", house),
+        small("Y2", "2025-03-01", "H100-PCIE", "9", house),
+        // RTX 4090 D cards are not 3A090 items: they do not add up.
+        small(
+            "L1",
+            "2024-05-01",
+            "RTX-4090D",
+            "10",
+            "7 Oak Ave, Apt 2, Boston",
+        ),
+        small(
+            "L2",
+            "2024-06-01",
+            "RTX-4090D",
+            "10",
+            "7 Oak Ave, Apt 2, Boston",
+        ),
+    ];
+    let a = run(&rows);
+    for id in ["R1", "R2", "Y1", "Y2", "L1", "L2"] {
+        assert!(
+            !ids(&a, id).contains(&"G2".to_string()),
+            "{id}: {:?}",
+            ids(&a, id)
+        );
+    }
+    let r3 = a.orders.iter().find(|o| o.order_id == "R3").unwrap();
+    let g2 = r3.flags.iter().find(|f| f.id == "G2");
+    assert!(
+        g2.is_some_and(|f| f.detail.contains("18 chips in 3 orders within a year")
+            && f.detail.contains("(\"apt\")")),
+        "{:?}",
+        r3.flags
+    );
+}
