@@ -549,16 +549,14 @@ pub fn order_flags(o: &Order) -> Vec<FlagHit> {
             ("ship-to", o.ship_to.address.as_deref()),
             ("end user", o.end_user.address.as_deref()),
         ] {
-            if let Some(a) = addr {
-                if let Some(m) = residential_marker(a) {
-                    out.push(hit(
-                        "residential_bulk",
-                        format!(
-                            "{who} address \"{a}\" looks residential (\"{m}\") for {chips} chips"
-                        ),
-                    ));
-                    break;
-                }
+            if let Some(a) = addr
+                && let Some(m) = residential_marker(a)
+            {
+                out.push(hit(
+                    "residential_bulk",
+                    format!("{who} address \"{a}\" looks residential (\"{m}\") for {chips} chips"),
+                ));
+                break;
             }
         }
     }
