@@ -1321,6 +1321,7 @@ pub fn assess(orders: &[Order], opts: &Options<'_>) -> Assessment {
     // Only controlled chips count (3A090/4A090 on the order date): a home studio's China
     // variants or L4 inference cards are not what the flag is about.
     let mut controlled: HashMap<(&str, NaiveDate), bool> = HashMap::new();
+    let mut marker_of: FnvMap<&str, Option<&'static str>> = FnvMap::default();
     for i in dated {
         let o = &orders[i];
         let period = rules_period(o.order_date);
@@ -1336,7 +1337,11 @@ pub fn assess(orders: &[Order], opts: &Options<'_>) -> Assessment {
         let Some((a, m)) = [o.ship_to.address.as_deref(), o.end_user.address.as_deref()]
             .into_iter()
             .flatten()
-            .find_map(|a| residential_marker(a).map(|m| (a, m)))
+            .find_map(|a| {
+                // Ledgers name the same addresses again and again.
+                let m = *marker_of.entry(a).or_insert_with(|| residential_marker(a));
+                m.map(|m| (a, m))
+            })
         else {
             continue;
         };
