@@ -1055,6 +1055,13 @@ pub fn assess(orders: &[Order], opts: &Options<'_>) -> Assessment {
         if let Some(a) = o.bill_to.address.as_deref() {
             attrs.push((b, "address".into(), party_key(a)));
         }
+        if matches!(
+            o.ship_to_type,
+            Some(crate::ledger::ShipToType::Forwarder | crate::ledger::ShipToType::Logistics)
+        ) && let Some(a) = o.ship_to.address.as_deref()
+        {
+            attrs.push((b, "forwarder address".into(), party_key(a)));
+        }
 
         if let Some(p) = o.payer_name.as_deref()
             && party_key(p) != party_key(&buyer_name)

@@ -1252,3 +1252,48 @@ fn small_orders_adding_up_at_one_residential_address() {
         r3.flags
     );
 }
+
+#[test]
+fn a_forwarders_warehouse_joins_the_few_buyers_it_receives_for() {
+    let to_warehouse = |id: &str, buyer: &str, warehouse: &str| {
+        customer(
+            id.len() + id.bytes().map(usize::from).sum::<usize>(),
+            row(
+                id,
+                &[
+                    ("bill_to_name", buyer),
+                    ("ship_to_name", "Gulf Coast Logistics LLC"),
+                    ("ship_to_type", "logistics"),
+                    ("ship_to_address", warehouse),
+                    ("end_user_name", buyer),
+                    ("payer_name", ""),
+                ],
+            ),
+        )
+    };
+    // Two buyers with nothing else in common ship to one small warehouse: one network.
+    let mut rows = vec![
+        to_warehouse(
+            "W1",
+            "Oakhurst Global Inc.",
+            "10168 Ridge Rd, Katy, TX 77475",
+        ),
+        to_warehouse(
+            "W2",
+            "Borealis International LLC",
+            "10168 Ridge Rd, Katy, TX 77475",
+        ),
+    ];
+    // A warehouse that receives for nine buyers is a service: it joins none of them.
+    for i in 0..9 {
+        rows.push(to_warehouse(
+            &format!("M{i}"),
+            &format!("Buyer{i} Holdings Inc."),
+            "1 Port Way, Houston, TX 77001",
+        ));
+    }
+    let a = run(&rows);
+    let cluster = |id: &str| a.orders.iter().find(|o| o.order_id == id).unwrap().cluster;
+    assert_eq!(cluster("W1"), cluster("W2"));
+    assert_ne!(cluster("M0"), cluster("M1"));
+}
