@@ -441,6 +441,9 @@ fn an_order_is_held_with_its_reasons_cited_dispositioned_and_audited() {
         ("order_date", "2026-03-02"),
         ("item", "H100-SXM"),
         ("quantity", "64"),
+        ("hs_code", "8473.30"),
+        ("currency", "USD"),
+        ("incoterm", "DAP"),
         ("bill_to_name", "Harbourline Distribution Pte. Ltd."),
         (
             "bill_to_address",
