@@ -7,7 +7,7 @@
 //! no number of flags passes 1. Network flags (N1-N4) add to every order they touch. A cluster's
 //! score is its riskiest order's.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
 use std::sync::{Arc, OnceLock};
 
 use chipwatch_rules::catalogue::{Catalogue, HsHeading, headings_for};
@@ -704,11 +704,7 @@ pub fn order_flags(o: &Order) -> Vec<FlagHit> {
         let money = o
             .currency
             .as_deref()
-            .filter(|c| {
-                payer_outside
-                    && ["CNY", "RMB", "CNH", "HKD", "MOP"]
-                        .contains(&c.trim().to_ascii_uppercase().as_str())
-            })
+            .filter(|c| payer_outside && in_list("d5_currency", &c.trim().to_ascii_lowercase()))
             .map(|c| format!("invoice currency {c}"));
         if let Some(c) = phone.or(mail).map(|c| format!("contact {c}")).or(money) {
             out.push(hit(
@@ -1023,8 +1019,8 @@ pub fn assess(orders: &[Order], opts: &Options<'_>) -> Assessment {
         })
     };
     let mut buyer_of = Vec::with_capacity(orders.len());
-    // Where each order's contact phone and email sit in `attrs` (N5 asks which of them another
-    // buyer gives).
+    // Where each order's contact phone, email and email domain sit in `attrs` (N5 asks which of
+    // them another buyer gives).
     let mut contact_of: Vec<[Option<usize>; 3]> = Vec::with_capacity(orders.len());
     let mut attrs: Vec<(usize, String, String)> = Vec::new();
     for (i, o) in orders.iter().enumerate() {
@@ -1057,7 +1053,7 @@ pub fn assess(orders: &[Order], opts: &Options<'_>) -> Assessment {
         }
         if matches!(
             o.ship_to_type,
-            Some(crate::ledger::ShipToType::Forwarder | crate::ledger::ShipToType::Logistics)
+            Some(ShipToType::Forwarder | ShipToType::Logistics)
         ) && let Some(a) = o.ship_to.address.as_deref()
         {
             attrs.push((b, "forwarder address".into(), party_key(a)));
@@ -1279,15 +1275,14 @@ pub fn assess(orders: &[Order], opts: &Options<'_>) -> Assessment {
     }
     // G3 over time: a site's declared power against everything ordered for it so far.
     let kw = def("site_power_short").parameter.unwrap_or(1.6);
-    let mut by_date: Vec<usize> = (0..orders.len())
-        .filter(|&i| orders[i].declared_site_mw.is_some())
-        .collect();
-    by_date.sort_by_key(|&i| (orders[i].order_date, i));
+    // The orders by date, for the checks that add up what came before (G3 and G2 over time).
+    let mut dated: Vec<usize> = (0..orders.len()).collect();
+    dated.sort_by_key(|&i| (orders[i].order_date, i));
     // Per end user: chips ordered so far, orders, and the largest site power it declared (a
     // customer that declares another figure with each order is held to its largest).
     let mut site_chips: HashMap<String, (u64, usize, f64)> = HashMap::new();
     let g3 = def("site_power_short").id.as_str();
-    for i in by_date {
+    for &i in &dated {
         let o = &orders[i];
         let Some(mw) = o.declared_site_mw else {
             continue;
@@ -1321,10 +1316,7 @@ pub fn assess(orders: &[Order], opts: &Options<'_>) -> Assessment {
     // in small orders (straw buyers, or one flat receiving for several), over a year.
     let res_min = def("residential_bulk").parameter.unwrap_or(16.0) as u64;
     let g2 = def("residential_bulk").id.as_str();
-    let mut homes: HashMap<String, std::collections::VecDeque<(chrono::NaiveDate, u64)>> =
-        HashMap::new();
-    let mut dated: Vec<usize> = (0..orders.len()).collect();
-    dated.sort_by_key(|&i| (orders[i].order_date, i));
+    let mut homes: HashMap<String, VecDeque<(NaiveDate, u64)>> = HashMap::new();
     // Only controlled chips count (3A090/4A090 on the order date): a home studio's China
     // variants or L4 inference cards are not what the flag is about.
     let mut controlled: HashMap<(&str, NaiveDate), bool> = HashMap::new();
@@ -1383,7 +1375,7 @@ pub fn assess(orders: &[Order], opts: &Options<'_>) -> Assessment {
     let mut origin: Vec<usize> = vec![usize::MAX; n_nodes];
     // The party and the identifier each party was reached through.
     let mut via: Vec<(usize, u32)> = vec![(usize::MAX, 0); n_nodes];
-    let mut queue = std::collections::VecDeque::new();
+    let mut queue = VecDeque::new();
     let k1 = def("screening_hit").id.as_str();
     for (i, r) in results.iter().enumerate() {
         if !r.flags.iter().any(|f| f.id == k1) {
