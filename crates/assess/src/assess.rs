@@ -972,6 +972,15 @@ type LicenceCache = FnvMap<LicenceKey, Option<Arc<str>>>;
 
 /// Buyers (by name) and their orders (by index) that share one identifier.
 type BuyersAndOrders = (BTreeSet<String>, Vec<usize>);
+
+/// The address an order is delivered to when the ship-to is the end user's own premises (not a
+/// data centre, distributor, reseller or forwarder), as a comparable key.
+fn delivery_address(o: &Order) -> Option<String> {
+    (o.ship_to_type == Some(ShipToType::EndUser))
+        .then_some(o.ship_to.address.as_deref())
+        .flatten()
+        .map(party_key)
+}
 /// A payer as written, the buyers it pays for, the young ones among them, and their orders.
 type PayerGroup = (String, BTreeSet<String>, BTreeSet<String>, Vec<usize>);
 
@@ -1480,6 +1489,12 @@ pub fn assess(orders: &[Order], opts: &Options<'_>) -> Assessment {
                 .or_default()
                 .insert(buyer_of[i]);
         }
+        if let Some(a) = delivery_address(o) {
+            users
+                .entry(("end-user delivery address", a))
+                .or_default()
+                .insert(buyer_of[i]);
+        }
     }
     let common_service = |kind: &'static str, value: &str, young_buyers: usize| {
         users
@@ -1504,9 +1519,27 @@ pub fn assess(orders: &[Order], opts: &Options<'_>) -> Assessment {
             g.0.insert(buyer.clone());
             g.1.push(i);
         }
+        // A lessor or bank billed for its lessee's kit delivers to the lessee.
+        if let Some(a) = delivery_address(o).filter(|_| financier_word(&buyer).is_none()) {
+            let g = gathered
+                .entry(("end-user delivery address", a))
+                .or_default();
+            g.0.insert(buyer.clone());
+            g.1.push(i);
+        }
     }
     for ((kind, value), (buyers, idx)) in &gathered {
-        if buyers.len() >= need && !common_service(kind, value, buyers.len()) {
+        // An end user's own premises receive for one company or group: two young buyers of
+        // different groups delivering there are already a drop point.
+        let enough = if *kind == "end-user delivery address" {
+            buyers.len() >= 2
+                && buyers
+                    .iter()
+                    .any(|a| buyers.iter().any(|b| a != b && !same_group(a, b)))
+        } else {
+            buyers.len() >= need
+        };
+        if enough && !common_service(kind, value, buyers.len()) {
             let f = hit(
                 "network_shared_address",
                 format!(

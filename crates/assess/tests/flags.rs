@@ -1297,3 +1297,66 @@ fn a_forwarders_warehouse_joins_the_few_buyers_it_receives_for() {
     assert_eq!(cluster("W1"), cluster("W2"));
     assert_ne!(cluster("M0"), cluster("M1"));
 }
+
+#[test]
+fn young_buyers_of_different_groups_delivering_to_one_end_users_premises() {
+    let to = |id: &str, buyer: &str, since: &str, addr: &str| {
+        row(
+            id,
+            &[
+                ("bill_to_name", buyer),
+                ("bill_to_address", &format!("{id} Market St, Tampa")),
+                ("contact_email", &format!("{id}@example.org")),
+                ("contact_phone", &format!("+1 813 555 01{}", &id[1..])),
+                ("customer_since", since),
+                ("ship_to_type", "end_user"),
+                ("ship_to_address", addr),
+            ],
+        )
+    };
+    let drop = "10335 Commerce Way, Santa Clara";
+    let campus = "1 Research Park, Osaka";
+    let rows = vec![
+        // Two young buyers of different groups deliver to one end user's premises.
+        to("D1", "Sophie Stewart", "2024-03-01", drop),
+        to("D2", "Weber Creative Studio", "2024-06-01", drop),
+        // Two companies of one group deliver to their own campus.
+        to("G1", "Kestrel Robotics KK", "2024-03-01", campus),
+        to("G2", "Kestrel Robotics Inc.", "2024-06-01", campus),
+        // A lessor billed for its lessee's servers delivers to the lessee, as a young buyer does.
+        to(
+            "F1",
+            "Harbor Capital Leasing Inc.",
+            "2024-03-01",
+            "5 Bay Rd, Kobe",
+        ),
+        to("F2", "Mizu Analytics KK", "2024-06-01", "5 Bay Rd, Kobe"),
+        // An established customer and a young one at one address: not a ring of young buyers.
+        to(
+            "E1",
+            "Old Line Systems",
+            "2012-01-01",
+            "9 Pier Rd, Yokohama",
+        ),
+        to("E2", "Newco Labs", "2024-06-01", "9 Pier Rd, Yokohama"),
+    ];
+    let a = run(&rows);
+    for id in ["D1", "D2"] {
+        let o = a.orders.iter().find(|o| o.order_id == id).unwrap();
+        assert!(
+            o.flags.iter().any(|f| f.id == "N2"
+                && f.detail
+                    .contains("end-user delivery address 10335 commerce way santa clara")
+                && f.detail.contains("Sophie Stewart, Weber Creative Studio")),
+            "{id}: {:?}",
+            o.flags
+        );
+    }
+    for id in ["G1", "G2", "F1", "F2", "E1", "E2"] {
+        assert!(
+            !ids(&a, id).contains(&"N2".to_string()),
+            "{id}: {:?}",
+            ids(&a, id)
+        );
+    }
+}
