@@ -114,6 +114,80 @@ pub struct SeedResult {
     pub diverted_flagged: f64,
     pub by_scheme: BTreeMap<String, SchemeResult>,
     pub flag_rates: BTreeMap<String, FlagRate>,
+    /// With `--rounds`: the same share reviewed in batches, the weights refitted to the
+    /// reviewers' decisions after each.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rounds: Option<ReviewRounds>,
+}
+
+/// Reviewers working through the riskiest [`REVIEW_SHARE`] of a ledger in batches: after each
+/// batch the weights are fitted to every decision so far ([`fit`], the starting weights as the
+/// prior) and the orders not yet reviewed are ranked again.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReviewRounds {
+    /// Orders reviewed by the end of each round.
+    pub reviewed: Vec<usize>,
+    /// Diverted orders found by the end of each round.
+    pub found: Vec<usize>,
+    /// Diverted orders found by the end of the last round, as a share of all diverted orders.
+    pub recall: f64,
+}
+
+/// Review `l` in `rounds` batches that add up to [`REVIEW_SHARE`] of its orders, refitting the
+/// weights (from `start`) to the decisions after each batch: what the loop of reviewing and
+/// `assess learn` finds in the same reviewing time as one pass.
+pub fn review_in_rounds(
+    l: &Labelled,
+    screener: Option<&Screener>,
+    start: &Weights,
+    rounds: usize,
+) -> ReviewRounds {
+    let total = ((l.orders.len() as f64) * REVIEW_SHARE).ceil() as usize;
+    let rounds = rounds.clamp(1, total.max(1));
+    let mut done: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let mut examples: Vec<Example> = Vec::new();
+    let mut weights = start.clone();
+    let (mut reviewed, mut found) = (Vec::new(), Vec::new());
+    let mut hits = 0usize;
+    for r in 1..=rounds {
+        let a = assess(
+            &l.orders,
+            &Options {
+                screener,
+                mode: Mode::AsEnforced,
+                weights: Some(&weights),
+                ownership: None,
+                screen_cache: None,
+            },
+        );
+        let mut ranked: Vec<&crate::assess::OrderResult> = a
+            .orders
+            .iter()
+            .filter(|o| !done.contains(&o.order_id))
+            .collect();
+        ranked.sort_by(|x, y| {
+            y.score
+                .total_cmp(&x.score)
+                .then(x.order_id.cmp(&y.order_id))
+        });
+        let quota = total * r / rounds - done.len();
+        for o in ranked.into_iter().take(quota) {
+            let diverted = l.truth.contains_key(&o.order_id);
+            hits += usize::from(diverted);
+            examples.push(Example::from_explanation(&o.explanation, diverted));
+            done.insert(o.order_id.clone());
+        }
+        reviewed.push(done.len());
+        found.push(hits);
+        if r < rounds {
+            weights = fit(&examples, start).weights;
+        }
+    }
+    ReviewRounds {
+        reviewed,
+        found,
+        recall: hits as f64 / l.truth.len().max(1) as f64,
+    }
 }
 
 /// A generated ledger, read, with its truth (order id → scheme, for diverted orders).
@@ -201,6 +275,7 @@ pub fn evaluate_ledger(
     truth: BTreeMap<String, String>,
     screener: Option<&Screener>,
     weights: Option<&Weights>,
+    rounds: usize,
 ) -> Result<GeneratorResult, String> {
     let ids: std::collections::HashSet<&str> = orders.iter().map(|o| o.order_id.as_str()).collect();
     let missing: Vec<&String> = truth.keys().filter(|k| !ids.contains(k.as_str())).collect();
@@ -221,7 +296,11 @@ pub fn evaluate_ledger(
             screen_cache: None,
         },
     );
-    let r = score(name, 0, &l, &a);
+    let mut r = score(name, 0, &l, &a);
+    if rounds > 1 {
+        let start = weights.cloned().unwrap_or_else(Weights::prior);
+        r.rounds = Some(review_in_rounds(&l, screener, &start, rounds));
+    }
     Ok(GeneratorResult::named(name, "a labelled ledger", vec![r]))
 }
 
@@ -296,6 +375,7 @@ pub fn score(generator: &str, seed: u64, l: &Labelled, a: &Assessment) -> SeedRe
         legit_flagged: legit_flagged as f64 / n_legit.max(1) as f64,
         diverted_flagged: diverted_flagged as f64 / n_div.max(1) as f64,
         by_scheme,
+        rounds: None,
         flag_rates: counts
             .into_iter()
             .map(|(id, (lg, dv))| {
@@ -338,6 +418,10 @@ pub struct GeneratorResult {
     pub diverted_flagged: f64,
     /// Per scheme, pooled over the seeds.
     pub by_scheme: BTreeMap<String, SchemeResult>,
+    /// With `--rounds`: mean recall when the same share is reviewed in batches with the
+    /// weights refitted between them ([`ReviewRounds`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rounds_recall: Option<f64>,
 }
 
 impl GeneratorResult {
@@ -365,6 +449,11 @@ impl GeneratorResult {
             legit_flagged: seeds.iter().map(|s| s.legit_flagged).fold(0.0, f64::max),
             diverted_flagged: seeds.iter().map(|s| s.diverted_flagged).fold(1.0, f64::min),
             by_scheme,
+            rounds_recall: seeds
+                .iter()
+                .map(|s| s.rounds.as_ref().map(|r| r.recall))
+                .sum::<Option<f64>>()
+                .map(|t| t / n),
             seeds,
         }
     }
@@ -403,12 +492,14 @@ pub struct CrossRow {
     pub weights: BTreeMap<String, f64>,
 }
 
-/// Run every generator on `seeds`; with `cross`, also learn on each and test on all.
+/// Run every generator on `seeds`; with `cross`, also learn on each and test on all; with
+/// `rounds` above 1, also review each ledger in that many batches ([`review_in_rounds`]).
 pub fn evaluate(
     seeds: &[u64],
     orders: usize,
     weights: Option<&Weights>,
     cross: bool,
+    rounds: usize,
     mut progress: impl FnMut(&str),
 ) -> Evaluation {
     let screener = sample_screener();
@@ -422,7 +513,13 @@ pub fn evaluate(
         for &seed in seeds {
             let l = labelled(g, seed, orders);
             let a = run(&l, &screener, weights);
-            rs.push(score(g.name, seed, &l, &a));
+            let mut r = score(g.name, seed, &l, &a);
+            if rounds > 1 {
+                progress(&format!("{} seed {seed} in {rounds} review rounds", g.name));
+                let start = weights.cloned().unwrap_or_else(Weights::prior);
+                r.rounds = Some(review_in_rounds(&l, Some(&screener), &start, rounds));
+            }
+            rs.push(r);
             if cross {
                 ls.push((seed, l));
             }

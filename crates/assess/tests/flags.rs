@@ -952,7 +952,7 @@ fn a_labelled_ledger_of_ones_own_is_scored_like_a_generator() {
     let t = read_truth("own.truth.csv", &plain).unwrap();
     assert!(t.values().all(|s| s == "diverted"));
     let s = chipwatch_assess::eval::sample_screener();
-    let mine = evaluate_ledger("own.csv", orders.clone(), t, Some(&s), None).unwrap();
+    let mine = evaluate_ledger("own.csv", orders.clone(), t, Some(&s), None, 1).unwrap();
     let theirs = chipwatch_assess::eval::evaluate_seed(&g, 21, 2000, &s, None);
     assert_eq!(mine.recall, theirs.recall);
     assert_eq!(mine.seeds[0].diverted, theirs.diverted);
@@ -960,12 +960,65 @@ fn a_labelled_ledger_of_ones_own_is_scored_like_a_generator() {
 
     // Mismatched files are refused, not scored as zero recall; bad values name line and column.
     let other = read_truth("t.csv", "order_id,diverted,scheme\nNOT-AN-ORDER,true,x\n").unwrap();
-    let e = evaluate_ledger("own.csv", orders, other, None, None).unwrap_err();
+    let e = evaluate_ledger("own.csv", orders, other, None, None, 1).unwrap_err();
     assert!(e.contains("NOT-AN-ORDER"), "{e}");
     let e = read_truth("t.csv", "order_id,diverted\nA,1\nB,maybe\n").unwrap_err();
     assert!(e.contains("t.csv: line 3: column `diverted`"), "{e}");
     let e = read_truth("t.csv", "id,label\nA,1\n").unwrap_err();
     assert!(e.contains("line 1"), "{e}");
+}
+
+#[test]
+fn reviewing_in_rounds_refits_the_weights_between_batches() {
+    use chipwatch_assess::eval::{Labelled, generators, labelled, review_in_rounds, score};
+    use chipwatch_assess::score::Weights;
+    let g = generators().remove(3);
+    let l: Labelled = labelled(&g, 22, 2000);
+    let s = chipwatch_assess::eval::sample_screener();
+    let prior = Weights::prior();
+    // One round is one pass: the same orders as the ranking's riskiest 5%.
+    let one = review_in_rounds(&l, Some(&s), &prior, 1);
+    let a = assess(
+        &l.orders,
+        &Options {
+            screener: Some(&s),
+            mode: Mode::AsEnforced,
+            weights: None,
+            ownership: None,
+            screen_cache: None,
+        },
+    );
+    let pass = score(g.name, 22, &l, &a);
+    assert_eq!(one.reviewed, vec![pass.reviewed]);
+    assert_eq!(one.found, vec![pass.found]);
+    // Four rounds review the same number of orders, each once, in four batches.
+    let four = review_in_rounds(&l, Some(&s), &prior, 4);
+    assert_eq!(four.reviewed, vec![25, 50, 75, 100]);
+    assert!(
+        four.found.windows(2).all(|w| w[0] <= w[1]),
+        "{:?}",
+        four.found
+    );
+    assert_eq!(four.recall, four.found[3] as f64 / l.truth.len() as f64);
+    // The first batch is the prior's riskiest 25 orders; later ones follow the refitted weights,
+    // not the prior's ranking.
+    let mut ranked: Vec<(f64, &str)> = a
+        .orders
+        .iter()
+        .map(|o| (o.score, o.order_id.as_str()))
+        .collect();
+    ranked.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(y.1)));
+    let prior_path: Vec<usize> = [25, 50, 75, 100]
+        .iter()
+        .map(|&k| {
+            ranked[..k]
+                .iter()
+                .filter(|(_, id)| l.truth.contains_key(*id))
+                .count()
+        })
+        .collect();
+    assert_eq!(four.found[0], prior_path[0]);
+    assert_ne!(four.found, prior_path);
 }
 
 #[test]
