@@ -8,7 +8,7 @@
 //! case narratives, and a legitimate-heavy market full of benign oddities. `--cross` learns the
 //! weights from one generator's labels and measures on the others.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chipwatch_rules::licence::Mode;
 use chipwatch_screen::lists::read_csl_bytes;
@@ -144,7 +144,7 @@ pub fn review_in_rounds(
 ) -> ReviewRounds {
     let total = ((l.orders.len() as f64) * REVIEW_SHARE).ceil() as usize;
     let rounds = rounds.clamp(1, total.max(1));
-    let mut done: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let mut done: HashSet<String> = HashSet::new();
     let mut examples: Vec<Example> = Vec::new();
     let mut weights = start.clone();
     let (mut reviewed, mut found) = (Vec::new(), Vec::new());
@@ -160,22 +160,20 @@ pub fn review_in_rounds(
                 screen_cache: None,
             },
         );
-        let mut ranked: Vec<&crate::assess::OrderResult> = a
-            .orders
-            .iter()
-            .filter(|o| !done.contains(&o.order_id))
-            .collect();
-        ranked.sort_by(|x, y| {
-            y.score
-                .total_cmp(&x.score)
-                .then(x.order_id.cmp(&y.order_id))
-        });
+        let by_id: HashMap<&str, &crate::assess::OrderResult> =
+            a.orders.iter().map(|o| (o.order_id.as_str(), o)).collect();
         let quota = total * r / rounds - done.len();
-        for o in ranked.into_iter().take(quota) {
-            let diverted = l.truth.contains_key(&o.order_id);
+        let next: Vec<&str> = riskiest_first(&a)
+            .into_iter()
+            .map(|(_, id)| id)
+            .filter(|id| !done.contains(*id))
+            .take(quota)
+            .collect();
+        for id in next {
+            let diverted = l.truth.contains_key(id);
             hits += usize::from(diverted);
-            examples.push(Example::from_explanation(&o.explanation, diverted));
-            done.insert(o.order_id.clone());
+            examples.push(Example::from_explanation(&by_id[id].explanation, diverted));
+            done.insert(id.to_string());
         }
         reviewed.push(done.len());
         found.push(hits);
@@ -317,14 +315,21 @@ fn run(l: &Labelled, screener: &Screener, weights: Option<&Weights>) -> Assessme
     )
 }
 
-/// Score an assessment against the truth.
-pub fn score(generator: &str, seed: u64, l: &Labelled, a: &Assessment) -> SeedResult {
+/// The assessment's order ids with their scores, riskiest first (ties by order id): the order
+/// a reviewer takes them in.
+pub fn riskiest_first(a: &Assessment) -> Vec<(f64, &str)> {
     let mut ranked: Vec<(f64, &str)> = a
         .orders
         .iter()
         .map(|o| (o.score, o.order_id.as_str()))
         .collect();
     ranked.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(y.1)));
+    ranked
+}
+
+/// Score an assessment against the truth.
+pub fn score(generator: &str, seed: u64, l: &Labelled, a: &Assessment) -> SeedResult {
+    let ranked = riskiest_first(a);
     let reviewed = ((ranked.len() as f64) * REVIEW_SHARE).ceil() as usize;
     let mut by_scheme: BTreeMap<String, SchemeResult> = BTreeMap::new();
     for s in l.truth.values() {

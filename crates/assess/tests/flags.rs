@@ -970,7 +970,9 @@ fn a_labelled_ledger_of_ones_own_is_scored_like_a_generator() {
 
 #[test]
 fn reviewing_in_rounds_refits_the_weights_between_batches() {
-    use chipwatch_assess::eval::{Labelled, generators, labelled, review_in_rounds, score};
+    use chipwatch_assess::eval::{
+        Labelled, generators, labelled, review_in_rounds, riskiest_first, score,
+    };
     use chipwatch_assess::score::Weights;
     let g = generators().remove(3);
     let l: Labelled = labelled(&g, 22, 2000);
@@ -1002,12 +1004,7 @@ fn reviewing_in_rounds_refits_the_weights_between_batches() {
     assert_eq!(four.recall, four.found[3] as f64 / l.truth.len() as f64);
     // The first batch is the prior's riskiest 25 orders; later ones follow the refitted weights,
     // not the prior's ranking.
-    let mut ranked: Vec<(f64, &str)> = a
-        .orders
-        .iter()
-        .map(|o| (o.score, o.order_id.as_str()))
-        .collect();
-    ranked.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(y.1)));
+    let ranked = riskiest_first(&a);
     let prior_path: Vec<usize> = [25, 50, 75, 100]
         .iter()
         .map(|&k| {
