@@ -981,6 +981,7 @@ fn delivery_address(o: &Order) -> Option<String> {
         .flatten()
         .map(party_key)
 }
+
 /// A payer as written, the buyers it pays for, the young ones among them, and their orders.
 type PayerGroup = (String, BTreeSet<String>, BTreeSet<String>, Vec<usize>);
 
