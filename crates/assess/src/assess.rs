@@ -1470,6 +1470,7 @@ pub fn assess(orders: &[Order], opts: &Options<'_>) -> Assessment {
     // Every buyer that uses an address, a forwarder or a payer: an identifier that serves many
     // buyers, most of them established (a carrier, a bank, a leasing company, a registered
     // agent), says nothing about a ring of young ones.
+    let delivery: Vec<Option<String>> = orders.iter().map(delivery_address).collect();
     let mut users: HashMap<(&'static str, String), BTreeSet<usize>> = HashMap::new();
     for (i, o) in orders.iter().enumerate() {
         if let Some(a) = o.bill_to.address.as_deref() {
@@ -1490,9 +1491,9 @@ pub fn assess(orders: &[Order], opts: &Options<'_>) -> Assessment {
                 .or_default()
                 .insert(buyer_of[i]);
         }
-        if let Some(a) = delivery_address(o) {
+        if let Some(a) = &delivery[i] {
             users
-                .entry(("end-user delivery address", a))
+                .entry(("end-user delivery address", a.clone()))
                 .or_default()
                 .insert(buyer_of[i]);
         }
@@ -1521,9 +1522,12 @@ pub fn assess(orders: &[Order], opts: &Options<'_>) -> Assessment {
             g.1.push(i);
         }
         // A lessor or bank billed for its lessee's kit delivers to the lessee.
-        if let Some(a) = delivery_address(o).filter(|_| financier_word(&buyer).is_none()) {
+        if let Some(a) = delivery[i]
+            .as_ref()
+            .filter(|_| financier_word(&buyer).is_none())
+        {
             let g = gathered
-                .entry(("end-user delivery address", a))
+                .entry(("end-user delivery address", a.clone()))
                 .or_default();
             g.0.insert(buyer.clone());
             g.1.push(i);
@@ -1533,10 +1537,9 @@ pub fn assess(orders: &[Order], opts: &Options<'_>) -> Assessment {
         // An end user's own premises receive for one company or group: two young buyers of
         // different groups delivering there are already a drop point.
         let enough = if *kind == "end-user delivery address" {
-            buyers.len() >= 2
-                && buyers
-                    .iter()
-                    .any(|a| buyers.iter().any(|b| a != b && !same_group(a, b)))
+            // Not all of one group: two names are of one group when they share a group word.
+            let words: BTreeSet<Option<String>> = buyers.iter().map(|b| group_word(b)).collect();
+            buyers.len() >= 2 && (words.len() > 1 || words.contains(&None))
         } else {
             buyers.len() >= need
         };

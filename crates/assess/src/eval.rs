@@ -150,16 +150,7 @@ pub fn review_in_rounds(
     let (mut reviewed, mut found) = (Vec::new(), Vec::new());
     let mut hits = 0usize;
     for r in 1..=rounds {
-        let a = assess(
-            &l.orders,
-            &Options {
-                screener,
-                mode: Mode::AsEnforced,
-                weights: Some(&weights),
-                ownership: None,
-                screen_cache: None,
-            },
-        );
+        let a = assess_labelled(l, screener, Some(&weights));
         let by_id: HashMap<&str, &crate::assess::OrderResult> =
             a.orders.iter().map(|o| (o.order_id.as_str(), o)).collect();
         let quota = total * r / rounds - done.len();
@@ -284,16 +275,7 @@ pub fn evaluate_ledger(
         ));
     }
     let l = Labelled { orders, truth };
-    let a = assess(
-        &l.orders,
-        &Options {
-            screener,
-            mode: Mode::AsEnforced,
-            weights,
-            ownership: None,
-            screen_cache: None,
-        },
-    );
+    let a = assess_labelled(&l, screener, weights);
     let mut r = score(name, 0, &l, &a);
     if rounds > 1 {
         let start = weights.cloned().unwrap_or_else(Weights::prior);
@@ -302,11 +284,17 @@ pub fn evaluate_ledger(
     Ok(GeneratorResult::named(name, "a labelled ledger", vec![r]))
 }
 
-fn run(l: &Labelled, screener: &Screener, weights: Option<&Weights>) -> Assessment {
+/// Assess a labelled ledger as `chipwatch assess` does (the rules as enforced), screened against
+/// `screener` if given, with `weights` (default: the prior).
+pub fn assess_labelled(
+    l: &Labelled,
+    screener: Option<&Screener>,
+    weights: Option<&Weights>,
+) -> Assessment {
     assess(
         &l.orders,
         &Options {
-            screener: Some(screener),
+            screener,
             mode: Mode::AsEnforced,
             weights,
             ownership: None,
@@ -405,7 +393,7 @@ pub fn evaluate_seed(
     weights: Option<&Weights>,
 ) -> SeedResult {
     let l = labelled(g, seed, orders);
-    let a = run(&l, screener, weights);
+    let a = assess_labelled(&l, Some(screener), weights);
     score(g.name, seed, &l, &a)
 }
 
@@ -517,7 +505,7 @@ pub fn evaluate(
         let mut rs = Vec::new();
         for &seed in seeds {
             let l = labelled(g, seed, orders);
-            let a = run(&l, &screener, weights);
+            let a = assess_labelled(&l, Some(&screener), weights);
             let mut r = score(g.name, seed, &l, &a);
             if rounds > 1 {
                 progress(&format!("{} seed {seed} in {rounds} review rounds", g.name));
@@ -539,7 +527,7 @@ pub fn evaluate(
         for g in &gens {
             progress(&format!("learning on {}", g.name));
             let l = labelled(g, TRAIN_SEED, orders);
-            let a = run(&l, &screener, Some(&prior));
+            let a = assess_labelled(&l, Some(&screener), Some(&prior));
             let examples: Vec<Example> = a
                 .orders
                 .iter()
@@ -555,7 +543,15 @@ pub fn evaluate(
             for (g, ls) in gens.iter().zip(&cache) {
                 let rs: Vec<f64> = ls
                     .iter()
-                    .map(|(seed, l)| score(g.name, *seed, l, &run(l, &screener, Some(w))).recall)
+                    .map(|(seed, l)| {
+                        score(
+                            g.name,
+                            *seed,
+                            l,
+                            &assess_labelled(l, Some(&screener), Some(w)),
+                        )
+                        .recall
+                    })
                     .collect();
                 recall.insert(
                     g.name.to_string(),

@@ -971,7 +971,7 @@ fn a_labelled_ledger_of_ones_own_is_scored_like_a_generator() {
 #[test]
 fn reviewing_in_rounds_refits_the_weights_between_batches() {
     use chipwatch_assess::eval::{
-        Labelled, generators, labelled, review_in_rounds, riskiest_first, score,
+        Labelled, assess_labelled, generators, labelled, review_in_rounds, riskiest_first, score,
     };
     use chipwatch_assess::score::Weights;
     let g = generators().remove(3);
@@ -980,16 +980,7 @@ fn reviewing_in_rounds_refits_the_weights_between_batches() {
     let prior = Weights::prior();
     // One round is one pass: the same orders as the ranking's riskiest 5%.
     let one = review_in_rounds(&l, Some(&s), &prior, 1);
-    let a = assess(
-        &l.orders,
-        &Options {
-            screener: Some(&s),
-            mode: Mode::AsEnforced,
-            weights: None,
-            ownership: None,
-            screen_cache: None,
-        },
-    );
+    let a = assess_labelled(&l, Some(&s), None);
     let pass = score(g.name, 22, &l, &a);
     assert_eq!(one.reviewed, vec![pass.reviewed]);
     assert_eq!(one.found, vec![pass.found]);
